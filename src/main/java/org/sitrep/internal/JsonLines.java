@@ -26,7 +26,7 @@ public final class JsonLines {
                 if (line.isBlank()) continue;
                 try {
                     out.add(Json.MAPPER.readTree(line));
-                } catch (IOException e) {
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalArgumentException(file + " line " + n + ": not valid JSON (" + e.getOriginalMessage() + ")");
                 }
             }
