@@ -199,7 +199,7 @@ public final class ApiServer implements AutoCloseable {
         new Params(ctx, Set.of());
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(ctx.bodyInputStream());
+            body = Json.MAPPER.readTree(boundedBody(ctx));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(null, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
@@ -247,6 +247,27 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         ctx.status(ok > 0 ? 201 : 200).json(Map.of("accepted", ok, "duplicates", dup, "rejected", bad, "results", results));
+    }
+
+    /** The request body, refused with 413 past the limit whether or not the client declared its length. */
+    private byte[] boundedBody(Context ctx) throws java.io.IOException {
+        long max = limits.maxBodyBytes();
+        String declared = ctx.header("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.strip()) > max) throw tooLarge();
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(null, "Content-Length '" + declared + "' is not a number");
+            }
+        }
+        byte[] bytes = ctx.bodyInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) throw tooLarge();
+        return bytes;
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, null, "request body larger than " + limits.maxBodyBytes()
+                + " bytes; send fewer reports per request");
     }
 
     private Map<String, Object> submit(Report r) {
