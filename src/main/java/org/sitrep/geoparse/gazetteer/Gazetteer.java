@@ -42,6 +42,7 @@ public final class Gazetteer {
     private final Map<String, String> adminNames;
     private final Map<String, Integer> adminPlaces;
     private final String description;
+    private final String[] primaryKeys;
 
     private Gazetteer(Place[] places, Map<String, int[]> byKey, Map<String, String> adminNames, String description) {
         this.places = places;
@@ -60,7 +61,12 @@ public final class Gazetteer {
             if (code != null && !code.isEmpty()) ap.putIfAbsent(code, i);
         }
         this.adminPlaces = ap;
+        this.primaryKeys = new String[places.length];
+        for (int i = 0; i < places.length; i++) primaryKeys[i] = NameKey.of(places[i].name());
     }
+
+    /** The folded preferred name of a place: a match on it is stronger than one on a rare alternate. */
+    public String primaryKey(int index) { return primaryKeys[index]; }
 
     public int size() { return places.length; }
 
