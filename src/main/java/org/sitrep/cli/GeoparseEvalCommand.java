@@ -26,6 +26,8 @@ final class GeoparseEvalCommand implements Callable<Integer> {
     Path gazetteer;
     @Option(names = "--split", description = "all (default), dev or test: a stable half of the documents by id hash")
     String split = "all";
+    @Option(names = "--errors", description = "write missed, spurious and far-off toponyms to this file (tab-separated)")
+    Path errors;
 
     @Override public Integer call() {
         GeoparseEvaluation.Split s;
@@ -46,7 +48,16 @@ final class GeoparseEvalCommand implements Callable<Integer> {
         } catch (Geoparsers.GazetteerUnavailableException e) {
             throw new UserException(e.getMessage());
         }
-        GeoparseEvaluation.Result r = GeoparseEvaluation.run(docs, g, s);
+        GeoparseEvaluation.Result r;
+        if (errors == null) {
+            r = GeoparseEvaluation.run(docs, g, s);
+        } else {
+            try (var w = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(errors))) {
+                r = GeoparseEvaluation.run(docs, g, s, w);
+            } catch (java.io.IOException e) {
+                throw new UserException("cannot write " + errors + ": " + e.getMessage());
+            }
+        }
         System.out.printf(Locale.ROOT, "%s (%s split): %d documents, %d gold toponyms, %d predicted, %d exact matches%n",
                 file.getFileName(), s.name().toLowerCase(Locale.ROOT), r.docs(), r.gold(), r.predicted(), r.matched());
         System.out.printf(Locale.ROOT, "recognition  P %.3f  R %.3f  F1 %.3f%n", r.precision(), r.recall(), r.f1());

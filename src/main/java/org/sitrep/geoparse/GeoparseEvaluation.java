@@ -44,6 +44,14 @@ public final class GeoparseEvaluation {
     }
 
     public static Result run(List<JsonNode> docs, Geoparser geoparser, Split split) {
+        return run(docs, geoparser, split, null);
+    }
+
+    /**
+     * As {@link #run(List, Geoparser, Split)}, and writes every missed, spurious and far-off toponym as a
+     * tab-separated line to {@code errors} (when not null) for inspection.
+     */
+    public static Result run(List<JsonNode> docs, Geoparser geoparser, Split split, java.io.PrintWriter errors) {
         List<JsonNode> chosen = new ArrayList<>();
         for (JsonNode d : docs) if (inSplit(d.path("id").asText(""), split)) chosen.add(d);
         Source source = Source.named("eval");
@@ -59,30 +67,50 @@ public final class GeoparseEvaluation {
         double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
 
         int gold = 0, pred = 0, matched = 0;
-        List<Double> errors = new ArrayList<>();
+        List<Double> errs0 = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             Map<Long, Mention> bySpan = new HashMap<>();
             for (Mention m : predicted.get(i)) bySpan.put(span(m.start(), m.end()), m);
             pred += bySpan.size();
+            String id = chosen.get(i).path("id").asText("");
+            java.util.Set<Long> goldSpans = new java.util.HashSet<>();
             for (JsonNode t : chosen.get(i).path("toponyms")) {
                 gold++;
-                Mention m = bySpan.get(span(t.path("start").asInt(), t.path("end").asInt()));
-                if (m == null) continue;
+                long key = span(t.path("start").asInt(), t.path("end").asInt());
+                goldSpans.add(key);
+                Mention m = bySpan.get(key);
+                if (m == null) {
+                    if (errors != null) errors.println("MISSED\t" + id + "\t" + t.path("name").asText() + "\t" + context(reports.get(i).text(), t.path("start").asInt(), t.path("end").asInt()));
+                    continue;
+                }
                 matched++;
                 if (t.path("lat").isNumber() && t.path("lon").isNumber()) {
-                    errors.add(m.place().point().distanceKm(new GeoPoint(t.path("lat").asDouble(), t.path("lon").asDouble())));
+                    double km = m.place().point().distanceKm(new GeoPoint(t.path("lat").asDouble(), t.path("lon").asDouble()));
+                    errs0.add(km);
+                    if (errors != null && km > 161) {
+                        errors.println("FAR\t" + id + "\t" + m.text() + "\t" + Math.round(km) + " km\t" + m.adminPath() + " " + m.place().featureCode()
+                                + " " + m.place().geonameId() + "\tgold " + t.path("geonameid").asText() + " " + t.path("lat").asDouble() + "," + t.path("lon").asDouble());
+                    }
+                }
+            }
+            if (errors != null) {
+                for (Mention m : predicted.get(i)) {
+                    if (!goldSpans.contains(span(m.start(), m.end()))) {
+                        errors.println("SPURIOUS\t" + id + "\t" + m.text() + "\t" + m.adminPath() + "\t" + context(reports.get(i).text(), m.start(), m.end()));
+                    }
                 }
             }
         }
         double p = pred == 0 ? 0 : (double) matched / pred, r = gold == 0 ? 0 : (double) matched / gold;
         double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-        errors.sort(Double::compare);
-        int n = errors.size();
-        long within = errors.stream().filter(e -> e <= 161).count();
-        double median = n == 0 ? Double.NaN : n % 2 == 1 ? errors.get(n / 2) : (errors.get(n / 2 - 1) + errors.get(n / 2)) / 2;
-        double mean = errors.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        List<Double> errs = errs0;
+        errs.sort(Double::compare);
+        int n = errs.size();
+        long within = errs.stream().filter(e -> e <= 161).count();
+        double median = n == 0 ? Double.NaN : n % 2 == 1 ? errs.get(n / 2) : (errs.get(n / 2 - 1) + errs.get(n / 2)) / 2;
+        double mean = errs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         return new Result(chosen.size(), gold, pred, matched, p, r, f1, n, n == 0 ? Double.NaN : (double) within / n,
-                auc(errors), median, mean, chosen.size() / secs);
+                auc(errs), median, mean, chosen.size() / secs);
     }
 
     /** Area under the sorted ln(1 + error) curve, trapezoid rule, normalised to 0..1. */
@@ -94,6 +122,11 @@ public final class GeoparseEvaluation {
         double area = 0;
         for (int i = 1; i < n; i++) area += (Math.log1p(sortedErrors.get(i - 1)) + Math.log1p(sortedErrors.get(i))) / 2;
         return area / ((n - 1) * max);
+    }
+
+    private static String context(String text, int start, int end) {
+        return (text.substring(Math.max(0, start - 40), start) + "[" + text.substring(start, end) + "]"
+                + text.substring(end, Math.min(text.length(), end + 40))).replace('\n', ' ').replace('\t', ' ');
     }
 
     private static long span(int start, int end) {

@@ -17,7 +17,7 @@ import org.sitrep.geoparse.gazetteer.NameKey;
  * with {@link NameKey}. Immutable after loading; one instance is shared by all threads.
  */
 final class Lexicon {
-    final Set<String> demonyms, titles, orgHeads, orgTails, adminCues, adminCuesBefore, locatives, speechVerbs, stop;
+    final Set<String> demonyms, titles, orgHeads, orgTails, adminCues, adminCuesBefore, directions, locatives, speechVerbs, givenNames, stop;
     final Set<String> englishWords;
 
     private Lexicon(Map<String, Set<String>> sections, Set<String> englishWords) {
@@ -27,7 +27,9 @@ final class Lexicon {
         this.orgTails = section(sections, "org-tails");
         this.adminCues = section(sections, "admin-cues");
         this.adminCuesBefore = section(sections, "admin-cues-before");
+        this.directions = section(sections, "directions");
         this.locatives = section(sections, "locatives");
+        this.givenNames = section(sections, "given-names");
         this.speechVerbs = section(sections, "speech-verbs");
         this.stop = section(sections, "stop");
         this.englishWords = englishWords;

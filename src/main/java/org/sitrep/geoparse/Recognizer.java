@@ -7,6 +7,7 @@ import java.util.Set;
 import org.sitrep.geoparse.Tokens.Script;
 import org.sitrep.geoparse.Tokens.Token;
 import org.sitrep.geoparse.gazetteer.Gazetteer;
+import org.sitrep.geoparse.gazetteer.NameKey;
 import org.sitrep.model.Place;
 
 /**
@@ -38,9 +39,13 @@ final class Recognizer {
     private static final Set<String> CITY_WORDS = Set.of("city", "town", "village", "город", "города", "\u043c\u0456\u0441\u0442\u043e",
             "\u043c\u0456\u0441\u0442\u0430", "село", "поселок", "مدينة", "بلدة", "قرية");
 
-    /** A recognised span with the gazetteer places its name can refer to (indexes into the gazetteer). */
+    /**
+     * A recognised span with the gazetteer places its name can refer to (indexes into the gazetteer).
+     * {@code embedded}: the name is part of an organisation's or event's name ("Ohio Department of
+     * Transportation", "Aleppo Media Center"); it is kept as a mention, but never as where an event happened.
+     */
     record Candidate(int start, int end, String key, int[] places, int firstToken, int lastToken, Cue cue,
-                     boolean afterLocative) {}
+                     boolean afterLocative, boolean embedded) {}
 
     private final Gazetteer gazetteer;
     private final Lexicon lexicon;
@@ -69,6 +74,11 @@ final class Recognizer {
             if (c != null) {
                 out.add(c);
                 i = c.lastToken() + 1;
+                Candidate state = stateQualifier(text, tokens, c);
+                if (state != null) {
+                    out.add(state);
+                    i = state.lastToken() + 1;
+                }
             } else {
                 i = m.last + 1;
             }
@@ -181,46 +191,59 @@ final class Recognizer {
         int lastToken = m.last;
         Cue cue = null;
 
+        boolean embedded = false;
         if (script == Script.LATIN || script == Script.CYRILLIC) {
             boolean inHeadline = headline[m.first];
             boolean single = m.first == m.last;
-            if (single && first.allCaps() && key.length() <= 3) {
+            if (lexicon.titles.contains(key) || isContraction(first.text())) return null;
+            if (first.allCaps() && letters(key) <= 3) {
                 places = onlyAreas(places); // "US", "UK", "DRC": countries and regions, never a village called "Us"
                 if (places.length == 0) return null;
             } else if (single && key.length() <= 2) {
                 return null;
+            } else if (single) {
+                boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
+                        || (inHeadline && lowerWords.contains(key));
+                if (common && !prominentByName(places, key, afterLocative, 500_000)) return null;
+                if (lexicon.givenNames.contains(key) && !prominentByName(places, key, afterLocative, 100_000)) return null;
+                if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
+                if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
             }
             if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
+            // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
+            if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key())) return null;
+            if (prev != null && first.gap().equals("-") && prev.capitalised() && !gazetteer.hasKey(prev.key())) return null;
             if (prev != null && prev.key().equals("of") && m.first >= 2 && lexicon.orgHeads.contains(tokens.get(m.first - 2).key())
                     && tokens.get(m.first - 2).capitalised()) {
-                return null;
+                embedded = true; // "University of Georgia", "Bank of America"
             }
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
-                    && !(prev.sentenceStart() && isCommon(prev.key())) && !lexicon.locatives.contains(prev.key())) {
-                nameTails.add(key);
-                return null; // the tail of a longer name: "Jesse Jackson", "Free Syrian Army"
+                    && !(prev.sentenceStart() && isCommon(prev.key())) && !lexicon.locatives.contains(prev.key())
+                    && !lexicon.directions.contains(prev.key())) {
+                if (!lexicon.englishWords.contains(prev.key())) {
+                    nameTails.add(key);
+                    return null; // the tail of a person's name: "Jesse Jackson", "Dean Curtis"
+                }
+                embedded = true; // "Rodeo Gainesville", "Miss Ohio", "Six Flags Over Texas"
             }
             if (next != null && isWordGap(next.gap())) {
                 if (lexicon.adminCues.contains(next.key())) {
                     cue = Cue.ADMIN;
-                    if (next.capitalised() || script == Script.CYRILLIC) {
+                    if ((next.capitalised() || script == Script.CYRILLIC) && SPAN_CUES.contains(next.key())) {
                         end = next.end();
                         lastToken = m.last + 1;
                     }
-                } else if (next.capitalised() && lexicon.orgTails.contains(next.key())) {
-                    return null;
+                } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
+                    return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
-                        && !(next.script() != script)) {
-                    nameTails.add(key);
-                    return null; // the head of a longer name: "Texas Instruments", "Paris Hilton"
+                        && next.script() == script) {
+                    if (lexicon.orgTails.contains(next.key()) || lexicon.englishWords.contains(next.key())) {
+                        embedded = true; // "Ohio Department of Transportation", "Aleppo Media Center"
+                    } else {
+                        nameTails.add(key);
+                        return null; // the head of a person's name: "Paris Hilton"
+                    }
                 }
-            }
-            if (single) {
-                boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
-                        || (inHeadline && lowerWords.contains(key));
-                if (common && !prominentByName(places, key, afterLocative)) return null;
-                if (nameTails.contains(key) && onlySmallTowns(places, 100_000)) return null;
-                if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
             }
         } else {
             if (key.length() < 3) return null;
@@ -231,7 +254,31 @@ final class Recognizer {
         if (m.first >= 2 && lexicon.adminCuesBefore.contains(tokens.get(m.first - 2).key() + " " + prev.key())) {
             cue = CITY_WORDS.contains(tokens.get(m.first - 2).key()) ? Cue.CITY : Cue.ADMIN;
         }
-        return new Candidate(start, end, key, places, m.first, lastToken, cue, afterLocative);
+        return new Candidate(start, end, key, places, m.first, lastToken, cue, afterLocative, embedded);
+    }
+
+    private static final java.util.regex.Pattern STATE_ABBREVIATION =
+            java.util.regex.Pattern.compile("^,\\s*([A-Z][A-Za-z]{0,4}\\.(?:\\s?[A-Z][a-z]?\\.)?|[A-Z]{2}\\b)");
+
+    /**
+     * "Gainesville, Ga.", "Columbia, S.C.", "Charleston, W.Va.": the state abbreviation after a US town is a
+     * place mention of its own (the state).
+     */
+    private Candidate stateQualifier(String text, List<Token> tokens, Candidate c) {
+        if (c.end() >= text.length() || text.charAt(c.end()) != ',') return null;
+        java.util.regex.Matcher mm = STATE_ABBREVIATION.matcher(text.substring(c.end(), Math.min(text.length(), c.end() + 14)));
+        if (!mm.find()) return null;
+        String abbr = mm.group(1).replace(".", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        String code = UsStates.byAbbreviation(abbr);
+        if (code == null || (abbr.length() > 2 && gazetteer.hasKey(abbr) && !mm.group(1).endsWith("."))) return null;
+        boolean us = false;
+        for (int idx : c.places()) us |= gazetteer.place(idx).countryCode().equals("US");
+        int state = gazetteer.adminPlace("US." + code);
+        if (!us || state < 0) return null;
+        int start = c.end() + mm.start(1), end = c.end() + mm.end(1);
+        int last = c.lastToken();
+        while (last + 1 < tokens.size() && tokens.get(last + 1).start() < end) last++;
+        return new Candidate(start, end, NameKey.of(mm.group(1)), new int[] {state}, c.lastToken() + 1, last, Cue.ADMIN, false, false);
     }
 
     private boolean isCommon(String key) {
@@ -243,19 +290,44 @@ final class Recognizer {
     }
 
     /** A common word is still a place when it is the preferred name of a prominent place ("China", "Phoenix"). */
-    private boolean prominentByName(int[] places, String key, boolean afterLocative) {
+    private boolean prominentByName(int[] places, String key, boolean afterLocative, long population) {
         for (int idx : places) {
             Place p = gazetteer.place(idx);
             if (!gazetteer.primaryKey(idx).equals(key)) continue;
             if (afterLocative) return true;
             String fc = p.featureClass();
-            if (fc.equals("A") || fc.equals("L") || p.population() >= 50_000 || p.featureCode().equals("PPLC")
-                    || p.featureCode().equals("PPLA")) {
-                return true;
+            if (fc.equals("A") || fc.equals("L") || p.population() >= population || p.featureCode().equals("PPLC")) return true;
+        }
+        return false;
+    }
+
+    private boolean prominent(int[] places, long population) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (p.featureClass().equals("A") || p.featureClass().equals("L") || p.population() >= population) return true;
+        }
+        return false;
+    }
+
+    /** "I've", "don't": English contractions, never names. */
+    private static boolean isContraction(String w) {
+        for (int k = 1; k < w.length() - 1; k++) {
+            if (Tokens.isApostrophe(w.charAt(k))) {
+                String rest = w.substring(k + 1).toLowerCase(java.util.Locale.ROOT);
+                return rest.equals("ve") || rest.equals("ll") || rest.equals("re") || rest.equals("d") || rest.equals("m") || rest.equals("t");
             }
         }
         return false;
     }
+
+    private static int letters(String key) {
+        int n = 0;
+        for (int k = 0; k < key.length(); k++) if (Character.isLetter(key.charAt(k))) n++;
+        return n;
+    }
+
+    /** Cue words that annotators include in the name's span: "Laurel County", "Kharkiv Oblast". */
+    private static final Set<String> SPAN_CUES = Set.of("county", "parish", "province", "governorate", "oblast", "область", "области");
 
     private boolean onlySmallTowns(int[] places, long population) {
         for (int idx : places) {

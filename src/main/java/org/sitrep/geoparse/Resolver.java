@@ -47,7 +47,10 @@ final class Resolver {
             double w = isCountry(p) ? 2 : 1;
             countryCount.merge(p.countryCode(), w, Double::sum);
             total += w;
-            if (p.featureCode().equals("ADM1")) adminCount.merge(p.countryCode() + "." + p.admin1(), 1, Integer::sum);
+            if (!p.admin1().isEmpty() && !isCountry(p)) {
+                // a named division counts twice, a town in it once: "Laurel County ... London, Ky."
+                adminCount.merge(p.countryCode() + "." + p.admin1(), p.featureCode().equals("ADM1") ? 2 : 1, Integer::sum);
+            }
         }
         String prior = countryPrior == null ? null : countryPrior.toUpperCase(Locale.ROOT);
 
@@ -68,8 +71,9 @@ final class Resolver {
                 }
                 if (!p.admin1().isEmpty()) {
                     String a = cc + "." + p.admin1();
-                    int named = adminCount.getOrDefault(a, 0) - (a.equals(self.countryCode() + "." + self.admin1()) && self.featureCode().equals("ADM1") ? 1 : 0);
-                    if (named > 0 && !p.featureCode().equals("ADM1")) s[k] += 2.5;
+                    int own = a.equals(self.countryCode() + "." + self.admin1()) ? (self.featureCode().equals("ADM1") ? 2 : 1) : 0;
+                    int named = adminCount.getOrDefault(a, 0) - own;
+                    if (named > 0 && !p.featureCode().equals("ADM1")) s[k] += Math.min(3.5, 1.5 + named);
                 }
                 if (prior != null && prior.equals(cc)) s[k] += 2.5;
                 if (qualifier != null && (qualifier.equals(cc) || qualifier.equals(cc + "." + p.admin1()))) s[k] += 6;
@@ -91,7 +95,8 @@ final class Resolver {
             double n = counts.get(c.key());
             double sum = 0;
             for (double v : s) sum += Math.exp((v - s[best]) / n);
-            out.add(new Resolved(c, c.places()[best], 1 / sum));
+            // a name inside an organisation's name is a weak mention, never an event location
+            out.add(new Resolved(c, c.places()[best], c.embedded() ? Math.min(0.1, 1 / sum) : 1 / sum));
         }
         return out;
     }
