@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 GazetteerCommand.class,
                 EvalCommand.class,
+                TrainCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
