@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 GeoparseEvalCommand.class,
                 EvalEventsCommand.class,
+                ClusterEvalCommand.class,
         })
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
