@@ -48,10 +48,11 @@ public final class AttributionExtractor {
         CueLexicon lex = lexicons.getOrDefault(language == null ? "en" : language.toLowerCase(Locale.ROOT), lexicons.get("en"));
         List<Span> quotes = quotes(t);
         List<Attribution> out = new ArrayList<>();
+        int consumed = 0; // end of the last cue used: "reported, citing" uses up "citing"
         for (Span sentence : sentences(t, lex.language)) {
             for (Cue m : cues(t, sentence, lex)) {
                 if (out.size() >= MAX_ATTRIBUTIONS) break;
-                if (insideSource(out, m.start)) continue;
+                if (m.start < consumed || insideSource(out, m.start)) continue;
                 Span region = sentence;
                 Span q = enclosingQuote(quotes, m.start);
                 if (q != null && q.start() >= sentence.start() - MAX_QUOTE_CHARS) {
@@ -60,7 +61,10 @@ public final class AttributionExtractor {
                     if (region.length() <= 0) continue;
                 }
                 Attribution a = m.cue.sourceAfter() ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes);
-                if (a != null && !a.content().isEmpty()) out.add(a);
+                if (a != null && !a.content().isEmpty()) {
+                    out.add(a);
+                    consumed = a.cue().end();
+                }
             }
         }
         return nest(out);
@@ -99,17 +103,19 @@ public final class AttributionExtractor {
     // ---- "according to X, ..." / "..., according to X" -------------------------------------------
 
     private Attribution accordingTo(String t, Span region, Cue m, CueLexicon lex) {
-        int srcStart = skipSpace(t, m.end, region.end());
-        int srcEnd = phraseEnd(t, srcStart, region.end(), lex);
+        int re = contentEnd(t, region.start(), region.end());
+        int srcStart = skipSpace(t, m.end, re);
+        int srcEnd = phraseEnd(t, srcStart, re, lex);
         Span source = trimmed(t, srcStart, srcEnd);
         if (source == null || words(t, source) > MAX_SOURCE_WORDS) return null;
         Span cue = new Span(m.start, m.end);
         Span left = trimmed(t, region.start(), m.start);
+        if (left != null && t.charAt(left.end() - 1) == ',') left = trimmed(t, left.start(), left.end() - 1);
         if (left != null && words(t, left) >= 3) {
             return new Attribution(source, cue, List.of(left), m.cue.kind(), List.of());
         }
-        int contentStart = skipPunct(t, srcEnd, region.end());
-        Span content = trimmed(t, contentStart, region.end());
+        int contentStart = skipPunct(t, srcEnd, re);
+        Span content = trimmed(t, contentStart, re);
         if (content == null) return null;
         return new Attribution(source, cue, List.of(content), m.cue.kind(), List.of());
     }
@@ -148,15 +154,9 @@ public final class AttributionExtractor {
         int boundary = lastNonSpace(t, region.start(), segStart); // index of the char that ended the scan, or -1
         char bch = boundary >= 0 ? t.charAt(boundary) : 0;
         boolean contentBeforeBoundary = bch == ',' || isCloseQuote(bch) || bch == '—' || bch == '–';
-        if (contentBeforeBoundary && !substantial(t, ce, re, lex)) {
-            // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
-            Span content = contentBefore(t, region.start(), boundary + 1, quotes);
-            if (content == null || source == null) return null;
-            return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
-        }
-        if (bch == ',' || isCloseQuote(bch)) {
+        if (source != null && (bch == ',' || isCloseQuote(bch))) {
             int after = skipSpace(t, ce, re);
-            if (after < re && t.charAt(after) == ',' && source != null) {
+            if (after < re && t.charAt(after) == ',' && !GERUND.matcher(t).region(after, re).lookingAt()) {
                 // Interrupted: "The strike, he said, hit a school." / "“Part one,” he said, “part two.”"
                 Span first = contentBefore(t, region.start(), boundary + 1, quotes);
                 Span second = contentFrom(t, skipPunct(t, after, re), re, quotes);
@@ -165,9 +165,18 @@ public final class AttributionExtractor {
                 }
             }
         }
+        if (contentBeforeBoundary && !substantial(t, ce, re, lex)) {
+            // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
+            Span content = contentBefore(t, region.start(), boundary + 1, quotes);
+            if (content == null || source == null) return null;
+            return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
+        }
         if (source == null) return null;
         return contentAfter(t, source, cs, ce, re, m, lex, quotes);
     }
+
+    /** ", adding ...", ", citing ...": not the second half of an interrupted statement. */
+    private static final Pattern GERUND = Pattern.compile(",\\s*\\p{L}+ing\\b");
 
     /** source cue [, citing X,] content. */
     private Attribution contentAfter(String t, Span source, int cs, int ce, int re, Cue m, CueLexicon lex, List<Span> quotes) {
@@ -188,6 +197,10 @@ public final class AttributionExtractor {
             }
         }
         Span content = contentFrom(t, skipObject(t, from, re, lex), re, quotes);
+        if (content == null && m.cue.kind() != CueKind.ASSERT && m.cue.kind() != CueKind.HEDGED && m.cue.kind() != CueKind.OPINION) {
+            // "The government rejected the reports as false.": the cue carries the statement.
+            content = cue;
+        }
         if (content == null) {
             // "He added:" then the quote on the next line.
             Span next = nextQuote(t, quotes, from, 3);
@@ -201,6 +214,12 @@ public final class AttributionExtractor {
                                        List<Span> quotes, Span ignored) {
         int srcStart = skipSpace(t, ce, re);
         int srcEnd = phraseEnd(t, srcStart, re, lex);
+        if (srcEnd == re) {
+            // No "that"/comma after the speaker ("ونفت الحكومة هذه التقارير"): take the first word as the speaker.
+            int w = srcStart;
+            while (w < re && !Character.isWhitespace(t.charAt(w))) w++;
+            srcEnd = w;
+        }
         Span source = trimmed(t, srcStart, srcEnd);
         if (source == null || words(t, source) > MAX_SOURCE_WORDS) return null;
         Span content = contentFrom(t, skipPunct(t, srcEnd, re), re, quotes);
@@ -240,7 +259,7 @@ public final class AttributionExtractor {
     /** Content from {@code s} to the end of the region, or to the end of a quote that opens at s. */
     private static Span contentFrom(String t, int s, int re, List<Span> quotes) {
         s = skipSpace(t, s, re);
-        if (s < re && t.charAt(s) == ':') s = skipSpace(t, s + 1, re);
+        if (s < re && (t.charAt(s) == ':' || t.charAt(s) == ',')) s = skipSpace(t, s + 1, re);
         for (Span q : quotes) if (q.start() == s && q.end() > re) return q;
         return trimmed(t, s, re);
     }
