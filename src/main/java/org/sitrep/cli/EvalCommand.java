@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 GeoparseEvalCommand.class,
                 EvalEventsCommand.class,
                 ClusterEvalCommand.class,
+                AttributionEvalCommand.class,
+                StanceEvalCommand.class,
         })
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
