@@ -58,6 +58,9 @@ public final class FeedConnector implements Connector {
         if (r.notModified()) return Batch.unchanged(new Cursor(cursor.position(), r.validators()));
         SyndFeed feed = parse(r.finalUri(), r.text());
         String feedLang = feed.getLanguage();
+        // relative item links are relative to the site (the channel link), not to wherever the feed file lives
+        String site = IngestSupport.absolute(r.finalUri().toString(), feed.getLink());
+        String base = site != null ? site : r.finalUri().toString();
         List<Report> out = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
         List<SyndEntry> entries = feed.getEntries();
@@ -69,7 +72,7 @@ public final class FeedConnector implements Connector {
                 break;
             }
             try {
-                Report rep = toReport(source, entries.get(i), r, feedLang, where, errors);
+                Report rep = toReport(source, entries.get(i), r, base, feedLang, where, errors);
                 if (rep == null) continue;
                 out.add(rep);
                 if (newest == null || rep.publishedAt().isAfter(newest)) newest = rep.publishedAt();
@@ -93,8 +96,7 @@ public final class FeedConnector implements Connector {
         }
     }
 
-    private Report toReport(Source source, SyndEntry e, FetchResult r, String feedLang, String where, List<ItemError> errors) {
-        String base = r.finalUri().toString();
+    private Report toReport(Source source, SyndEntry e, FetchResult r, String base, String feedLang, String where, List<ItemError> errors) {
         String link = IngestSupport.absolute(base, e.getLink());
         if (link == null && e.getUri() != null && e.getUri().startsWith("http")) link = e.getUri();
         String url = Canonical.url(link);
