@@ -14,6 +14,6 @@ public record Fatalities(Integer killedMin, Integer killedMax, Integer injuredMi
                 min(injuredMin, o.injuredMin), max(injuredMax, o.injuredMax), phrase != null ? phrase : o.phrase);
     }
 
-    private static Integer min(Integer a, Integer b) { return a == null ? b : b == null ? a : Math.min(a, b); }
-    private static Integer max(Integer a, Integer b) { return a == null ? b : b == null ? a : Math.max(a, b); }
+    private static Integer min(Integer a, Integer b) { return a == null ? b : b == null ? a : (Integer) Math.min(a, b); }
+    private static Integer max(Integer a, Integer b) { return a == null ? b : b == null ? a : (Integer) Math.max(a, b); }
 }
