@@ -17,8 +17,9 @@ import org.sitrep.pipeline.EventCandidate;
 /**
  * Events in memory, found by the semantics every store must implement for {@link CandidateQuery}:
  * events whose time window overlaps [from, to), and, when {@code near} is set, those within
- * {@code radiusKm} of it or unlocated. When more than {@code limit} match, events from the days
- * nearest the middle of the query window are kept, closest in time first.
+ * {@code radiusKm} of it or unlocated. When more than {@code limit} match, located events come
+ * before unlocated ones, and events closer in time to the middle of the window before later or
+ * earlier ones (a store should order the same way: {@code ORDER BY lat IS NULL, |time - mid|}).
  *
  * <p>Events are bucketed by UTC day and by a half-degree grid cell, so a query touches only the
  * days of its window and the cells around its point. Used by {@code sitrep eval cluster} and the
@@ -78,38 +79,58 @@ public final class InMemoryEventIndex {
         long firstDay = day(q.from()), lastDay = day(q.to().minusMillis(1));
         long mid = q.from().toEpochMilli() / 2 + q.to().toEpochMilli() / 2;
         long midDay = Math.floorDiv(mid, 86_400_000L);
+        int limit = q.limit() > 0 ? q.limit() : Integer.MAX_VALUE;
+        List<Long> days = new ArrayList<>();
+        // Days nearest the middle of the window first, so a query with a limit can stop early
+        // instead of reading every event of a busy week.
+        for (long k = 0; k <= Math.max(midDay - firstDay, lastDay - midDay); k++) {
+            if (midDay - k >= firstDay && midDay - k <= lastDay) days.add(midDay - k);
+            if (k > 0 && midDay + k >= firstDay && midDay + k <= lastDay) days.add(midDay + k);
+        }
         List<EventCandidate> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        // Days nearest the middle of the window first, so a query with a limit can stop early
-        // instead of reading every event of a busy week (unlocated reports see all of them).
-        for (long k = 0; k <= Math.max(midDay - firstDay, lastDay - midDay); k++) {
-            if (q.limit() > 0 && out.size() >= q.limit()) break;
-            for (long d : k == 0 ? new long[] {midDay} : new long[] {midDay - k, midDay + k}) {
-                if (d < firstDay || d > lastDay) continue;
+        if (q.near() == null) {
+            for (long d : days) {
+                if (out.size() >= limit) break;
+                Map<Long, Set<String>> cells = byDay.get(d);
+                if (cells != null) for (Set<String> ids : cells.values()) collect(ids, q, seen, out, Integer.MAX_VALUE);
+            }
+            collect(longEvents, q, seen, out, Integer.MAX_VALUE);
+        } else {
+            // Events located near the point first; unlocated events fill what the limit leaves.
+            // Without this order a busy day of unlocated items would crowd out the event in the
+            // same town.
+            List<Long> around = cellsAround(q.near(), q.radiusKm());
+            for (long d : days) {
                 Map<Long, Set<String>> cells = byDay.get(d);
                 if (cells == null) continue;
-                if (q.near() == null) {
-                    for (Set<String> ids : cells.values()) collect(ids, q, seen, out);
-                } else {
-                    Set<String> un = cells.get(UNLOCATED);
-                    if (un != null) collect(un, q, seen, out);
-                    for (long c : cellsAround(q.near(), q.radiusKm())) {
-                        Set<String> ids = cells.get(c);
-                        if (ids != null) collect(ids, q, seen, out);
-                    }
+                for (long c : around) {
+                    Set<String> ids = cells.get(c);
+                    if (ids != null) collect(ids, q, seen, out, Integer.MAX_VALUE);
                 }
             }
+            collect(longEvents, q, seen, out, Integer.MAX_VALUE);
+            int located = out.size();
+            if (located > limit) return closest(out, mid, limit);
+            for (long d : days) {
+                if (out.size() >= limit) break;
+                Map<Long, Set<String>> cells = byDay.get(d);
+                Set<String> un = cells == null ? null : cells.get(UNLOCATED);
+                if (un != null) collect(un, q, seen, out, limit);
+            }
+            return out;
         }
-        collect(longEvents, q, seen, out);
-        if (q.limit() > 0 && out.size() > q.limit()) {
-            out.sort(Comparator.comparingLong(c -> Math.abs(center(c.event()) - mid)));
-            return List.copyOf(out.subList(0, q.limit()));
-        }
-        return out;
+        return out.size() > limit ? closest(out, mid, limit) : out;
     }
 
-    private void collect(Set<String> ids, CandidateQuery q, Set<String> seen, List<EventCandidate> out) {
+    private static List<EventCandidate> closest(List<EventCandidate> out, long mid, int limit) {
+        out.sort(Comparator.comparingLong(c -> Math.abs(center(c.event()) - mid)));
+        return List.copyOf(out.subList(0, limit));
+    }
+
+    private void collect(Set<String> ids, CandidateQuery q, Set<String> seen, List<EventCandidate> out, int limit) {
         for (String id : ids) {
+            if (out.size() >= limit) return;
             if (!seen.add(id)) continue;
             EventCandidate c = entries.get(id).candidate;
             if (matches(c.event(), q)) out.add(c);
