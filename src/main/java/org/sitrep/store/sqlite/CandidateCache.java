@@ -58,6 +58,8 @@ final class CandidateCache {
             members.removeIf(x -> x.report().report().id().equals(id));
             members.add(m);
         }
+        // The same order as the store's: oldest publication first (stable, so ties keep commit order).
+        members.sort(java.util.Comparator.comparing(x -> x.report().report().publishedAt()));
         entries.put(event.id(), new Cached(event, members));
     }
 }
