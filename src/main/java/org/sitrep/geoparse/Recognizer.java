@@ -141,7 +141,7 @@ final class Recognizer {
     /**
      * Russian and Ukrainian inflect place names ("в Харькове", "під Харковом", "у Києві"): strip a case
      * ending, add back a nominative one, and accept the result only if the gazetteer knows it. Ukrainian
-     * turns the і of the nominative (Харків) into о/е in the other cases (Харкова), so that is tried too.
+     * turns the і/ї of the nominative (Харків, Київ) into о/е/є in the other cases (Харкова, Києва), so that is tried too.
      */
     private Match cyrillicVariant(Token t, int i) {
         String k = t.key();
@@ -165,7 +165,7 @@ final class Recognizer {
     }
 
     private static String ikavism(String stem) {
-        int at = Math.max(stem.lastIndexOf('о'), stem.lastIndexOf('е'));
+        int at = Math.max(Math.max(stem.lastIndexOf('о'), stem.lastIndexOf('е')), stem.lastIndexOf('є'));
         if (at < 0 || at < stem.length() - 3) return null;
         return stem.substring(0, at) + 'і' + stem.substring(at + 1);
     }
@@ -218,7 +218,7 @@ final class Recognizer {
                 embedded = true; // "University of Georgia", "Bank of America"
             }
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
-                    && !(prev.sentenceStart() && isCommon(prev.key())) && !lexicon.locatives.contains(prev.key())
+                    && !(prev.sentenceStart() && (isCommon(prev.key()) || script == Script.CYRILLIC)) && !lexicon.locatives.contains(prev.key())
                     && !lexicon.directions.contains(prev.key())) {
                 if (!lexicon.englishWords.contains(prev.key())) {
                     nameTails.add(key);
