@@ -65,7 +65,7 @@ final class Recognizer {
         int n = tokens.size();
         int i = 0;
         while (i < n) {
-            Match m = longestMatch(tokens, i);
+            Match m = longestMatch(text, tokens, i);
             if (m == null) {
                 i++;
                 continue;
@@ -88,12 +88,30 @@ final class Recognizer {
 
     private record Match(int first, int last, String key, int[] places, int skipChars) {}
 
-    private Match longestMatch(List<Token> tokens, int i) {
+    /**
+     * Social media writes "malaysia", "africa": a lower-case single word is taken only when it is the
+     * preferred name of a country or continent and not an English word ("china", "turkey" stay words).
+     */
+    private Match lowerCaseArea(Token t, int i) {
+        if (t.key().length() < 4 || lexicon.englishWords.contains(t.key()) || lexicon.stop.contains(t.key())) return null;
+        int[] places = gazetteer.candidates(t.key());
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            String code = p.featureCode();
+            if ((code.startsWith("PCL") || code.equals("CONT")) && gazetteer.primaryKey(idx).equals(t.key())) {
+                return new Match(i, i, t.key(), new int[] {idx}, 0);
+            }
+        }
+        return null;
+    }
+
+    private Match longestMatch(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
         boolean cased = t.script() == Script.LATIN || t.script() == Script.CYRILLIC;
         boolean article = cased && !t.capitalised() && ARTICLES.contains(t.key()) && i + 1 < tokens.size()
                 && tokens.get(i + 1).gap().equals("-") && tokens.get(i + 1).capitalised();
-        if (cased && !t.capitalised() && !article) return null;
+        if (t.start() > 0 && text.charAt(t.start() - 1) == '@') return null; // an account handle, not a place
+        if (cased && !t.capitalised() && !article) return lowerCaseArea(t, i);
         if (Character.isDigit(t.text().charAt(0))) return null;
         Match best = null;
         StringBuilder key = new StringBuilder();
