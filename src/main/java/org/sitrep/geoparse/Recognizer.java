@@ -222,7 +222,8 @@ final class Recognizer {
             } else if (single) {
                 boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
                         || (inHeadline && lowerWords.contains(key));
-                if (common && !prominentByName(places, key, afterLocative, 500_000)) return null;
+                // short common words need a big place ("Man" is a town of 240,000); longer ones a town ("Oxford")
+                if (common && !prominentByName(places, key, afterLocative, key.length() >= 5 ? 100_000 : 500_000)) return null;
                 if (lexicon.givenNames.contains(key) && !prominentByName(places, key, afterLocative, 100_000)) return null;
                 if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
                 if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
@@ -230,7 +231,15 @@ final class Recognizer {
             if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
             // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
             if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key())) return null;
-            if (prev != null && first.gap().equals("-") && prev.capitalised() && !gazetteer.hasKey(prev.key())) return null;
+            if (prev != null && first.gap().equals("-") && prev.capitalised() && prev.text().length() > 1 && !gazetteer.hasKey(prev.key())) {
+                return null;
+            }
+            // "Marsha J. Moore", "Keith D. Johnson": a surname after an initial
+            if (prev != null && prev.text().length() == 1 && prev.capitalised() && first.gap().equals(". ") && m.first >= 2
+                    && tokens.get(m.first - 2).capitalised()) {
+                nameTails.add(key);
+                return null;
+            }
             if (prev != null && prev.key().equals("of") && m.first >= 2 && lexicon.orgHeads.contains(tokens.get(m.first - 2).key())
                     && tokens.get(m.first - 2).capitalised()) {
                 embedded = true; // "University of Georgia", "Bank of America"
@@ -238,7 +247,7 @@ final class Recognizer {
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
                     && !(prev.sentenceStart() && (isCommon(prev.key()) || script == Script.CYRILLIC)) && !lexicon.locatives.contains(prev.key())
                     && !lexicon.directions.contains(prev.key())) {
-                if (!lexicon.englishWords.contains(prev.key())) {
+                if (!lexicon.englishWords.contains(prev.key()) || lexicon.givenNames.contains(prev.key())) {
                     nameTails.add(key);
                     return null; // the tail of a person's name: "Jesse Jackson", "Dean Curtis"
                 }
