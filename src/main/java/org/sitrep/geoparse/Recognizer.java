@@ -222,8 +222,10 @@ final class Recognizer {
             } else if (single) {
                 boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
                         || (inHeadline && lowerWords.contains(key));
-                // short common words need a big place ("Man" is a town of 240,000); longer ones a town ("Oxford")
-                if (common && !prominentByName(places, key, afterLocative, key.length() >= 5 ? 100_000 : 500_000)) return null;
+                // a common word opening a sentence ("Reading the statement") or a short one ("Man") needs a big
+                // place; a longer one inside a sentence ("in East Oxford") a town
+                long needed = first.sentenceStart() || key.length() < 5 ? 500_000 : 100_000;
+                if (common && !prominentByName(places, key, afterLocative, needed)) return null;
                 if (lexicon.givenNames.contains(key) && !prominentByName(places, key, afterLocative, 100_000)) return null;
                 if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
                 if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
