@@ -154,12 +154,24 @@ final class Resolver {
         double best = Double.MAX_VALUE;
         for (int u = 0; u < chosen.length; u++) {
             if (u == self || isArea(chosen[u])) continue;
-            best = Math.min(best, point.distanceKm(chosen[u].point()));
+            best = Math.min(best, roughKm(point, chosen[u].point()));
         }
         if (best < 50) return 2;
         if (best < 200) return 1.2;
         if (best < 500) return 0.5;
         return 0;
+    }
+
+    /**
+     * Equirectangular distance: within a few percent of the great circle below 500 km, which is all the
+     * proximity bands need, and many times cheaper (it runs for every candidate against every other name).
+     */
+    static double roughKm(GeoPoint a, GeoPoint b) {
+        double dLat = Math.toRadians(b.lat() - a.lat());
+        double dLon = Math.toRadians(Math.abs(b.lon() - a.lon()));
+        if (dLon > Math.PI) dLon = 2 * Math.PI - dLon;
+        double x = dLon * Math.cos(Math.toRadians((a.lat() + b.lat()) / 2));
+        return 6371.0 * Math.sqrt(x * x + dLat * dLat);
     }
 
     private static final Pattern QUALIFIER = Pattern.compile("^,\\s*([A-Z][A-Za-z]{0,5}\\.?(?:\\s?[A-Z]\\.)?)(?![A-Za-z])");
