@@ -214,6 +214,7 @@ final class Recognizer {
             boolean inHeadline = headline[m.first];
             boolean single = m.first == m.last;
             if (lexicon.titles.contains(key) || isContraction(first.text())) return null;
+            if (end < text.length() && (text.charAt(end) == '$' || text.charAt(end) == '\u20AC')) return null; // "US$10", a currency
             if (first.allCaps() && letters(key) <= 3) {
                 places = onlyAreas(places); // "US", "UK", "DRC": countries and regions, never a village called "Us"
                 if (places.length == 0) return null;
@@ -266,8 +267,10 @@ final class Recognizer {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
                         && next.script() == script) {
-                    if (lexicon.orgTails.contains(next.key()) || lexicon.englishWords.contains(next.key())) {
-                        embedded = true; // "Ohio Department of Transportation", "Aleppo Media Center"
+                    if (lexicon.orgTails.contains(next.key())) {
+                        return null; // an organisation or outlet: "Aleppo Media Center", "New York Times"
+                    } else if (lexicon.englishWords.contains(next.key())) {
+                        embedded = true; // "Gainesville Riding Club", "Tennessee Senior Olympics"
                     } else {
                         nameTails.add(key);
                         return null; // the head of a person's name: "Paris Hilton"
