@@ -144,7 +144,7 @@ final class Resolver {
                 default -> p.geonameId() < 0 ? 3 : 0;
             };
             v += 0.6 * Math.log10(1 + p.population());
-            if (gazetteer.primaryKey(places[k]).equals(c.key())) v += 1.5;
+            if (gazetteer.primaryKey(places[k]).equals(c.key())) v += 2.5;
             s[k] = v;
         }
         return s;
