@@ -48,6 +48,8 @@ final class CasualtyExtractor {
 
     private static final Pattern NONE = Pattern.compile(
             "\\b(?:no|neither|nor|without|zero)\\s+(?:\\w+\\s+){0,2}?(?:fatalities|deaths|casualties|one (?:was|were) killed|killed|dead|loss of life)");
+    /** A count the text itself says was coded ("Fatalities coded as 2 (other source reported 7)"). */
+    private static final Pattern CODED = Pattern.compile("\\bfatalities (?:were |are )?coded as (\\d+)");
     private static final Pattern SPLIT = Pattern.compile(
             "\\b(\\d+)\\s+fatalit(?:y|ies)\\s+(?:were\\s+)?(?:split|divided|distributed)\\s+(?:up\\s+)?(?:between|among|across)\\s+(\\d+)\\s+events?");
     private static final Pattern TOTAL = Pattern.compile("\\b" + QUAL + "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+fatalit(?:y|ies)\\b");
@@ -55,6 +57,9 @@ final class CasualtyExtractor {
     private static final Pattern K_AFTER = Pattern.compile("\\b" + QUAL + NUM_NOUN + "\\s+" + FILLER
             + "(?:(?:were|was|have been|had been|are|got|is)\\s+)?(?:reportedly\\s+|also\\s+|later\\s+)?" + KILLED + "\\b" + INTRANSITIVE);
     private static final Pattern K_BEFORE = Pattern.compile("\\b" + KILLING + "\\s+" + QUAL + NUM + "\\b(?!\\s+(?:injur|wound|hurt))");
+    /** The second count of "killing 2 policemen and 3 soldiers" (the first is K_BEFORE's). */
+    private static final Pattern K_CHAIN = Pattern.compile("\\b" + KILLING + "\\s+" + QUAL + "(?:" + NUM.substring(1)
+            + "\\s+(?:[\\p{L}'’-]+\\s+){1,3}?(?:and|as well as|,)\\s+" + QUAL + NUM + "\\b(?!\\s+(?:[\\p{L}'’-]+\\s+)?(?:injur|wound|hurt))");
     private static final Pattern K_LEFT = Pattern.compile("\\b(?:leaving|left)\\s+" + QUAL + NUM + "\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dead\\b");
     private static final Pattern K_SINGLE = Pattern.compile(
             "\\b(?:the victim|the man|the woman|the boy|the girl|the child|he|she|the officer|the soldier|the driver|the body)\\s+"
@@ -77,14 +82,32 @@ final class CasualtyExtractor {
     /** Reports longer than this are read only this far: casualty counts sit in the first paragraphs. */
     static final int MAX_CHARS = 8_000;
 
+    // Plain substring search (String.indexOf is vectorised); a regex alternation costs ten times more here.
+    private static final String[] DEATH_KEYS = {"kill", "dead", "died", "fatalit", "death", "body", "bodies", "corpse",
+        "murder", "execut", "behead", "lynch", "slain", "life", "lives", "massacre", "assassin", "gunned"};
+    private static final String[] INJURY_KEYS = {"injur", "wound", "hurt", "hospitali"};
+
     Fatalities extract(String text) {
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         s = s.toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
+        // The count patterns are costly; most reports have no word of death or injury at all.
+        boolean deaths = containsAny(s, DEATH_KEYS), injuries = containsAny(s, INJURY_KEYS), latinOnly = latinOnly(s);
+        if (!deaths && !injuries && latinOnly) return Fatalities.UNKNOWN;
+        String full = s;
+        // Counts sit within a few words of "killed" or "injured": the costly patterns read only those spans.
+        if (latinOnly) s = excerpt(s, deaths, injuries);
         List<String> phrases = new ArrayList<>();
         Integer kMin = null, kMax = null;
 
-        Matcher m = SPLIT.matcher(s);
+        Matcher m = CODED.matcher(s);
+        Matcher split = SPLIT.matcher(s);
         if (m.find()) {
+            kMin = kMax = Integer.parseInt(m.group(1));
+            phrases.add(m.group().trim());
+        } else if (!deaths) {
+            Integer other = latinOnly ? null : sumOther(s, K_OTHER, phrases);
+            if (other != null) kMin = kMax = other;
+        } else if ((m = split).find()) {
             int total = Integer.parseInt(m.group(1)), events = Math.max(1, Integer.parseInt(m.group(2)));
             kMin = kMax = (int) Math.round((double) total / events);
             phrases.add(m.group().trim());
@@ -105,8 +128,8 @@ final class CasualtyExtractor {
                     kMin = r[0];
                     kMax = r[1];
                 } else {
-                    Integer sum = sum(s, new Pattern[] {K_BEFORE, K_LEFT, K_AFTER}, phrases);
-                    Integer other = sumOther(s, K_OTHER, phrases);
+                    Integer sum = sum(s, new Pattern[] {K_BEFORE, K_CHAIN, K_LEFT, K_AFTER}, phrases);
+                    Integer other = latinOnly ? null : sumOther(s, K_OTHER, phrases);
                     if (sum == null) sum = other;
                     if (sum == null) {
                         Matcher one = K_SINGLE.matcher(s);
@@ -122,11 +145,16 @@ final class CasualtyExtractor {
         if (kMin == null && NONE.matcher(s).find()) kMin = kMax = 0;
 
         List<String> injPhrases = new ArrayList<>();
-        Integer inj = sum(s, new Pattern[] {I_BEFORE, I_LEFT, I_AFTER}, injPhrases);
-        if (inj == null) inj = sumOther(s, I_OTHER, injPhrases);
+        Integer inj = injuries ? sum(s, new Pattern[] {I_BEFORE, I_LEFT, I_AFTER}, injPhrases) : null;
+        if (inj == null && !latinOnly) inj = sumOther(full, I_OTHER, injPhrases);
         phrases.addAll(injPhrases);
         if (kMin == null && inj == null) return Fatalities.UNKNOWN;
         return new Fatalities(kMin, kMax, inj, inj, phrases.isEmpty() ? null : String.join("; ", phrases));
+    }
+
+    private static boolean latinOnly(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x250) return false;
+        return true;
     }
 
     private static int[] range(String s, Pattern p, List<String> phrases) {
@@ -137,6 +165,30 @@ final class CasualtyExtractor {
         if (lo > hi) return null;
         phrases.add(m.group().trim());
         return new int[] {lo, hi};
+    }
+
+    private static boolean containsAny(String s, String[] keys) {
+        for (String k : keys) if (s.contains(k)) return true;
+        return false;
+    }
+
+    /** The text around death and injury words (90 chars before, 70 after), spans merged, joined by " ; ". */
+    private static String excerpt(String s, boolean deaths, boolean injuries) {
+        boolean[] in = new boolean[s.length() + 1];
+        for (String[] keys : new String[][] {deaths ? DEATH_KEYS : new String[0], injuries ? INJURY_KEYS : new String[0]}) {
+            for (String k : keys) {
+                for (int i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1)) {
+                    int x = Math.max(0, i - 90), y = Math.min(s.length(), i + k.length() + 70);
+                    for (int j = x; j < y; j++) in[j] = true;
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (in[i]) sb.append(s.charAt(i));
+            else if (i > 0 && in[i - 1]) sb.append(" ; ");
+        }
+        return sb.toString();
     }
 
     /** Adds up the counts of non-overlapping matches (each number counted once). */
