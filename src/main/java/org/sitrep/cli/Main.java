@@ -8,7 +8,15 @@ import picocli.CommandLine.Command;
         description = {"Sitrep: a live situation map built from open sources.", "",
                 "Run 'sitrep demo' to see a map with demo data on http://localhost:8080,",
                 "or 'sitrep help COMMAND' for the options of one command."},
-        subcommands = {CommandLine.HelpCommand.class, EvalCommand.class, TrainCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
+                IngestCommand.class,
+                GazetteerCommand.class,
+                EvalCommand.class,
+                TrainCommand.class,
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -21,7 +29,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof UserException) {
+            if (ex instanceof UserException || ex instanceof IllegalArgumentException) {
                 cmd.getErr().println("sitrep: " + ex.getMessage());
                 return 2;
             }

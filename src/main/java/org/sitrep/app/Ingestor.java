@@ -1,0 +1,105 @@
+package org.sitrep.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sitrep.cluster.EventAssembler;
+import org.sitrep.model.Event;
+import org.sitrep.model.Report;
+import org.sitrep.model.Source;
+import org.sitrep.pipeline.AnalyzedReport;
+import org.sitrep.pipeline.ClusterDecision;
+import org.sitrep.pipeline.Clusterer;
+import org.sitrep.pipeline.EventCandidate;
+import org.sitrep.pipeline.EventMember;
+import org.sitrep.pipeline.Pipeline;
+import org.sitrep.store.Ids;
+import org.sitrep.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes reports in: stores each once, runs the per-report pipeline, clusters it into an event and
+ * commits the event with the report's analysis in one transaction. Thread-safe: analysis runs
+ * concurrently; the cluster-and-commit step is serialised so two reports of one incident arriving at
+ * once cannot both start a new event.
+ */
+public final class Ingestor {
+    private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+
+    private final Store store;
+    private final Pipeline pipeline;
+    private final Clusterer clusterer;
+    private final EventAssembler assembler;
+    private final Clock clock;
+    private final ReentrantLock clusterLock = new ReentrantLock();
+
+    public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.clusterer = clusterer;
+        this.assembler = assembler;
+        this.clock = clock;
+    }
+
+    /** What became of one submitted report. */
+    public record Outcome(Report report, boolean created, String duplicateReason, String eventId) {}
+
+    public Outcome submit(Report report) {
+        Store.AddResult added = store.addReport(report);
+        if (!added.created()) {
+            return new Outcome(added.report(), false, added.duplicateReason(), null);
+        }
+        String eventId = process(added.report());
+        return new Outcome(added.report(), true, null, eventId);
+    }
+
+    /** Attaches reports that were stored but never clustered (the process died in between). */
+    public int resume() {
+        int n = 0;
+        List<Report> pending;
+        while (!(pending = store.unattachedReports(500)).isEmpty()) {
+            for (Report r : pending) {
+                process(r);
+                n++;
+            }
+        }
+        if (n > 0) log.info("resumed {} reports that were stored but not yet clustered", n);
+        return n;
+    }
+
+    private String process(Report report) {
+        Source source = sourceOf(report.sourceId());
+        AnalyzedReport analyzed = pipeline.analyze(report, source);
+        clusterLock.lock();
+        try {
+            List<EventCandidate> candidates = store.candidates(clusterer.candidateQuery(analyzed));
+            ClusterDecision decision = clusterer.assign(analyzed, candidates);
+            EventMember member = new EventMember(analyzed, decision);
+            Instant now = clock.instant();
+            Event previous = decision.joinsExisting() ? store.event(decision.eventId()).orElse(null) : null;
+            String id = previous != null ? previous.id() : Ids.newEventId(now);
+            List<EventMember> members = new ArrayList<>(previous != null ? store.members(id) : List.of());
+            members.add(member);
+            Map<String, Source> sources = new HashMap<>();
+            for (EventMember m : members) sources.computeIfAbsent(m.report().report().sourceId(), this::sourceOf);
+            Event event = assembler.assemble(id, previous, members, sources, now);
+            store.commitEvent(event, List.of(member));
+            return id;
+        } finally {
+            clusterLock.unlock();
+        }
+    }
+
+    private Source sourceOf(String id) {
+        return store.source(id).orElseGet(() -> {
+            Source s = Source.named(id);
+            store.saveSource(s);
+            return s;
+        });
+    }
+}

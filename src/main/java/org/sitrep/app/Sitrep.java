@@ -1,0 +1,56 @@
+package org.sitrep.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.sitrep.cluster.EventAssembler;
+import org.sitrep.grade.AdmiraltyGrader;
+import org.sitrep.normalize.Normalizer;
+import org.sitrep.pipeline.ClaimExtractor;
+import org.sitrep.pipeline.Clusterer;
+import org.sitrep.pipeline.Extractor;
+import org.sitrep.pipeline.Geoparser;
+import org.sitrep.pipeline.Pipeline;
+import org.sitrep.store.Store;
+import org.sitrep.store.sqlite.SqliteStore;
+
+/**
+ * The assembled application: a store and the ingest path over it, with the configured stages. One
+ * place decides which stage implementations run, so serve, ingest and demo behave alike.
+ */
+public final class Sitrep implements AutoCloseable {
+    private final Store store;
+    private final Pipeline pipeline;
+    private final Ingestor ingestor;
+
+    private Sitrep(Store store, Pipeline pipeline, Clusterer clusterer, Clock clock) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.ingestor = new Ingestor(store, pipeline, clusterer, new EventAssembler(new AdmiraltyGrader()), clock);
+    }
+
+    /** Opens the store named by {@code db} ("sqlite:FILE", a file path, or null for DATA_DIR/sitrep.db). */
+    public static Sitrep open(String db, Path dataDir, Clock clock) {
+        return new Sitrep(openStore(db, dataDir), standardPipeline(), Clusterer.SINGLETONS, clock);
+    }
+
+    public static Store openStore(String db, Path dataDir) {
+        if (db == null || db.isBlank()) return SqliteStore.open(dataDir.resolve("sitrep.db"));
+        if (db.startsWith("sqlite:")) return SqliteStore.open(Path.of(db.substring("sqlite:".length())));
+        if (db.startsWith("postgresql:") || db.startsWith("postgres:") || db.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("PostgreSQL storage is not available in this version yet; use sqlite:FILE or --data-dir");
+        }
+        return SqliteStore.open(Path.of(db));
+    }
+
+    static Pipeline standardPipeline() {
+        return new Pipeline(new Normalizer(), Geoparser.SOURCE_COORDINATES_ONLY, Extractor.UNCLASSIFIED, ClaimExtractor.NONE);
+    }
+
+    public Store store() { return store; }
+
+    public Ingestor ingestor() { return ingestor; }
+
+    public Pipeline pipeline() { return pipeline; }
+
+    @Override public void close() { store.close(); }
+}

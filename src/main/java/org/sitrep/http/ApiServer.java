@@ -1,0 +1,294 @@
+package org.sitrep.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sitrep.app.Ingestor;
+import org.sitrep.app.ReportInput;
+import org.sitrep.internal.Json;
+import org.sitrep.model.Event;
+import org.sitrep.model.Report;
+import org.sitrep.model.Source;
+import org.sitrep.pipeline.EventMember;
+import org.sitrep.store.EventQuery;
+import org.sitrep.store.ReportQuery;
+import org.sitrep.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: REST/GeoJSON API, Server-Sent Events, metrics and the web page. Every error is
+ * answered with one JSON shape, {@code {"error": {"status", "message", "field"?}}}; nothing internal
+ * (no stack trace) ever reaches a client.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+    /** Limits on what clients may send. */
+    public record Limits(long maxBodyBytes, int maxBatch, int defaultPage) {
+        public static final Limits DEFAULT = new Limits(10L * 1024 * 1024, 1000, 100);
+    }
+
+    private final Store store;
+    private final Ingestor ingestor;
+    private final Limits limits;
+    private final Clock clock;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter accepted, duplicates, rejected;
+    private final Broadcaster broadcaster;
+    private final Javalin app;
+
+    public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock) {
+        this.store = store;
+        this.ingestor = ingestor;
+        this.limits = limits;
+        this.clock = clock;
+        this.accepted = Counter.builder("sitrep_reports_accepted").description("reports stored").register(metrics);
+        this.duplicates = Counter.builder("sitrep_reports_duplicate").description("reports already stored").register(metrics);
+        this.rejected = Counter.builder("sitrep_reports_rejected").description("reports refused as invalid").register(metrics);
+        Gauge.builder("sitrep_events", store, s -> s.stats().events()).description("events in the store").register(metrics);
+        Gauge.builder("sitrep_reports", store, s -> s.stats().reports()).description("reports in the store").register(metrics);
+        this.broadcaster = new Broadcaster(store, 250);
+        Gauge.builder("sitrep_sse_clients", broadcaster, Broadcaster::clientCount).description("connected SSE clients").register(metrics);
+        this.app = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = limits.maxBodyBytes();
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add("/web", Location.CLASSPATH);
+            cfg.startup.showJavalinBanner = false;
+            routes(cfg.routes);
+            errors(cfg.routes);
+        });
+    }
+
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() { return app.port(); }
+
+    @Override public void close() {
+        broadcaster.close();
+        app.stop();
+    }
+
+    private void routes(io.javalin.config.RoutesConfig r) {
+        r.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+        r.get("/api/health", ctx -> {
+            Store.Stats s = store.stats();
+            ctx.json(Map.of("status", "ok", "reports", s.reports(), "events", s.events(), "sources", s.sources()));
+        });
+        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        r.get("/api/events", this::events);
+        r.get("/api/events/{id}", this::event);
+        r.get("/api/timeline", this::timeline);
+        r.get("/api/reports", this::reports);
+        r.get("/api/reports/{id}", ctx -> {
+            new Params(ctx, Set.of());
+            Report rep = store.report(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("no report with id " + ctx.pathParam("id")));
+            ctx.json(rep);
+        });
+        r.post("/api/reports", this::postReports);
+        r.get("/api/sources", ctx -> {
+            new Params(ctx, Set.of());
+            ctx.json(store.sources());
+        });
+        r.sse("/api/stream", client -> {
+            client.keepAlive();
+            String last = client.ctx().header("Last-Event-ID");
+            Long lastSeen = null;
+            if (last != null && !last.isBlank()) {
+                try {
+                    lastSeen = Long.parseLong(last.strip());
+                } catch (NumberFormatException e) {
+                    client.sendComment("ignored Last-Event-ID '" + last.replaceAll("[\\r\\n]", "") + "': not a change number");
+                }
+            }
+            broadcaster.add(client, lastSeen);
+        });
+    }
+
+    private void errors(io.javalin.config.RoutesConfig r) {
+        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
+        r.exception(ReportInput.InvalidReport.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
+        r.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
+        r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
+        r.exception(Exception.class, (e, ctx) -> {
+            log.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, null, "internal error; the server log has the details");
+        });
+        r.error(404, ctx -> {
+            if (!ctx.path().startsWith("/api")) return;
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) error(ctx, 404, null, "no such endpoint: " + ctx.path());
+        });
+        r.error(413, ctx -> error(ctx, 413, null, "request body larger than " + limits.maxBodyBytes() + " bytes"));
+        r.error(405, ctx -> error(ctx, 405, null, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    private static void error(Context ctx, int status, String field, String message) {
+        Map<String, Object> err = new LinkedHashMap<>();
+        err.put("status", status);
+        err.put("message", message == null ? "error" : message);
+        if (field != null) err.put("field", field);
+        ctx.status(status).json(Map.of("error", err));
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    private void events(Context ctx) {
+        EventQuery q = new Params(ctx, Params.EVENT_PARAMS).eventQuery(limits.defaultPage());
+        Store.Page<Event> page = store.searchEvents(q);
+        ctx.contentType("application/geo+json").result(write(GeoJson.collection(page.items(), page.nextCursor())));
+    }
+
+    private void event(Context ctx) {
+        new Params(ctx, Set.of());
+        Event e = store.event(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("no event with id " + ctx.pathParam("id")));
+        List<EventMember> members = store.members(e.id());
+        Map<String, Source> sources = new HashMap<>();
+        for (EventMember m : members) {
+            String sid = m.report().report().sourceId();
+            if (!sources.containsKey(sid)) store.source(sid).ifPresent(s -> sources.put(sid, s));
+        }
+        ctx.contentType("application/geo+json").result(write(GeoJson.detail(e, members, sources)));
+    }
+
+    private void timeline(Context ctx) {
+        Set<String> allowed = new java.util.HashSet<>(Params.EVENT_PARAMS);
+        allowed.add("bucket");
+        Params p = new Params(ctx, allowed);
+        String bucket = p.string("bucket", 10);
+        Store.Granularity g;
+        if (bucket == null || bucket.equals("hour")) g = Store.Granularity.HOUR;
+        else if (bucket.equals("day")) g = Store.Granularity.DAY;
+        else throw ApiException.badRequest("bucket", "bucket must be hour or day");
+        ctx.json(Map.of("bucket", g.name().toLowerCase(java.util.Locale.ROOT), "counts", store.timeline(p.eventQuery(1), g)));
+    }
+
+    private void reports(Context ctx) {
+        Params p = new Params(ctx, Set.of("q", "source", "from", "to", "limit", "cursor"));
+        var from = p.instant("from");
+        var to = p.instant("to");
+        Store.Page<Report> page = store.searchReports(new ReportQuery(p.string("q", 500), p.string("source", 200), from, to,
+                p.limit(limits.defaultPage()), p.string("cursor", 200)));
+        ctx.json(Map.of("reports", page.items(), "nextCursor", page.nextCursor() == null ? "" : page.nextCursor()));
+    }
+
+    private void postReports(Context ctx) {
+        new Params(ctx, Set.of());
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(boundedBody(ctx));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(null, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest(null, "could not read the request body: " + e.getMessage());
+        }
+        if (body == null || body.isMissingNode()) throw ApiException.badRequest(null, "empty body; send a report object or an array of them");
+        if (body.isObject()) {
+            Report r;
+            try {
+                r = ReportInput.parse(body, clock.instant());
+            } catch (ReportInput.InvalidReport e) {
+                rejected.increment();
+                throw e;
+            }
+            Map<String, Object> res = submit(r);
+            ctx.status(Boolean.TRUE.equals(res.get("created")) ? 201 : 200).json(res);
+            return;
+        }
+        if (!body.isArray()) throw ApiException.badRequest(null, "send a report object or an array of them");
+        if (body.size() > limits.maxBatch()) {
+            throw ApiException.badRequest(null, "a batch holds at most " + limits.maxBatch() + " reports (got " + body.size() + ")");
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        int ok = 0, dup = 0, bad = 0;
+        for (int i = 0; i < body.size(); i++) {
+            Map<String, Object> res;
+            try {
+                res = submit(ReportInput.parse(body.get(i), clock.instant()));
+                if (Boolean.TRUE.equals(res.get("created"))) ok++; else dup++;
+            } catch (ReportInput.InvalidReport e) {
+                rejected.increment();
+                bad++;
+                res = new LinkedHashMap<>();
+                res.put("status", "rejected");
+                res.put("error", e.getMessage());
+                if (e.field() != null) res.put("field", e.field());
+            }
+            res.put("index", i);
+            results.add(res);
+        }
+        if (ok + dup == 0 && bad > 0) {
+            ctx.status(400).json(Map.of("error", Map.of("status", 400, "message", "every report in the batch was rejected"),
+                    "results", results));
+            return;
+        }
+        ctx.status(ok > 0 ? 201 : 200).json(Map.of("accepted", ok, "duplicates", dup, "rejected", bad, "results", results));
+    }
+
+    /** The request body, refused with 413 past the limit whether or not the client declared its length. */
+    private byte[] boundedBody(Context ctx) throws java.io.IOException {
+        long max = limits.maxBodyBytes();
+        String declared = ctx.header("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.strip()) > max) throw tooLarge();
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(null, "Content-Length '" + declared + "' is not a number");
+            }
+        }
+        byte[] bytes = ctx.bodyInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) throw tooLarge();
+        return bytes;
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, null, "request body larger than " + limits.maxBodyBytes()
+                + " bytes; send fewer reports per request");
+    }
+
+    private Map<String, Object> submit(Report r) {
+        Ingestor.Outcome o = ingestor.submit(r);
+        if (o.created()) accepted.increment(); else duplicates.increment();
+        broadcaster.wake();
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("id", o.report().id());
+        res.put("status", o.created() ? "created" : "duplicate");
+        res.put("created", o.created());
+        if (o.duplicateReason() != null) res.put("reason", o.duplicateReason());
+        if (o.eventId() != null) res.put("eventId", o.eventId());
+        return res;
+    }
+
+    private static String write(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the response", e);
+        }
+    }
+
+}

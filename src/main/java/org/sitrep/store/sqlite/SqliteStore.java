@@ -1,0 +1,786 @@
+package org.sitrep.store.sqlite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sitrep.internal.Json;
+import org.sitrep.model.Actor;
+import org.sitrep.model.Event;
+import org.sitrep.model.EventState;
+import org.sitrep.model.GeoPoint;
+import org.sitrep.model.Report;
+import org.sitrep.model.Source;
+import org.sitrep.pipeline.CandidateQuery;
+import org.sitrep.pipeline.EventCandidate;
+import org.sitrep.pipeline.EventMember;
+import org.sitrep.store.BoundingBox;
+import org.sitrep.store.EventQuery;
+import org.sitrep.store.Ids;
+import org.sitrep.store.ReportQuery;
+import org.sitrep.store.Store;
+import org.sitrep.store.StoreException;
+
+/**
+ * The embedded store: one SQLite file in WAL mode, FTS5 for text, R*Tree for space. One writer
+ * connection (SQLite allows one writer at a time) guarded by a lock, and a small pool of reader
+ * connections that run concurrently with it. Thread-safe.
+ */
+public final class SqliteStore implements Store {
+    private static final int READERS = 4;
+    private static final int FTS_TEXT_CAP = 20_000;
+
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final CandidateCache cache = new CandidateCache(50_000);
+    /** Striped locks for {@link #exclusive}: bounded however many keys callers use. */
+    private final ReentrantLock[] keyLocks = new ReentrantLock[64];
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Set when the current write transaction appended to the change log (guarded by writeLock). */
+    private boolean changeAppended;
+
+    private SqliteStore(String url) throws SQLException {
+        this.url = url;
+        this.writer = connect();
+        for (int i = 0; i < keyLocks.length; i++) keyLocks[i] = new ReentrantLock();
+        for (int i = 0; i < READERS; i++) readers.add(connect());
+    }
+
+    /** Opens (creating and migrating when needed) the store in {@code file}. */
+    public static SqliteStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory for " + file, e);
+        }
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/sqlite")
+                .loggers("slf4j").load().migrate();
+        try {
+            return new SqliteStore(url);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA cache_size=-32000");
+        }
+        return c;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private <T> T read(SqlWork<T> work) {
+        // Inside a transaction on this thread, read its own uncommitted writes (a fetch reading the
+        // source it just saved) from the writer connection.
+        if (writeLock.isHeldByCurrentThread()) return write(work);
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a database connection", e);
+        }
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("database read failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the writer connection in a transaction. Nested calls on the same thread
+     * (the lock is reentrant) join the outer transaction, so several writes can commit as one.
+     */
+    private <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            if (!writer.getAutoCommit()) return work.run(writer);
+            writer.setAutoCommit(false);
+            boolean notify = false;
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                notify = changeAppended;
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                changeAppended = false;
+                writer.setAutoCommit(true);
+                if (notify) changeListeners.forEach(Runnable::run);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Runs several writes in one transaction (for example a whole feed fetch and its cursor): this
+     * store's write methods called from {@code work} on the same thread join it.
+     */
+    @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return write(c -> work.get());
+    }
+
+    /**
+     * Process-local: SQLite is embedded, so every writer of the file is in this process (a second
+     * process on the same file is not a supported deployment).
+     */
+    @Override
+    public <T> T exclusive(String key, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    /** Runs SQL on the writer connection, joining the current transaction if there is one (for extensions of this store). */
+    public <T> T withWriter(SqlWork<T> work) { return write(work); }
+
+    /** Runs SQL on a reader connection (for extensions of this store). */
+    public <T> T withReader(SqlWork<T> work) { return read(work); }
+
+    /** SQL work for {@link #withWriter} and {@link #withReader}. */
+    @FunctionalInterface
+    public interface SqlWork<T> { T run(Connection c) throws SQLException; }
+
+    private static String json(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + o.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T parse(String s, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("corrupt " + type.getSimpleName() + " record in the database: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ sources
+
+    @Override
+    public void saveSource(Source source) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sources(id, body, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body")) {
+                ps.setString(1, source.id());
+                ps.setString(2, json(source));
+                ps.setLong(3, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Source> source(String id) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM sources WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(parse(rs.getString(1), Source.class)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Source> sources() {
+        return read(c -> {
+            List<Source> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT body FROM sources ORDER BY id")) {
+                while (rs.next()) out.add(parse(rs.getString(1), Source.class));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean removeSource(String id) {
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sources WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    @Override
+    public AddResult addReport(Report report) {
+        String id = Ids.reportId(report);
+        String hash = Ids.contentHash(report);
+        Report stored = report.withId(id);
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, CASE WHEN source_id = ?1 AND external_id = ?2 THEN 'same source and external id' "
+                            + "WHEN url = ?3 THEN 'same URL' ELSE 'same content from the same source' END "
+                            + "FROM reports WHERE (source_id = ?1 AND external_id = ?2) OR url = ?3 "
+                            + "OR (source_id = ?1 AND content_hash = ?4) LIMIT 1")) {
+                ps.setString(1, report.sourceId());
+                setNullable(ps, 2, blankToNull(report.externalId()));
+                setNullable(ps, 3, blankToNull(report.url()));
+                ps.setString(4, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return new AddResult(loadReport(c, rs.getString(1)).orElse(stored), false,
+                                rs.getString(2) + " as report " + rs.getString(1));
+                    }
+                }
+            }
+            long seq;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO reports(id, source_id, external_id, url, content_hash, published_at, fetched_at, body) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, id);
+                ps.setString(2, report.sourceId());
+                setNullable(ps, 3, blankToNull(report.externalId()));
+                setNullable(ps, 4, blankToNull(report.url()));
+                ps.setString(5, hash);
+                ps.setLong(6, report.publishedAt().toEpochMilli());
+                ps.setLong(7, report.fetchedAt().toEpochMilli());
+                ps.setString(8, json(stored));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    seq = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_fts(rowid, title, text) VALUES (?, ?, ?)")) {
+                ps.setLong(1, seq);
+                ps.setString(2, report.title());
+                ps.setString(3, report.text());
+                ps.executeUpdate();
+            }
+            return new AddResult(stored, true, null);
+        });
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+
+    private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.VARCHAR);
+        else ps.setString(i, v);
+    }
+
+    private Optional<Report> loadReport(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM reports WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(parse(rs.getString(1), Report.class)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Report> report(String id) {
+        return read(c -> loadReport(c, id));
+    }
+
+    @Override
+    public Optional<EventMember> member(String reportId) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT member FROM reports WHERE id = ?")) {
+                ps.setString(1, reportId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) return Optional.empty();
+                    return Optional.of(parse(rs.getString(1), EventMember.class));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Page<Report> searchReports(ReportQuery q) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT r.seq, r.published_at, r.body FROM reports r WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            if (q.text() != null && !q.text().isBlank()) {
+                sql.append(" AND r.seq IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?)");
+                args.add(ftsQuery(q.text()));
+            }
+            if (q.sourceId() != null) { sql.append(" AND r.source_id = ?"); args.add(q.sourceId()); }
+            if (q.from() != null) { sql.append(" AND r.published_at >= ?"); args.add(q.from().toEpochMilli()); }
+            if (q.to() != null) { sql.append(" AND r.published_at < ?"); args.add(q.to().toEpochMilli()); }
+            long[] cur = decodeCursor(q.cursor());
+            if (cur != null) {
+                sql.append(" AND (r.published_at < ? OR (r.published_at = ? AND r.seq < ?))");
+                args.add(cur[0]); args.add(cur[0]); args.add(cur[1]);
+            }
+            sql.append(" ORDER BY r.published_at DESC, r.seq DESC LIMIT ?");
+            args.add(q.limit() + 1);
+            List<Report> items = new ArrayList<>();
+            long lastT = 0, lastSeq = 0;
+            String next = null;
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == q.limit()) { next = encodeCursor(lastT, lastSeq); break; }
+                    lastSeq = rs.getLong(1);
+                    lastT = rs.getLong(2);
+                    items.add(parse(rs.getString(3), Report.class));
+                }
+            }
+            return new Page<>(items, next);
+        });
+    }
+
+    @Override
+    public List<Report> unattachedReports(int limit) {
+        return read(c -> {
+            List<Report> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM reports WHERE event_id IS NULL ORDER BY seq LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(parse(rs.getString(1), Report.class));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @Override
+    public void commitEvent(Event event, List<EventMember> newMembers) {
+        write(c -> {
+            long now = System.currentTimeMillis();
+            Long seq = null;
+            long storedVersion = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, version FROM events WHERE id = ?")) {
+                ps.setString(1, event.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) { seq = rs.getLong(1); storedVersion = rs.getLong(2); }
+                }
+            }
+            if (seq != null && event.version() != storedVersion + 1) {
+                throw new ConflictException("event " + event.id() + " is at version " + storedVersion
+                        + "; an update to version " + event.version() + " was based on an older copy");
+            }
+            for (EventMember m : newMembers) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM reports WHERE id = ? AND event_id IS NOT NULL")) {
+                    ps.setString(1, m.report().report().id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) cache.invalidate(rs.getString(1));
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE reports SET event_id = ?, member = ? WHERE id = ?")) {
+                    ps.setString(1, event.id());
+                    ps.setString(2, json(m));
+                    ps.setString(3, m.report().report().id());
+                    if (ps.executeUpdate() == 0) {
+                        throw new IllegalArgumentException("report " + m.report().report().id() + " is not stored; add it first");
+                    }
+                }
+            }
+            String body = json(event);
+            Double lat = event.located() ? event.location().point().lat() : null;
+            Double lon = event.located() ? event.location().point().lon() : null;
+            if (seq == null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO events(id, version, state, type, sub_type, lat, lon, time_start, time_end, updated_at, body) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    bindEvent(ps, event, lat, lon, body);
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) { keys.next(); seq = keys.getLong(1); }
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE events SET id = ?, version = ?, state = ?, type = ?, sub_type = ?, lat = ?, lon = ?, "
+                                + "time_start = ?, time_end = ?, updated_at = ?, body = ? WHERE seq = ?")) {
+                    bindEvent(ps, event, lat, lon, body);
+                    ps.setLong(12, seq);
+                    ps.executeUpdate();
+                }
+                exec(c, "DELETE FROM event_geo WHERE id = ?", seq);
+                exec(c, "DELETE FROM event_fts WHERE rowid = ?", seq);
+            }
+            if (lat != null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_geo(id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, seq); ps.setDouble(2, lat); ps.setDouble(3, lat); ps.setDouble(4, lon); ps.setDouble(5, lon);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_fts(rowid, title, body) VALUES (?, ?, ?)")) {
+                ps.setLong(1, seq);
+                ps.setString(2, event.title());
+                ps.setString(3, searchableText(c, event));
+                ps.executeUpdate();
+            }
+            appendChange(c, event.id(), storedVersion == 0 ? "created" : "updated", event.version(), now);
+            cache.afterCommit(event, storedVersion, newMembers);
+            return null;
+        });
+    }
+
+    private static void bindEvent(PreparedStatement ps, Event e, Double lat, Double lon, String body) throws SQLException {
+        ps.setString(1, e.id());
+        ps.setLong(2, e.version());
+        ps.setString(3, e.state().wire());
+        ps.setString(4, e.type());
+        setNullable(ps, 5, e.subType());
+        if (lat == null) { ps.setNull(6, Types.REAL); ps.setNull(7, Types.REAL); } else { ps.setDouble(6, lat); ps.setDouble(7, lon); }
+        ps.setLong(8, e.time().start().toEpochMilli());
+        ps.setLong(9, e.time().end().toEpochMilli());
+        ps.setLong(10, e.updatedAt() == null ? System.currentTimeMillis() : e.updatedAt().toEpochMilli());
+        ps.setString(11, body);
+    }
+
+    /** What free text finds an event by: its own fields and the text of its reports (capped). */
+    private String searchableText(Connection c, Event e) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.summary()).append('\n').append(e.type()).append(' ').append(e.subType() == null ? "" : e.subType());
+        if (e.located() && e.location().name() != null) sb.append('\n').append(e.location().name());
+        for (Actor a : e.actors()) sb.append('\n').append(a.name());
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.title, substr(f.text, 1, 2000) FROM reports r "
+                + "JOIN report_fts f ON f.rowid = r.seq WHERE r.event_id = ? ORDER BY r.seq")) {
+            ps.setString(1, e.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && sb.length() < FTS_TEXT_CAP) sb.append('\n').append(rs.getString(1)).append('\n').append(rs.getString(2));
+            }
+        }
+        return sb.length() > FTS_TEXT_CAP ? sb.substring(0, FTS_TEXT_CAP) : sb.toString();
+    }
+
+    private void appendChange(Connection c, String eventId, String kind, long version, long at) throws SQLException {
+        changeAppended = true;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO changes(event_id, kind, version, at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, eventId); ps.setString(2, kind); ps.setLong(3, version); ps.setLong(4, at);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, List.of(args))) {
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void deleteEvent(String eventId) {
+        write(c -> {
+            Long seq = null;
+            long version = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, version FROM events WHERE id = ?")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) { seq = rs.getLong(1); version = rs.getLong(2); }
+                }
+            }
+            if (seq == null) return null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM reports WHERE event_id = ?")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) throw new IllegalStateException("event " + eventId + " still has reports; move them first");
+                }
+            }
+            cache.invalidate(eventId);
+            exec(c, "DELETE FROM events WHERE seq = ?", seq);
+            exec(c, "DELETE FROM event_geo WHERE id = ?", seq);
+            exec(c, "DELETE FROM event_fts WHERE rowid = ?", seq);
+            appendChange(c, eventId, "deleted", version + 1, System.currentTimeMillis());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Event> event(String id) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM events WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(parse(rs.getString(1), Event.class)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<EventMember> members(String eventId) {
+        return read(c -> loadMembers(c, List.of(eventId)).getOrDefault(eventId, List.of()));
+    }
+
+    private Map<String, List<EventMember>> loadMembers(Connection c, List<String> eventIds) throws SQLException {
+        Map<String, List<EventMember>> out = new LinkedHashMap<>();
+        if (eventIds.isEmpty()) return out;
+        String marks = String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"));
+        try (PreparedStatement ps = prepare(c, "SELECT event_id, member FROM reports WHERE event_id IN (" + marks
+                + ") AND member IS NOT NULL ORDER BY published_at, seq", new ArrayList<>(eventIds));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(parse(rs.getString(2), EventMember.class));
+        }
+        return out;
+    }
+
+    @Override
+    public Page<Event> searchEvents(EventQuery q) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT e.seq, e.time_start, e.body FROM events e WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            where(q, sql, args);
+            long[] cur = decodeCursor(q.cursor());
+            if (cur != null) {
+                sql.append(" AND (e.time_start < ? OR (e.time_start = ? AND e.seq < ?))");
+                args.add(cur[0]); args.add(cur[0]); args.add(cur[1]);
+            }
+            sql.append(" ORDER BY e.time_start DESC, e.seq DESC LIMIT ?");
+            args.add(q.limit() + 1);
+            List<Event> items = new ArrayList<>();
+            long lastT = 0, lastSeq = 0;
+            String next = null;
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == q.limit()) { next = encodeCursor(lastT, lastSeq); break; }
+                    lastSeq = rs.getLong(1);
+                    lastT = rs.getLong(2);
+                    items.add(parse(rs.getString(3), Event.class));
+                }
+            }
+            return new Page<>(items, next);
+        });
+    }
+
+    private static void where(EventQuery q, StringBuilder sql, List<Object> args) {
+        BoundingBox b = q.bbox();
+        if (b != null) {
+            sql.append(" AND e.seq IN (SELECT id FROM event_geo WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?)");
+            args.add(b.north()); args.add(b.south()); args.add(b.east()); args.add(b.west());
+        }
+        if (q.from() != null) { sql.append(" AND e.time_end >= ?"); args.add(q.from().toEpochMilli()); }
+        if (q.to() != null) { sql.append(" AND e.time_start < ?"); args.add(q.to().toEpochMilli()); }
+        if (!q.types().isEmpty()) {
+            String marks = String.join(",", java.util.Collections.nCopies(q.types().size(), "?"));
+            sql.append(" AND (e.type IN (").append(marks).append(") OR e.sub_type IN (").append(marks).append("))");
+            args.addAll(q.types());
+            args.addAll(q.types());
+        }
+        if (!q.states().isEmpty()) {
+            sql.append(" AND e.state IN (").append(String.join(",", java.util.Collections.nCopies(q.states().size(), "?"))).append(")");
+            for (EventState s : q.states()) args.add(s.wire());
+        }
+        if (q.located() != null) sql.append(q.located() ? " AND e.lat IS NOT NULL" : " AND e.lat IS NULL");
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" AND e.seq IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)");
+            args.add(ftsQuery(q.text()));
+        }
+    }
+
+    /** Turns user text into an FTS5 query: every word must occur (as a prefix), no FTS syntax leaks through. */
+    static String ftsQuery(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : text.strip().split("[\\s\\p{Punct}&&[^\\-']]+")) {
+            if (w.isBlank()) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append('"').append(w.replace("\"", "\"\"")).append("\"*");
+        }
+        return sb.length() == 0 ? "\"\"" : sb.toString();
+    }
+
+    @Override
+    public List<EventCandidate> candidates(CandidateQuery q) {
+        return read(c -> {
+            // Ids and versions first; bodies only for events the cache does not hold at that version. Online
+            // clustering asks for the same recent events again and again, and parsing them dominated ingest.
+            StringBuilder sql = new StringBuilder("SELECT e.id, e.version, e.lat, e.lon FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
+            List<Object> args = new ArrayList<>(List.of(q.from().toEpochMilli(), q.to().toEpochMilli()));
+            if (q.near() != null) {
+                GeoPoint p = q.near();
+                double dLat = q.radiusKm() / 111.0;
+                double dLon = q.radiusKm() / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(p.lat()))));
+                sql.append(" AND (e.lat IS NULL OR e.seq IN (SELECT id FROM event_geo WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?))");
+                args.add(p.lat() + dLat); args.add(p.lat() - dLat); args.add(p.lon() + dLon); args.add(p.lon() - dLon);
+            }
+            sql.append(" ORDER BY e.time_start DESC LIMIT ?");
+            args.add(q.limit() <= 0 ? 200 : q.limit());
+            Map<String, Long> versions = new LinkedHashMap<>();
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // The R*Tree query is a lat/lon box; its corners lie beyond the radius.
+                    if (q.near() != null && rs.getObject(3) != null
+                            && new GeoPoint(rs.getDouble(3), rs.getDouble(4)).distanceKm(q.near()) > q.radiusKm()) continue;
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            Map<String, EventCandidate> found = new LinkedHashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (Map.Entry<String, Long> v : versions.entrySet()) {
+                EventCandidate hit = cache.get(v.getKey(), v.getValue());
+                if (hit != null) found.put(v.getKey(), hit);
+                else missing.add(v.getKey());
+            }
+            if (!missing.isEmpty()) {
+                Map<String, Event> events = new LinkedHashMap<>();
+                String marks = String.join(",", java.util.Collections.nCopies(missing.size(), "?"));
+                try (PreparedStatement ps = prepare(c, "SELECT id, body FROM events WHERE id IN (" + marks + ")", new ArrayList<>(missing));
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) events.put(rs.getString(1), parse(rs.getString(2), Event.class));
+                }
+                Map<String, List<EventMember>> members = loadMembers(c, missing);
+                for (Event e : events.values()) {
+                    EventCandidate ec = new EventCandidate(e, members.getOrDefault(e.id(), List.of()).stream().map(EventMember::report).toList());
+                    cache.put(ec);
+                    found.put(e.id(), ec);
+                }
+            }
+            List<EventCandidate> out = new ArrayList<>();
+            for (String id : versions.keySet()) if (found.containsKey(id)) out.add(found.get(id));
+            return out;
+        });
+    }
+
+    @Override
+    public List<TimelineBucket> timeline(EventQuery q, Granularity g) {
+        long size = g == Granularity.HOUR ? 3_600_000L : 86_400_000L;
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT (e.time_start / ?) * ? AS b, e.type, count(*) FROM events e WHERE 1 = 1");
+            List<Object> args = new ArrayList<>(List.of(size, size));
+            where(q, sql, args);
+            sql.append(" GROUP BY b, e.type ORDER BY b, e.type");
+            List<TimelineBucket> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new TimelineBucket(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getLong(3)));
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ changes
+
+    @Override
+    public List<Change> changesSince(long sequence, int limit) {
+        return read(c -> {
+            List<Change> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_id, kind, version, at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setLong(1, sequence);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5))));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public long lastChange() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM changes")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Stats stats() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM reports), (SELECT count(*) FROM events), "
+                            + "(SELECT count(*) FROM events WHERE lat IS NOT NULL)")) {
+                rs.next();
+                return new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            writer.close();
+            for (Connection c : readers) c.close();
+        } catch (SQLException e) {
+            throw new StoreException("closing the database failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a == null) ps.setNull(i + 1, Types.NULL);
+            else if (a instanceof Long l) ps.setLong(i + 1, l);
+            else if (a instanceof Integer n) ps.setInt(i + 1, n);
+            else if (a instanceof Double d) ps.setDouble(i + 1, d);
+            else ps.setString(i + 1, a.toString());
+        }
+        return ps;
+    }
+
+    static String encodeCursor(long t, long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((t + ":" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor; a malformed one is the caller's error. */
+    static long[] decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) return null;
+        try {
+            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            return new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cursor '" + cursor + "' is not valid; use the nextCursor of a previous page");
+        }
+    }
+
+    @Override public String toString() { return "SqliteStore[" + url.toLowerCase(Locale.ROOT) + "]"; }
+}

@@ -1,0 +1,62 @@
+package org.sitrep.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.sitrep.app.Sitrep;
+import org.sitrep.http.ApiServer;
+
+/** A real Sitrep server on a random port over a fresh embedded store, for integration tests. */
+public final class TestServer implements AutoCloseable {
+    public final Path dir;
+    public final Sitrep sitrep;
+    public final ApiServer server;
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public TestServer() {
+        this(ApiServer.Limits.DEFAULT);
+    }
+
+    public TestServer(ApiServer.Limits limits) {
+        try {
+            dir = Files.createTempDirectory("sitrep-it");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        sitrep = Sitrep.open(null, dir, Clock.systemUTC());
+        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC()).start("127.0.0.1", 0);
+    }
+
+    public String url(String path) { return "http://127.0.0.1:" + server.port() + path; }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest req) {
+        try {
+            return http.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + req.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override public void close() {
+        server.close();
+        sitrep.close();
+    }
+}
