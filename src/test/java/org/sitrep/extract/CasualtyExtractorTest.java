@@ -27,6 +27,12 @@ class CasualtyExtractorTest {
         The clashes left 7 dead on both sides. 14 fatalities split between 2 events.       | 7
         Officials said 4 were killed. Fatalities coded as 2 (another source reported 4).   | 2
         Two soldiers were killed on 9 May 2020 near the border.                             | 2
+        On Monday 1 teacher and 3 pupils were killed when the school was hit.               | 4
+        4 guards, 2 drivers and 1 cook were killed in the ambush.                            | 7
+        11 fighters including 3 commanders were killed in the raid.                          | 11
+        The gunmen killed his brother outside the mosque.                                   | 1
+        2 soldiers were killed in the north. Also a militant was killed.                    | 3
+        9 militants were killed in raids. Fatalities are split across 3 events (4).         | 4
         """)
     void countsKilled(String text, int killed) {
         Fatalities f = c.extract(text);
@@ -39,6 +45,12 @@ class CasualtyExtractorTest {
         assertEquals(4, f.injuredMin());
         assertTrue(f.phrase().contains("killed 3"), f.phrase());
         assertTrue(f.phrase().contains("wounded 4"), f.phrase());
+    }
+
+    @Test
+    void killedOrWoundedIsNoDeathCount() {
+        assertNull(c.extract("A soldier was killed or wounded by a sniper.").killedMin());
+        assertNull(c.extract("2 policemen were killed or wounded by a sniper.").killedMin());
     }
 
     @Test
