@@ -20,6 +20,15 @@ class TokensTest {
     }
 
     @Test
+    void moreSpecificStemWinsOnTheSameWord() {
+        PhraseMatcher<String> m = new PhraseMatcher<>();
+        m.add("боев*", "combat");
+        m.add("боевик*", "militants");
+        assertEquals("militants", m.findAll(Tokens.of("Боевики атаковали")).get(0).value());
+        assertEquals("combat", m.findAll(Tokens.of("боевые действия")).get(0).value());
+    }
+
+    @Test
     void arabicProcliticsAreStrippedForMatching() {
         assertEquals("قصف", PhraseMatcher.arabicBare("والقصف"));
         assertEquals(null, PhraseMatcher.arabicBare("shelling"));
