@@ -83,7 +83,7 @@ final class TypeClassifier {
                 case "CLAIM" -> { return new Decision(EventTypes.RESPONSIBILITY, EventTypes.CLAIM_SUB, texts(hits, "CLAIM"), 0.7); }
                 case "DENIAL" -> { return new Decision(EventTypes.RESPONSIBILITY, EventTypes.DENIAL_SUB, texts(hits, "DENIAL"), 0.7); }
                 case "STATEMENT" -> {
-                    if (leadHasNoConflict(hits, leadEnd)) {
+                    if (leadHasNoViolence(hits, leadEnd)) {
                         return new Decision(EventTypes.STATEMENT, EventTypes.STATEMENT_SUB, texts(hits, "STATEMENT"), 0.6);
                     }
                 }
@@ -134,6 +134,17 @@ final class TypeClassifier {
                 bestType = type;
             }
         }
+        // ACLED codes civilians hit by remote weapons as Explosions/Remote violence, not as violence
+        // against civilians: the weapon decides. "Warplanes struck the market, killing 12 civilians."
+        if (bestType.equals(EventTypes.VAC)) {
+            String remote = remoteWeaponInLead(hits, leadEnd);
+            if (remote != null) {
+                bestType = EventTypes.EXPLOSIONS;
+                double sum = 0;
+                for (int i = 0; i < p.length; i++) if (typeOfLabel[i].equals(bestType)) sum += p[i];
+                bestTypeP = sum;
+            }
+        }
         int best = -1;
         for (int i = 0; i < p.length; i++) {
             if (typeOfLabel[i].equals(bestType) && (best < 0 || p[i] > p[best])) best = i;
@@ -142,15 +153,34 @@ final class TypeClassifier {
         return new Decision(bestType, subName, triggersFor(t, hits, best), bestTypeP);
     }
 
+    private static final Set<String> REMOTE = Set.of("AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "CHEM_WEAP", "SUIC_BOMB");
+
+    private static String remoteWeaponInLead(List<TriggerLexicon.Hit> hits, int leadEnd) {
+        for (TriggerLexicon.Hit h : hits) {
+            if (h.start() >= leadEnd) break;
+            if (REMOTE.contains(h.label())) return h.label();
+        }
+        return null;
+    }
+
     private static boolean isDomain(String label) {
         return label.equals("SPORT") || label.equals("WEATHER") || label.equals("ECONOMY");
     }
 
-    /** A statement about an incident ("X condemned the shelling") is news of the incident, not of the statement. */
-    private static boolean leadHasNoConflict(List<TriggerLexicon.Hit> hits, int leadEnd) {
+    private static final Set<String> VIOLENT_TYPES = Set.of(EventTypes.BATTLES, EventTypes.EXPLOSIONS, EventTypes.VAC, EventTypes.RIOTS);
+
+    /**
+     * A statement about violence ("X condemned the shelling", "police are accused of assaulting a
+     * driver") is news of the violence. A statement about talks, a ceasefire or a withdrawal
+     * ("Iran threatened to break relations unless the troops withdraw") stays a statement.
+     */
+    private static boolean leadHasNoViolence(List<TriggerLexicon.Hit> hits, int leadEnd) {
         for (TriggerLexicon.Hit h : hits) {
             if (h.start() >= leadEnd) break;
-            if (!NON_ACLED.contains(h.label())) return false;
+            String l = h.label();
+            if (l.equals("KILL") || l.equals("INJURE") || l.equals("VIOLENCE")) return false;
+            EventTypes.SubType st = EventTypes.byCode(l);
+            if (st != null && VIOLENT_TYPES.contains(st.type())) return false;
         }
         return true;
     }

@@ -57,6 +57,8 @@ class EventExtractorTest {
         Heavy rain and flooding are forecast across the north for the weekend.                     | Not a conflict event           | Weather/disaster | Heavy rain
         Shares fell sharply as inflation rose and the central bank kept interest rates unchanged.   | Not a conflict event           | Economy         | Shares
         The foreign minister condemned the decision and called for new talks.                       | Diplomatic/political statement | Statement       | condemned
+        The government threatened to cut diplomatic relations unless the troops are withdrawn.       | Diplomatic/political statement | Statement       | threatened
+        The ministry rejected the proposal for a new ceasefire agreement.                          | Diplomatic/political statement | Statement       | rejected
         The Islamic State group claimed responsibility for the attack on the checkpoint.            | Claim/denial of responsibility | Claim of responsibility  | claimed responsibility
         The army denied involvement in the killing of the journalist.                               | Claim/denial of responsibility | Denial of responsibility | denied involvement
         """)
@@ -65,6 +67,20 @@ class EventExtractorTest {
         assertEquals(type, ex.type(), () -> "triggers " + ex.triggers());
         assertEquals(subType, ex.subType());
         assertTrue(ex.triggers().contains(trigger), () -> "triggers " + ex.triggers());
+    }
+
+    @Test
+    void statementAboutViolenceIsTheViolence() {
+        Extraction ex = extract("The foreign minister condemned the airstrike that killed 12 civilians in the market.");
+        assertEquals("Explosions/Remote violence", ex.type(), () -> "triggers " + ex.triggers());
+        assertEquals(12, ex.fatalities().killedMin());
+    }
+
+    @Test
+    void civiliansHitByRemoteWeaponsAreRemoteViolence() {
+        Extraction ex = extract("Warplanes struck the market, killing 12 civilians.");
+        assertEquals("Explosions/Remote violence", ex.type(), () -> "triggers " + ex.triggers());
+        assertEquals("Air/drone strike", ex.subType());
     }
 
     @Test
