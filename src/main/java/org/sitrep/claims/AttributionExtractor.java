@@ -53,6 +53,7 @@ public final class AttributionExtractor {
             for (Cue m : cues(t, sentence, lex)) {
                 if (out.size() >= MAX_ATTRIBUTIONS) break;
                 if (m.start < consumed || insideSource(out, m.start)) continue;
+                if (lex.nounBefore.matcher(t).region(Math.max(sentence.start(), m.start - 12), m.start).find()) continue;
                 Span region = sentence;
                 Span q = enclosingQuote(quotes, m.start);
                 if (q != null && q.start() >= sentence.start() - MAX_QUOTE_CHARS) {
@@ -60,7 +61,7 @@ public final class AttributionExtractor {
                     region = new Span(Math.max(sentence.start(), q.start() + 1), Math.min(sentence.end(), q.end() - 1));
                     if (region.length() <= 0) continue;
                 }
-                Attribution a = m.cue.sourceAfter() ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes);
+                Attribution a = m.cue.sourceAfter() ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes, out);
                 if (a != null && !a.content().isEmpty()) {
                     out.add(a);
                     consumed = a.cue().end();
@@ -122,7 +123,18 @@ public final class AttributionExtractor {
 
     // ---- verb cues ------------------------------------------------------------------------------
 
-    private Attribution verbCue(String t, Span region, Cue m, CueLexicon lex, List<Span> quotes) {
+    private static Attribution lastInRegion(List<Attribution> done, Span region) {
+        if (done.isEmpty()) return null;
+        Attribution a = done.get(done.size() - 1);
+        return region.contains(a.cue()) ? a : null;
+    }
+
+    private static int lastCloseQuote(String t, int s, int e) {
+        for (int i = e - 1; i >= s; i--) if (t.charAt(i) == '”' || t.charAt(i) == '"' || t.charAt(i) == '»') return i;
+        return -1;
+    }
+
+    private Attribution verbCue(String t, Span region, Cue m, CueLexicon lex, List<Span> quotes, List<Attribution> done) {
         int cs = m.start, ce = m.end;
         // "has also said": auxiliaries belong to the cue.
         Matcher aux = lex.auxBefore.matcher(t).region(region.start(), cs);
@@ -137,6 +149,26 @@ public final class AttributionExtractor {
         }
         if (prev == ',' || prev == '—' || prev == '–' || isCloseQuote(prev) || (prev == '-' && lt - 2 >= 0 && t.charAt(lt - 2) == ' ')) {
             Span left = trimmed(t, region.start(), lt);
+            if (prev == ',' && t.substring(m.start, m.end).endsWith("ing")) {
+                // "..., adding that ...": the speaker is the subject of the main clause.
+                Attribution before = lastInRegion(done, region);
+                if (before != null && before.source() != null) {
+                    Span content = contentFrom(t, ce, re, quotes);
+                    return content == null ? null : new Attribution(before.source(), new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
+                }
+                return null;
+            }
+            if (prev == ',' && !isCloseQuote(t.charAt(Math.max(region.start(), lt - 2)))) {
+                // "“...,” his wife, Maria Lopez, wrote in a letter.": the speaker sits between the quote and the cue.
+                int q = lastCloseQuote(t, region.start(), lt);
+                if (q >= 0) {
+                    Span speaker = trimmed(t, q + 1, lt - 1);
+                    if (speaker != null && words(t, speaker) <= 15 && speaker.text(t).indexOf(',') > 0) {
+                        Span content = contentBefore(t, region.start(), q + 1, quotes);
+                        if (content != null) return new Attribution(new Span(speaker.start(), lt), new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
+                    }
+                }
+            }
             if (left != null && appositive(t.substring(left.start(), left.end())) && substantial(t, ce, re, lex)) {
                 // "Simone Perry, a tea party activist, says ..."
                 return contentAfter(t, left, cs, ce, re, m, lex, quotes);
