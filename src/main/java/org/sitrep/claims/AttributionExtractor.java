@@ -169,9 +169,11 @@ public final class AttributionExtractor {
                     }
                 }
             }
-            if (left != null && appositive(t.substring(left.start(), left.end())) && substantial(t, ce, re, lex)) {
-                // "Simone Perry, a tea party activist, says ..."
-                return contentAfter(t, left, cs, ce, re, m, lex, quotes);
+            boolean quoteBefore = prev != ',' || isCloseQuote(t.charAt(Math.max(region.start(), lt - 2)));
+            if (left != null && !quoteBefore && substantial(t, ce, re, lex)) {
+                // "Simone Perry, 27, a teacher in Kharkiv, says ...": the appositives belong to the source.
+                Span src = appositiveSource(t, left);
+                if (src != null && words(t, src) <= MAX_SOURCE_WORDS) return contentAfter(t, src, cs, ce, re, m, lex, quotes);
             }
             // "“...,” said Alden." / "«...», — заявил министр."
             Span content = contentBefore(t, region.start(), lt, quotes);
@@ -197,14 +199,60 @@ public final class AttributionExtractor {
                 }
             }
         }
-        if (contentBeforeBoundary && !substantial(t, ce, re, lex)) {
+        boolean quoted = isCloseQuote(bch) && boundary > 0 && ",?!".indexOf(t.charAt(boundary - 1)) >= 0
+                || bch == ',' && boundary > 0 && isCloseQuote(t.charAt(boundary - 1));
+        if (contentBeforeBoundary && (quoted || !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
             // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
             Span content = contentBefore(t, region.start(), boundary + 1, quotes);
             if (content == null || source == null) return null;
             return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
         }
+        if (source == null) source = subject(t, region.start(), lt); // "She defended it, but admitted ..."
         if (source == null) return null;
         return contentAfter(t, source, cs, ce, re, m, lex, quotes);
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his", "her",
+            "its", "their", "our", "of", "for", "and", "de", "al", "el");
+    private static final Pattern INTRO = Pattern.compile(
+            "(?i)^(?:in|on|at|during|after|before|for|with|still|yet|but|and|however|meanwhile|earlier|later|last|this|even|if|when|"
+                    + "while|although|though|as|because|since|recently|instead|also|now|then|today|yesterday|asked|speaking|like)\\b");
+
+    /** The sentence's first noun phrase, crudely: words up to the first lower-case word not after a determiner. */
+    private static Span subject(String t, int s, int e) {
+        Matcher w = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}’'.\\-]*").matcher(t).region(s, e);
+        int start = -1, end = -1, n = 0;
+        String prevWord = null;
+        while (w.find() && n < 8) {
+            String word = w.group();
+            if (start < 0) {
+                if (INTRO.matcher(word).lookingAt()) return null;
+                start = w.start();
+            } else if (Character.isLowerCase(word.charAt(0)) && (prevWord == null || !DETERMINERS.contains(prevWord.toLowerCase(Locale.ROOT)))) {
+                break;
+            }
+            end = w.end();
+            prevWord = word;
+            n++;
+        }
+        return start < 0 ? null : new Span(start, end);
+    }
+
+    /** "Simone Perry, 27, a teacher," -> all of it; an introductory "Still," or "In a speech on Monday," is dropped. */
+    private static Span appositiveSource(String t, Span left) {
+        int s = left.start();
+        int q = lastCloseQuote(t, s, left.end());
+        if (q >= 0) s = q + 1;
+        String head = t.substring(s, left.end()).stripLeading();
+        int comma = head.indexOf(',');
+        if (comma > 0 && INTRO.matcher(head).lookingAt()) s = t.indexOf(',', s) + 1;
+        Span src = trimmed(t, s, left.end());
+        return src != null && src.text(t).replace(",", "").isBlank() ? null : src;
+    }
+
+    private static int wordsBetween(String t, int s, int e) {
+        Span sp = trimmed(t, s, e);
+        return sp == null ? 0 : words(t, sp);
     }
 
     /** ", adding ...", ", citing ...": not the second half of an interrupted statement. */
@@ -326,18 +374,21 @@ public final class AttributionExtractor {
         int i = lt - 1;
         for (; i >= regionStart; i--) {
             char c = t.charAt(i);
+            if (c == ',' && i > regionStart && i + 1 < lt && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))) continue;
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
         }
         int start = i + 1;
         Matcher w = lex.clauseWord.matcher(t).region(start, lt);
         int last = -1;
         while (w.find()) last = w.end();
-        if (last > 0 && last < lt) start = last;
+        if (last > 0 && last <= lt) start = last;
         return start;
     }
 
     /** Whether the text between the cue and the region end is real content, not "on Tuesday". */
     private static boolean substantial(String t, int ce, int re, CueLexicon lex) {
+        int k = skipSpace(t, ce, t.length());
+        if (k < t.length() && t.charAt(k) == ':') return true; // "he declared:" and the quote follows
         Span rest = trimmed(t, ce, re);
         if (rest == null) return false;
         String s = rest.text(t);

@@ -140,7 +140,8 @@ final class CueLexicon {
                 "has|have|had|is|are|was|were|be|been|being|will|would|may|might|could|can|should|must|shall|"
                         + "doesn[’']t|didn[’']t|don[’']t|isn[’']t|wasn[’']t|won[’']t|can[’']t|hasn[’']t|haven[’']t|also|later|previously|earlier|again|repeatedly|publicly|"
                         + "reportedly|first|then|recently|once|did|does|do|not|never|already|since|just|flatly|strongly|"
-                        + "quickly|swiftly|immediately|officially|separately|further|privately|openly|allegedly",
+                        + "quickly|swiftly|immediately|officially|separately|further|privately|openly|allegedly|"
+                        + "\\p{L}+ to|going to|went on to",
                 "that|but|because|while|when|whereas|although|though|since|after|before|if|as|who|which|where|and then",
                 "citing|quoting", "a|an|the|his|her|their|its|our|my|your|this|these|those|whose");
     }
