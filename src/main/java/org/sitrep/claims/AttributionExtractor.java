@@ -50,7 +50,14 @@ public final class AttributionExtractor {
         List<Attribution> out = new ArrayList<>();
         int consumed = 0; // end of the last cue used: "reported, citing" uses up "citing"
         for (Span sentence : sentences(t, lex.language)) {
-            for (Cue m : cues(t, sentence, lex)) {
+            List<Cue> cues = cues(t, sentence, lex);
+            Attribution colon = speakerColon(t, sentence);
+            // "He added: ..." is the cue's; only a bare name before the colon is a speaker.
+            if (colon != null && out.size() < MAX_ATTRIBUTIONS && (cues.isEmpty() || cues.get(0).start > colon.cue().start())) {
+                out.add(colon);
+                consumed = Math.max(consumed, colon.cue().end());
+            }
+            for (Cue m : cues) {
                 if (out.size() >= MAX_ATTRIBUTIONS) break;
                 if (m.start < consumed || insideSource(out, m.start)) continue;
                 if (lex.nounBefore.matcher(t).region(Math.max(sentence.start(), m.start - 12), m.start).find()) continue;
@@ -72,6 +79,26 @@ public final class AttributionExtractor {
     }
 
     private record Cue(int start, int end, CueLexicon.Cue cue) {}
+
+    /** "Zelensky: Russia launched 90 drones overnight" and transcripts ("TAPPER: Do you think ..."). */
+    private static final Pattern SPEAKER_COLON = Pattern.compile(
+            "^(\\p{Lu}[\\p{L}’'.\\-]*(?:\\s+[\\p{L}’'.\\-]+){0,4}):\\s+\\S");
+    private static final Set<String> LABELS = Set.of("breaking", "update", "updated", "live", "watch", "video", "photos", "opinion",
+            "analysis", "exclusive", "editorial", "q&a", "note", "editor's note", "correction", "read more", "related", "source",
+            "sources", "photo", "explainer", "timeline", "factbox", "fact check", "poll", "map", "warning", "summary", "update 1",
+            "update 2", "срочно", "молния", "видео", "фото", "терміново", "відео", "عاجل", "فيديو");
+
+    private static Attribution speakerColon(String t, Span sentence) {
+        Matcher m = SPEAKER_COLON.matcher(t).region(sentence.start(), sentence.end());
+        if (!m.lookingAt()) return null;
+        String speaker = m.group(1);
+        if (LABELS.contains(speaker.toLowerCase(Locale.ROOT)) || speaker.chars().anyMatch(Character::isDigit)) return null;
+        int colon = m.end(1);
+        int re = contentEnd(t, sentence.start(), sentence.end());
+        Span content = trimmed(t, colon + 1, re);
+        if (content == null || words(t, content) < 2) return null;
+        return new Attribution(new Span(m.start(1), colon), new Span(colon, colon + 1), List.of(content), CueKind.ASSERT, List.of());
+    }
 
     private static List<Cue> cues(String t, Span s, CueLexicon lex) {
         List<Cue> found = new ArrayList<>();
