@@ -56,10 +56,16 @@ public final class SqliteStore implements Store {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final CandidateCache cache = new CandidateCache(50_000);
+    /** Striped locks for {@link #exclusive}: bounded however many keys callers use. */
+    private final ReentrantLock[] keyLocks = new ReentrantLock[64];
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Set when the current write transaction appended to the change log (guarded by writeLock). */
+    private boolean changeAppended;
 
     private SqliteStore(String url) throws SQLException {
         this.url = url;
         this.writer = connect();
+        for (int i = 0; i < keyLocks.length; i++) keyLocks[i] = new ReentrantLock();
         for (int i = 0; i < READERS; i++) readers.add(connect());
     }
 
@@ -100,15 +106,9 @@ public final class SqliteStore implements Store {
     // ------------------------------------------------------------------ plumbing
 
     private <T> T read(SqlWork<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
-            // Inside this thread's open transaction: read through it, so the transaction sees its own writes
-            // (a batch import must cluster each report against the events created earlier in the batch).
-            try {
-                return work.run(writer);
-            } catch (SQLException e) {
-                throw new StoreException("database read failed: " + e.getMessage(), e);
-            }
-        }
+        // Inside a transaction on this thread, read its own uncommitted writes (a fetch reading the
+        // source it just saved) from the writer connection.
+        if (writeLock.isHeldByCurrentThread()) return write(work);
         Connection c;
         try {
             c = readers.take();
@@ -134,15 +134,19 @@ public final class SqliteStore implements Store {
         try {
             if (!writer.getAutoCommit()) return work.run(writer);
             writer.setAutoCommit(false);
+            boolean notify = false;
             try {
                 T result = work.run(writer);
                 writer.commit();
+                notify = changeAppended;
                 return result;
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
                 throw e;
             } finally {
+                changeAppended = false;
                 writer.setAutoCommit(true);
+                if (notify) changeListeners.forEach(Runnable::run);
             }
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);
@@ -158,6 +162,27 @@ public final class SqliteStore implements Store {
     @Override
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
         return write(c -> work.get());
+    }
+
+    /**
+     * Process-local: SQLite is embedded, so every writer of the file is in this process (a second
+     * process on the same file is not a supported deployment).
+     */
+    @Override
+    public <T> T exclusive(String key, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
     }
 
     /** Runs SQL on the writer connection, joining the current transaction if there is one (for extensions of this store). */
@@ -472,7 +497,8 @@ public final class SqliteStore implements Store {
         return sb.length() > FTS_TEXT_CAP ? sb.substring(0, FTS_TEXT_CAP) : sb.toString();
     }
 
-    private static void appendChange(Connection c, String eventId, String kind, long version, long at) throws SQLException {
+    private void appendChange(Connection c, String eventId, String kind, long version, long at) throws SQLException {
+        changeAppended = true;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO changes(event_id, kind, version, at) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, eventId); ps.setString(2, kind); ps.setLong(3, version); ps.setLong(4, at);
             ps.executeUpdate();
@@ -611,7 +637,7 @@ public final class SqliteStore implements Store {
         return read(c -> {
             // Ids and versions first; bodies only for events the cache does not hold at that version. Online
             // clustering asks for the same recent events again and again, and parsing them dominated ingest.
-            StringBuilder sql = new StringBuilder("SELECT e.id, e.version FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
+            StringBuilder sql = new StringBuilder("SELECT e.id, e.version, e.lat, e.lon FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
             List<Object> args = new ArrayList<>(List.of(q.from().toEpochMilli(), q.to().toEpochMilli()));
             if (q.near() != null) {
                 GeoPoint p = q.near();
@@ -624,7 +650,12 @@ public final class SqliteStore implements Store {
             args.add(q.limit() <= 0 ? 200 : q.limit());
             Map<String, Long> versions = new LinkedHashMap<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) versions.put(rs.getString(1), rs.getLong(2));
+                while (rs.next()) {
+                    // The R*Tree query is a lat/lon box; its corners lie beyond the radius.
+                    if (q.near() != null && rs.getObject(3) != null
+                            && new GeoPoint(rs.getDouble(3), rs.getDouble(4)).distanceKm(q.near()) > q.radiusKm()) continue;
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }
             }
             Map<String, EventCandidate> found = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
