@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.sitrep.app.Sitrep;
+import org.sitrep.app.Stages;
+import org.sitrep.ingest.schedule.ReportSink;
+import org.sitrep.pipeline.Geoparser;
+import org.sitrep.store.Store;
 import org.sitrep.ingest.Connectors;
 import org.sitrep.ingest.FetchConfig;
 import org.sitrep.ingest.SafeFetcher;
@@ -58,16 +62,26 @@ final class SourcesCommand implements Runnable {
         }
     }
 
-    static SourceStateStore state(Sitrep sitrep) {
+    /** The polling state over {@code store}; reports committed through it go to {@code sink}. */
+    static SourceStateStore state(Store store, ReportSink sink) {
         try {
-            return Polling.stateStore(sitrep.store(), r -> sitrep.ingestor().submit(r).created());
+            return Polling.stateStore(store, sink);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
     }
 
-    static Source existing(Sitrep sitrep, String id) {
-        return sitrep.store().source(id).orElseThrow(() -> new UserException("no source '" + id + "'; 'sitrep sources list' shows them"));
+    /** For commands that only manage sources: no pipeline, so no gazetteer is loaded. */
+    static SourceStateStore state(Store store) {
+        return state(store, r -> store.addReport(r).created());
+    }
+
+    static Store openStore(StoreOptions o) {
+        return Sitrep.openStore(o.db, o.dataDir);
+    }
+
+    static Source existing(Store store, String id) {
+        return store.source(id).orElseThrow(() -> new UserException("no source '" + id + "'; 'sitrep sources list' shows them"));
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = {"Add a source (or replace the one with the same id).",
@@ -103,10 +117,10 @@ final class SourcesCommand implements Runnable {
             if (!sid.matches("[\\p{L}\\p{N}._:@/\\-]+")) throw new UserException("--id may use letters, digits and . _ : @ / - only");
             Source s = new Source(sid, name, t, url == null ? null : url.strip(), language == null ? null : language.toLowerCase(Locale.ROOT),
                     country == null ? null : country.toUpperCase(Locale.ROOT), r.charAt(0), t.equals("push") ? null : every, paused);
-            try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC())) {
-                boolean replaced = sitrep.store().source(sid).isPresent();
-                sitrep.store().saveSource(s);
-                if (!t.equals("push")) state(sitrep).pollSoon(sid, Instant.now());
+            try (Store store = openStore(storeOptions)) {
+                boolean replaced = store.source(sid).isPresent();
+                store.saveSource(s);
+                if (!t.equals("push")) state(store).pollSoon(sid, Instant.now());
                 System.out.println((replaced ? "updated " : "added ") + sid);
             }
         }
@@ -126,10 +140,10 @@ final class SourcesCommand implements Runnable {
         @Option(names = "--json", description = "One JSON object per source instead of a table.") boolean json;
 
         @Override public void run() {
-            try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC())) {
-                SourceStateStore state = state(sitrep);
+            try (Store store = openStore(storeOptions)) {
+                SourceStateStore state = state(store);
                 Instant now = Instant.now();
-                List<Source> sources = sitrep.store().sources();
+                List<Source> sources = store.sources();
                 if (sources.isEmpty()) {
                     System.out.println("no sources yet; add one with 'sitrep sources add --type rss --url URL'");
                     return;
@@ -178,12 +192,12 @@ final class SourcesCommand implements Runnable {
         abstract boolean paused();
 
         @Override public void run() {
-            try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC())) {
+            try (Store store = openStore(storeOptions)) {
                 for (String id : ids) {
-                    Source s = existing(sitrep, id);
-                    sitrep.store().saveSource(new Source(s.id(), s.name(), s.type(), s.url(), s.language(), s.countryPrior(),
+                    Source s = existing(store, id);
+                    store.saveSource(new Source(s.id(), s.name(), s.type(), s.url(), s.language(), s.countryPrior(),
                             s.reliability(), s.pollInterval(), paused()));
-                    if (!paused() && !s.type().equals("push")) state(sitrep).pollSoon(id, Instant.now());
+                    if (!paused() && !s.type().equals("push")) state(store).pollSoon(id, Instant.now());
                     System.out.println((paused() ? "paused " : "resumed ") + id);
                 }
             }
@@ -206,10 +220,10 @@ final class SourcesCommand implements Runnable {
         @Parameters(paramLabel = "ID", arity = "1..*", description = "Source ids.") List<String> ids = new ArrayList<>();
 
         @Override public void run() {
-            try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC())) {
+            try (Store store = openStore(storeOptions)) {
                 for (String id : ids) {
-                    existing(sitrep, id);
-                    sitrep.store().removeSource(id);
+                    existing(store, id);
+                    store.removeSource(id);
                     System.out.println("removed " + id);
                 }
             }
@@ -227,15 +241,17 @@ final class SourcesCommand implements Runnable {
         @Option(names = "--timeout", defaultValue = "30s", description = "Time limit per fetch (default: ${DEFAULT-VALUE}).") String timeout;
         @Option(names = "--per-host", defaultValue = "2", description = "Requests in flight per host (default: ${DEFAULT-VALUE}).") int perHost;
         @Option(names = "--host-delay", defaultValue = "1s", description = "Minimum gap between requests to one host (default: ${DEFAULT-VALUE}).") String hostDelay;
+        @Option(names = "--no-geoparse", description = "Skip place-name recognition (no gazetteer needed); reports keep only the coordinates their source gave.") boolean noGeoparse;
 
         @Override public void run() {
             if (concurrency < 1 || perHost < 1) throw new UserException("--concurrency and --per-host must be at least 1");
             FetchConfig fetch = FetchConfig.defaults().withAllowPrivateAddresses(allowPrivate).withTotalTimeout(interval(timeout))
                     .withPerHost(perHost, hostDelay.matches("0+") ? Duration.ZERO : interval(hostDelay));
             Clock clock = Clock.systemUTC();
-            try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, clock)) {
+            Stages stages = noGeoparse ? Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY) : Stages.standard();
+            try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, clock, stages)) {
                 sitrep.ingestor().resume();
-                SourceStateStore state = state(sitrep);
+                SourceStateStore state = state(sitrep.store(), r -> sitrep.ingestor().submit(r).created());
                 state.releaseStaleLeases(clock.instant());
                 if (all) for (Source s : sitrep.store().sources()) if (!s.paused() && !s.type().equals("push")) state.pollSoon(s.id(), clock.instant());
                 long t0 = System.nanoTime();
