@@ -700,6 +700,65 @@ public final class SqliteStore implements Store {
         });
     }
 
+    // ------------------------------------------------------------------ waves
+
+    @Override
+    public void saveWave(org.sitrep.model.Wave wave) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO waves(id, kind, start_at, end_at, updated_at, body) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, start_at = excluded.start_at, "
+                    + "end_at = excluded.end_at, updated_at = excluded.updated_at, body = excluded.body")) {
+                ps.setString(1, wave.id());
+                ps.setString(2, wave.kind());
+                ps.setLong(3, wave.start().toEpochMilli());
+                ps.setLong(4, wave.end().toEpochMilli());
+                ps.setLong(5, System.currentTimeMillis());
+                ps.setString(6, json(wave));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO wave_events(wave_id, event_id) VALUES (?, ?)")) {
+                for (String e : wave.eventIds()) {
+                    ps.setString(1, wave.id());
+                    ps.setString(2, e);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<org.sitrep.model.Wave> waves(Instant from, Instant to, int limit) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT body FROM waves WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            if (from != null) { sql.append(" AND end_at >= ?"); args.add(from.toEpochMilli()); }
+            if (to != null) { sql.append(" AND start_at < ?"); args.add(to.toEpochMilli()); }
+            sql.append(" ORDER BY end_at DESC LIMIT ?");
+            args.add(limit);
+            List<org.sitrep.model.Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<org.sitrep.model.Wave> wavesOf(String eventId) {
+        return read(c -> {
+            List<org.sitrep.model.Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.body FROM waves w JOIN wave_events we ON we.wave_id = w.id "
+                    + "WHERE we.event_id = ? ORDER BY w.end_at DESC")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
+                }
+            }
+            return out;
+        });
+    }
+
     // ------------------------------------------------------------------ changes
 
     @Override
