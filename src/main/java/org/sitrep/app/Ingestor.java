@@ -61,6 +61,14 @@ public final class Ingestor {
         return new Outcome(added.report(), true, null, eventId);
     }
 
+    /**
+     * Analyses, clusters and attaches a report that is already stored (feed polling stores a poll's
+     * reports together with its cursor, then attaches them). Returns the event id.
+     */
+    public String attach(Report stored) {
+        return process(stored);
+    }
+
     /** Attaches reports that were stored but never clustered (the process died in between). */
     public int resume() {
         int n = 0;

@@ -73,7 +73,7 @@ final class SourcesCommand implements Runnable {
 
     /** For commands that only manage sources: no pipeline, so no gazetteer is loaded. */
     static SourceStateStore state(Store store) {
-        return state(store, r -> store.addReport(r).created());
+        return state(store, ReportSink.STORE_ONLY);
     }
 
     static Store openStore(StoreOptions o) {
@@ -251,7 +251,7 @@ final class SourcesCommand implements Runnable {
             Stages stages = noGeoparse ? Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY) : Stages.standard();
             try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, clock, stages)) {
                 sitrep.ingestor().resume();
-                SourceStateStore state = state(sitrep.store(), r -> sitrep.ingestor().submit(r).created());
+                SourceStateStore state = state(sitrep.store(), sitrep.ingestor()::attach);
                 state.releaseStaleLeases(clock.instant());
                 if (all) for (Source s : sitrep.store().sources()) if (!s.paused() && !s.type().equals("push")) state.pollSoon(s.id(), clock.instant());
                 long t0 = System.nanoTime();

@@ -21,7 +21,8 @@ public interface SourceStateStore {
 
     /**
      * In ONE transaction: stores the outcome's reports (duplicates dropped), persists its cursor,
-     * updates health, schedules the next poll and releases the lease. Either all of it is durable or
+     * updates health, schedules the next poll and releases the lease; then hands the new reports to
+     * the report sink (analysis), outside the transaction. Either all of it is durable or
      * none of it, so a process killed at any moment re-polls from the last committed cursor and the
      * store's idempotent add absorbs the overlap. Returns how many reports were new.
      */

@@ -22,16 +22,20 @@ import org.sitrep.ingest.Validators;
 import org.sitrep.internal.Json;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
+import org.sitrep.store.Store;
 import org.sitrep.store.StoreException;
 import org.sitrep.store.sqlite.SqliteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SourceStateStore} on the embedded SQLite store (tables from migration V2). The commit runs in
- * {@link SqliteStore#inTransaction}, so the reports the sink stores, the cursor and the health land in
- * one SQLite transaction. Single node: leases only guard against this node's own overlapping rounds,
+ * {@link SqliteStore#inTransaction}, so the new reports, the cursor and the health land in one SQLite
+ * transaction; the reports are then handed to the {@link ReportSink} for analysis. Single node: leases only guard against this node's own overlapping rounds,
  * and {@link #releaseStaleLeases} clears them all at start. Thread-safe.
  */
 public final class SqliteSourceStateStore implements SourceStateStore {
+    private static final Logger log = LoggerFactory.getLogger(SqliteSourceStateStore.class);
     /** Per-item diagnostics kept per source for display. */
     static final int RECENT_ERRORS = 20;
     private static final TypeReference<List<ItemError>> ERRORS = new TypeReference<>() {};
@@ -40,7 +44,7 @@ public final class SqliteSourceStateStore implements SourceStateStore {
     private final ReportSink sink;
     private final String owner = "node-" + UUID.randomUUID();
 
-    /** @param sink what stores (and analyses) each report; {@code r -> store.addReport(r).created()} stores only */
+    /** @param sink what analyses each new report after its poll committed ({@link ReportSink#STORE_ONLY}: nothing) */
     public SqliteSourceStateStore(SqliteStore store, ReportSink sink) {
         this.store = store;
         this.sink = sink;
@@ -95,25 +99,28 @@ public final class SqliteSourceStateStore implements SourceStateStore {
 
     @Override
     public int commit(PollOutcome o) {
-        return store.inTransaction(() -> {
-            int created = 0;
+        List<Report> created = new ArrayList<>();
+        store.inTransaction(() -> {
             List<ItemError> errors = new ArrayList<>(o.itemErrors());
             for (Report r : o.reports()) {
-                try {
-                    if (sink.add(r)) created++;
-                } catch (RuntimeException e) {
-                    // one report the pipeline cannot take must not hold back the rest of the feed
-                    errors.add(ItemError.skipped(r.externalId() == null ? "report" : r.externalId(),
-                            "could not be stored: " + IngestSupport.describe(e)));
-                }
+                Store.AddResult added = store.addReport(r);
+                if (added.created()) created.add(added.report());
             }
-            int n = created;
             store.withWriter(c -> {
-                writeState(c, o, n, errors);
+                writeState(c, o, created.size(), errors);
                 return null;
             });
-            return created;
+            return null;
         });
+        for (Report r : created) {
+            try {
+                sink.attach(r);
+            } catch (RuntimeException e) {
+                // stored and committed; Ingestor.resume() retries the analysis at the next start
+                log.warn("report {} of source {} stored but not analysed: {}", r.id(), o.sourceId(), IngestSupport.describe(e));
+            }
+        }
+        return created.size();
     }
 
     private void writeState(Connection c, PollOutcome o, int created, List<ItemError> newErrors) throws SQLException {

@@ -71,7 +71,7 @@ public final class PollBenchmark {
                 store.saveSource(new Source("bench" + i, null, "rss", "http://" + host + ":" + port + "/feed/" + i, null, null, 'F',
                         Duration.ofMinutes(10), false));
             }
-            SqliteSourceStateStore state = new SqliteSourceStateStore(store, r -> store.addReport(r).created());
+            SqliteSourceStateStore state = new SqliteSourceStateStore(store, ReportSink.STORE_ONLY);
             FetchConfig fetch = FetchConfig.defaults().withAllowPrivateAddresses(true).withTotalTimeout(Duration.ofSeconds(30));
             try (PollScheduler scheduler = new PollScheduler(state, Connectors.standard(new SafeFetcher(fetch, clock), clock),
                     PollPlanner.defaults(new Random(1)), new PollScheduler.Config(concurrency, Duration.ofMinutes(10), Duration.ofSeconds(1)), clock)) {

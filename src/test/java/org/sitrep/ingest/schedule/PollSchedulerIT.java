@@ -42,7 +42,7 @@ class PollSchedulerIT {
         });
         server.route("/down", ex -> LocalServer.send(ex, 503, "text/plain", "maintenance"));
         store = SqliteStore.open(dir.resolve("sitrep.db"));
-        state = new SqliteSourceStateStore(store, r -> store.addReport(r).created());
+        state = new SqliteSourceStateStore(store, ReportSink.STORE_ONLY);
         scheduler = new PollScheduler(state, Connectors.standard(TestSources.localFetcher(), clock),
                 new PollPlanner(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofHours(6), 0.1, new Random(7)),
                 new PollScheduler.Config(8, Duration.ofMinutes(5), Duration.ofMillis(50)), clock);
