@@ -8,8 +8,7 @@ import org.sitrep.model.Report;
  * the commit transaction, the same two steps as {@code Ingestor.submitAll}: the commit that makes a
  * poll durable stays short, and the slow analysis never holds the store's single writer (nor takes the
  * clustering lock while holding it). A report stored but not yet attached when the process dies is
- * attached by
- * {@code Ingestor.resume()} at the next start.
+ * attached by {@code Ingestor.resume()} at the next start.
  */
 @FunctionalInterface
 public interface ReportSink {
