@@ -62,6 +62,14 @@ public final class Ingestor {
     }
 
     /**
+     * Analyses, clusters and attaches a report that is already stored (feed polling stores a poll's
+     * reports together with its cursor, then attaches them). Returns the event id.
+     */
+    public String attach(Report stored) {
+        return process(stored);
+    }
+
+    /**
      * Submits a batch: stores each report once (one transaction), analyses the new ones in parallel (the
      * per-report stages are pure), then clusters and commits them in order (one transaction). A crash
      * between the two transactions leaves the reports stored but unattached, and {@link #resume} picks

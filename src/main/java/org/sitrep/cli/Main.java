@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 IngestCommand.class,
+                SourcesCommand.class,
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
