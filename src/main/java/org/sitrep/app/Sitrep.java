@@ -11,6 +11,7 @@ import org.sitrep.pipeline.Extractor;
 import org.sitrep.pipeline.Geoparser;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.store.Store;
+import org.sitrep.store.postgres.PostgresStore;
 import org.sitrep.store.sqlite.SqliteStore;
 
 /**
@@ -28,7 +29,10 @@ public final class Sitrep implements AutoCloseable {
         this.ingestor = new Ingestor(store, pipeline, clusterer, new EventAssembler(new AdmiraltyGrader()), clock);
     }
 
-    /** Opens the store named by {@code db} ("sqlite:FILE", a file path, or null for DATA_DIR/sitrep.db). */
+    /**
+     * Opens the store named by {@code db}: "sqlite:FILE", a file path, null for DATA_DIR/sitrep.db, or a
+     * PostgreSQL server ("postgresql://user:password@host:port/database" or "jdbc:postgresql:...").
+     */
     public static Sitrep open(String db, Path dataDir, Clock clock) {
         return new Sitrep(openStore(db, dataDir), standardPipeline(), Clusterer.SINGLETONS, clock);
     }
@@ -36,8 +40,9 @@ public final class Sitrep implements AutoCloseable {
     public static Store openStore(String db, Path dataDir) {
         if (db == null || db.isBlank()) return SqliteStore.open(dataDir.resolve("sitrep.db"));
         if (db.startsWith("sqlite:")) return SqliteStore.open(Path.of(db.substring("sqlite:".length())));
-        if (db.startsWith("postgresql:") || db.startsWith("postgres:") || db.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("PostgreSQL storage is not available in this version yet; use sqlite:FILE or --data-dir");
+        if (PostgresStore.accepts(db)) return PostgresStore.open(db);
+        if (db.startsWith("postgresql:") || db.startsWith("postgres:")) {
+            throw new IllegalArgumentException("PostgreSQL URLs look like postgresql://user:password@host:5432/database (got '" + db + "')");
         }
         return SqliteStore.open(Path.of(db));
     }
