@@ -60,6 +60,7 @@ public final class SqliteStore implements Store {
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Set when the current write transaction appended to the change log (guarded by writeLock). */
     private boolean changeAppended;
+    private final CandidateCache cache = new CandidateCache(50_000);
 
     private SqliteStore(String url) throws SQLException {
         this.url = url;
@@ -105,9 +106,15 @@ public final class SqliteStore implements Store {
     // ------------------------------------------------------------------ plumbing
 
     private <T> T read(SqlWork<T> work) {
-        // Inside a transaction on this thread, read its own uncommitted writes (a fetch reading the
-        // source it just saved) from the writer connection.
-        if (writeLock.isHeldByCurrentThread()) return write(work);
+        if (writeLock.isHeldByCurrentThread()) {
+            // Inside this thread's open transaction: read through it, so the transaction sees its own writes
+            // (a batch import must cluster each report against the events created earlier in the batch).
+            try {
+                return work.run(writer);
+            } catch (SQLException e) {
+                throw new StoreException("database read failed: " + e.getMessage(), e);
+            }
+        }
         Connection c;
         try {
             c = readers.take();
@@ -412,6 +419,12 @@ public final class SqliteStore implements Store {
                         + "; an update to version " + event.version() + " was based on an older copy");
             }
             for (EventMember m : newMembers) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM reports WHERE id = ? AND event_id IS NOT NULL")) {
+                    ps.setString(1, m.report().report().id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) cache.invalidate(rs.getString(1));
+                    }
+                }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE reports SET event_id = ?, member = ? WHERE id = ?")) {
                     ps.setString(1, event.id());
                     ps.setString(2, json(m));
@@ -456,6 +469,7 @@ public final class SqliteStore implements Store {
                 ps.executeUpdate();
             }
             appendChange(c, event.id(), storedVersion == 0 ? "created" : "updated", event.version(), now);
+            cache.afterCommit(event, storedVersion, newMembers);
             return null;
         });
     }
@@ -479,13 +493,11 @@ public final class SqliteStore implements Store {
         sb.append(e.summary()).append('\n').append(e.type()).append(' ').append(e.subType() == null ? "" : e.subType());
         if (e.located() && e.location().name() != null) sb.append('\n').append(e.location().name());
         for (Actor a : e.actors()) sb.append('\n').append(a.name());
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM reports WHERE event_id = ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.title, substr(f.text, 1, 2000) FROM reports r "
+                + "JOIN report_fts f ON f.rowid = r.seq WHERE r.event_id = ? ORDER BY r.seq")) {
             ps.setString(1, e.id());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && sb.length() < FTS_TEXT_CAP) {
-                    Report r = parse(rs.getString(1), Report.class);
-                    sb.append('\n').append(r.title()).append('\n').append(r.text(), 0, Math.min(r.text().length(), 2000));
-                }
+                while (rs.next() && sb.length() < FTS_TEXT_CAP) sb.append('\n').append(rs.getString(1)).append('\n').append(rs.getString(2));
             }
         }
         return sb.length() > FTS_TEXT_CAP ? sb.substring(0, FTS_TEXT_CAP) : sb.toString();
@@ -524,6 +536,7 @@ public final class SqliteStore implements Store {
                     if (rs.getLong(1) > 0) throw new IllegalStateException("event " + eventId + " still has reports; move them first");
                 }
             }
+            cache.invalidate(eventId);
             exec(c, "DELETE FROM events WHERE seq = ?", seq);
             exec(c, "DELETE FROM event_geo WHERE id = ?", seq);
             exec(c, "DELETE FROM event_fts WHERE rowid = ?", seq);
@@ -628,7 +641,9 @@ public final class SqliteStore implements Store {
     @Override
     public List<EventCandidate> candidates(CandidateQuery q) {
         return read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT e.id, e.body FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
+            // Ids and versions first; bodies only for events the cache does not hold at that version. Online
+            // clustering asks for the same recent events again and again, and parsing them dominated ingest.
+            StringBuilder sql = new StringBuilder("SELECT e.id, e.version FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
             List<Object> args = new ArrayList<>(List.of(q.from().toEpochMilli(), q.to().toEpochMilli()));
             if (q.near() != null) {
                 GeoPoint p = q.near();
@@ -639,19 +654,39 @@ public final class SqliteStore implements Store {
             }
             sql.append(" ORDER BY e.time_start DESC LIMIT ?");
             args.add(q.limit() <= 0 ? 200 : q.limit());
-            Map<String, Event> events = new LinkedHashMap<>();
+            Map<String, Long> versions = new LinkedHashMap<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Event e = parse(rs.getString(2), Event.class);
-                    // The R*Tree query is a lat/lon box; its corners lie beyond the radius.
-                    if (q.near() != null && e.located() && e.location().point().distanceKm(q.near()) > q.radiusKm()) continue;
-                    events.put(rs.getString(1), e);
+                while (rs.next()) versions.put(rs.getString(1), rs.getLong(2));
+            }
+            Map<String, EventCandidate> found = new LinkedHashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (Map.Entry<String, Long> v : versions.entrySet()) {
+                EventCandidate hit = cache.get(v.getKey(), v.getValue());
+                if (hit != null) found.put(v.getKey(), hit);
+                else missing.add(v.getKey());
+            }
+            if (!missing.isEmpty()) {
+                Map<String, Event> events = new LinkedHashMap<>();
+                String marks = String.join(",", java.util.Collections.nCopies(missing.size(), "?"));
+                try (PreparedStatement ps = prepare(c, "SELECT id, body FROM events WHERE id IN (" + marks + ")", new ArrayList<>(missing));
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) events.put(rs.getString(1), parse(rs.getString(2), Event.class));
+                }
+                Map<String, List<EventMember>> members = loadMembers(c, missing);
+                for (Event e : events.values()) {
+                    EventCandidate ec = new EventCandidate(e, members.getOrDefault(e.id(), List.of()).stream().map(EventMember::report).toList());
+                    cache.put(ec);
+                    found.put(e.id(), ec);
                 }
             }
-            Map<String, List<EventMember>> members = loadMembers(c, new ArrayList<>(events.keySet()));
             List<EventCandidate> out = new ArrayList<>();
-            for (Event e : events.values()) {
-                out.add(new EventCandidate(e, members.getOrDefault(e.id(), List.of()).stream().map(EventMember::report).toList()));
+            for (String id : versions.keySet()) {
+                EventCandidate ec = found.get(id);
+                if (ec == null) continue;
+                Event e = ec.event();
+                // The R*Tree query is a lat/lon box; its corners lie beyond the radius.
+                if (q.near() != null && e.located() && e.location().point().distanceKm(q.near()) > q.radiusKm()) continue;
+                out.add(ec);
             }
             return out;
         });
