@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
+                MigrateCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

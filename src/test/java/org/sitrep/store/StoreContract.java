@@ -46,10 +46,10 @@ import org.sitrep.pipeline.Geoparse;
  * fresh, empty store from {@link #newStore()}.
  */
 public abstract class StoreContract {
-    protected static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
-    protected static final GeoPoint IDLIB = new GeoPoint(35.9306, 36.6339);
-    protected static final GeoPoint SARMADA = new GeoPoint(36.1864, 36.7183);
-    protected static final GeoPoint KHARKIV = new GeoPoint(49.9935, 36.2304);
+    public static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+    public static final GeoPoint IDLIB = new GeoPoint(35.9306, 36.6339);
+    public static final GeoPoint SARMADA = new GeoPoint(36.1864, 36.7183);
+    public static final GeoPoint KHARKIV = new GeoPoint(49.9935, 36.2304);
 
     protected Store store;
 
@@ -62,7 +62,7 @@ public abstract class StoreContract {
 
     // ------------------------------------------------------------------ fixtures
 
-    protected static Report report(String source, String externalId, String url, String title, String text, Instant published) {
+    public static Report report(String source, String externalId, String url, String title, String text, Instant published) {
         return new Report(null, source, externalId, url, title, text, null, published, published.plusSeconds(30), List.of(), null);
     }
 
@@ -72,17 +72,17 @@ public abstract class StoreContract {
         return r.report();
     }
 
-    protected static EventLocation at(GeoPoint p, String name) {
+    public static EventLocation at(GeoPoint p, String name) {
         return new EventLocation(p, LocationPrecision.EXACT, name, null, "SY", "test");
     }
 
-    protected static EventMember member(Report r, EventLocation loc, String type, String subType) {
+    public static EventMember member(Report r, EventLocation loc, String type, String subType) {
         TimeWindow time = TimeWindow.at(r.publishedAt(), TimePrecision.EXACT);
         Extraction ex = new Extraction(type, subType, List.of("shelling"), List.of(), Fatalities.UNKNOWN, List.of(), time, loc, 0.8);
         return new EventMember(new AnalyzedReport(r, Geoparse.NONE, ex, List.of()), ClusterDecision.newEvent("first report"));
     }
 
-    protected static Event event(String id, long version, String title, EventLocation loc, Instant start, Instant end,
+    public static Event event(String id, long version, String title, EventLocation loc, Instant start, Instant end,
                                  String type, String subType, EventState state, List<String> reportIds) {
         return new Event(id, title, title + " summary", loc, new TimeWindow(start, end, TimePrecision.EXACT), type, subType,
                 List.of(new Actor("Syrian Arab Army", "state_forces", "sy-gov", "actor1")), Fatalities.killed(2, "two killed"),

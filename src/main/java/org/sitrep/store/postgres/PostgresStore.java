@@ -709,6 +709,53 @@ public final class PostgresStore implements Store {
         });
     }
 
+    /**
+     * Builds the missing text vectors (rows copied by {@link SqliteToPostgres} or loaded in bulk), a
+     * thousand rows per transaction. Returns how many rows were indexed.
+     */
+    public int reindexText() {
+        int total = 0, n;
+        do {
+            n = tx(c -> {
+                int done = 0;
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT seq, body FROM reports WHERE fts IS NULL ORDER BY seq LIMIT 1000");
+                     PreparedStatement up = c.prepareStatement("UPDATE reports SET fts = to_tsvector('simple', ?) WHERE seq = ?")) {
+                    while (rs.next()) {
+                        Report r = parse(rs.getString(2), Report.class);
+                        up.setString(1, fold(cap(r.title() + "\n" + r.text())));
+                        up.setLong(2, rs.getLong(1));
+                        up.addBatch();
+                        done++;
+                    }
+                    if (done > 0) up.executeBatch();
+                }
+                return done;
+            });
+            total += n;
+        } while (n > 0);
+        do {
+            n = tx(c -> {
+                Map<Long, Event> events = new LinkedHashMap<>();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT seq, body FROM events WHERE fts IS NULL ORDER BY seq LIMIT 1000")) {
+                    while (rs.next()) events.put(rs.getLong(1), parse(rs.getString(2), Event.class));
+                }
+                try (PreparedStatement up = c.prepareStatement("UPDATE events SET fts = to_tsvector('simple', ?) WHERE seq = ?")) {
+                    for (Map.Entry<Long, Event> e : events.entrySet()) {
+                        up.setString(1, fold(searchableText(c, e.getValue())));
+                        up.setLong(2, e.getKey());
+                        up.addBatch();
+                    }
+                    if (!events.isEmpty()) up.executeBatch();
+                }
+                return events.size();
+            });
+            total += n;
+        } while (n > 0);
+        return total;
+    }
+
     // ------------------------------------------------------------------ changes
 
     @Override
