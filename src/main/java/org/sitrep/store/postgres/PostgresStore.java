@@ -277,6 +277,9 @@ public final class PostgresStore implements Store {
         return NON_WORD.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
+    /** Text as this store indexes it (folded, capped), for bulk loaders writing the fts column themselves. */
+    public static String foldForIndex(String text) { return fold(cap(text)); }
+
     /** User text as a tsquery: every word must occur as a word prefix; no query syntax leaks through. Null: nothing can match. */
     static String tsQuery(String text) {
         String folded = fold(text);
