@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sitrep.cluster.EventAssembler;
+import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
+import org.sitrep.model.Wave;
 import org.sitrep.pipeline.AnalyzedReport;
 import org.sitrep.pipeline.ClusterDecision;
 import org.sitrep.pipeline.Clusterer;
@@ -38,6 +40,7 @@ public final class Ingestor {
     private final Clock clock;
     /** The {@link Store#exclusive} key of the cluster-and-commit step. */
     static final String CLUSTER_LOCK = "sitrep.cluster";
+    private final WaveDetector waves = new WaveDetector();
 
     public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
         this.store = store;
@@ -96,7 +99,11 @@ public final class Ingestor {
             Map<String, Source> sources = new HashMap<>();
             for (EventMember m : members) sources.computeIfAbsent(m.report().report().sourceId(), this::sourceOf);
             Event event = assembler.assemble(id, previous, members, sources, now);
-            store.commitEvent(event, List.of(member));
+            store.inTransaction(() -> {
+                store.commitEvent(event, List.of(member));
+                for (Wave w : waves.observe(analyzed, event)) store.saveWave(w);
+                return null;
+            });
             return id;
         });
     }

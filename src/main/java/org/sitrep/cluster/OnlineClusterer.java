@@ -44,6 +44,11 @@ public final class OnlineClusterer implements Clusterer {
      * (costlier) shingle comparison with every member is skipped.
      */
     static final double COPY_GATE = 0.2;
+    /**
+     * Two different gazetteer places closer than this can be one incident (a village at a city's
+     * edge, a district named instead of the city); farther apart they are different towns.
+     */
+    static final double TOWN_NEIGHBOURHOOD_KM = 10;
 
     private final ClusterConfig config;
     private final Vocabulary vocabulary;
@@ -206,6 +211,11 @@ public final class OnlineClusterer implements Clusterer {
         if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
                     label(a), label(b), d));
+            return CONFLICT;
+        }
+        if (a.geonameId() != null && b.geonameId() != null && a.precision().ordinal() <= LocationPrecision.DISTRICT.ordinal()
+                && b.precision().ordinal() <= LocationPrecision.DISTRICT.ordinal() && d > TOWN_NEIGHBOURHOOD_KM) {
+            m.reasons.add(String.format(Locale.ROOT, "conflict: different towns (%s vs %s, %.0f km apart)", label(a), label(b), d));
             return CONFLICT;
         }
         if (a.precision() == LocationPrecision.COUNTRY || b.precision() == LocationPrecision.COUNTRY) {

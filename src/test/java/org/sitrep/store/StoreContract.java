@@ -416,6 +416,27 @@ public abstract class StoreContract {
                 new Store.TimelineBucket(day0.plusSeconds(86_400), "Explosions/Remote violence", 1)), days, "filters apply");
     }
 
+    // ------------------------------------------------------------------ waves
+
+    private static org.sitrep.model.Wave wave(String id, List<String> events, Instant start, Instant end) {
+        return new org.sitrep.model.Wave(id, "type", events, events.stream().map(e -> "r-" + e).toList(), List.of("Idlib"),
+                start, end, 0.7, "same type in several towns at once");
+    }
+
+    @Test void wavesAreUpsertedAndFoundByTimeAndMember() {
+        store.saveWave(wave("w1", List.of("e1", "e2"), T0, T0.plusSeconds(600)));
+        store.saveWave(wave("w2", List.of("e3"), T0.plusSeconds(86_400), T0.plusSeconds(90_000)));
+        org.sitrep.model.Wave grown = wave("w1", List.of("e1", "e2", "e4"), T0, T0.plusSeconds(1200));
+        store.saveWave(grown);
+        assertEquals(List.of("w2", "w1"), store.waves(null, null, 10).stream().map(org.sitrep.model.Wave::id).toList(), "newest first, once each");
+        assertEquals(grown, store.waves(null, T0.plusSeconds(3600), 10).get(0), "a grown wave replaces the old one");
+        assertEquals(List.of("w2"), store.waves(T0.plusSeconds(3600), null, 10).stream().map(org.sitrep.model.Wave::id).toList());
+        assertEquals(1, store.waves(null, null, 1).size());
+        assertEquals(List.of("w1"), store.wavesOf("e4").stream().map(org.sitrep.model.Wave::id).toList());
+        assertEquals(List.of("w1"), store.wavesOf("e1").stream().map(org.sitrep.model.Wave::id).toList());
+        assertTrue(store.wavesOf("e9").isEmpty());
+    }
+
     // ------------------------------------------------------------------ transactions and locks
 
     @Test void inTransactionCommitsTogetherOrNotAtAll() {

@@ -34,6 +34,7 @@ import org.sitrep.model.EventState;
 import org.sitrep.model.GeoPoint;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
+import org.sitrep.model.Wave;
 import org.sitrep.pipeline.CandidateQuery;
 import org.sitrep.pipeline.EventCandidate;
 import org.sitrep.pipeline.EventMember;
@@ -102,7 +103,10 @@ public final class PostgresStore implements Store {
         Jdbc jdbc = Jdbc.parse(db);
         try {
             Flyway.configure().dataSource(jdbc.url(), jdbc.props().getProperty("user"), jdbc.props().getProperty("password"))
-                    .locations("classpath:db/migration/postgresql").loggers("slf4j").load().migrate();
+                    .locations("classpath:db/migration/postgresql").loggers("slf4j")
+                    // Version numbers are handed out per feature (V2 ingest, V3 api, V4 waves) and land
+                    // in any order: a V2 arriving after V4 was applied must still run.
+                    .outOfOrder(true).load().migrate();
         } catch (RuntimeException e) {
             throw new StoreException("cannot open PostgreSQL database " + jdbc.display() + ": " + rootMessage(e), e);
         }
@@ -707,6 +711,66 @@ public final class PostgresStore implements Store {
             List<TimelineBucket> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(new TimelineBucket(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getLong(3)));
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ waves
+
+    @Override
+    public void saveWave(Wave wave) {
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO waves(id, kind, start_at, end_at, updated_at, body) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, start_at = excluded.start_at, "
+                    + "end_at = excluded.end_at, updated_at = excluded.updated_at, body = excluded.body")) {
+                ps.setString(1, wave.id());
+                ps.setString(2, wave.kind());
+                ps.setLong(3, wave.start().toEpochMilli());
+                ps.setLong(4, wave.end().toEpochMilli());
+                ps.setLong(5, System.currentTimeMillis());
+                ps.setString(6, json(wave));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO wave_events(wave_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                for (String e : wave.eventIds()) {
+                    ps.setString(1, wave.id());
+                    ps.setString(2, e);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Wave> waves(Instant from, Instant to, int limit) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT body FROM waves WHERE true");
+            List<Object> args = new ArrayList<>();
+            if (from != null) { sql.append(" AND end_at >= ?"); args.add(from.toEpochMilli()); }
+            if (to != null) { sql.append(" AND start_at < ?"); args.add(to.toEpochMilli()); }
+            sql.append(" ORDER BY end_at DESC LIMIT ?");
+            args.add(limit);
+            List<Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(parse(rs.getString(1), Wave.class));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Wave> wavesOf(String eventId) {
+        return read(c -> {
+            List<Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.body FROM waves w JOIN wave_events we ON we.wave_id = w.id "
+                    + "WHERE we.event_id = ? ORDER BY w.end_at DESC")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(parse(rs.getString(1), Wave.class));
+                }
             }
             return out;
         });

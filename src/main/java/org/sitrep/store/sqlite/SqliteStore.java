@@ -55,12 +55,12 @@ public final class SqliteStore implements Store {
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final CandidateCache cache = new CandidateCache(50_000);
     /** Striped locks for {@link #exclusive}: bounded however many keys callers use. */
     private final ReentrantLock[] keyLocks = new ReentrantLock[64];
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Set when the current write transaction appended to the change log (guarded by writeLock). */
     private boolean changeAppended;
-    private final CandidateCache cache = new CandidateCache(50_000);
 
     private SqliteStore(String url) throws SQLException {
         this.url = url;
@@ -106,15 +106,9 @@ public final class SqliteStore implements Store {
     // ------------------------------------------------------------------ plumbing
 
     private <T> T read(SqlWork<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
-            // Inside this thread's open transaction: read through it, so the transaction sees its own writes
-            // (a batch import must cluster each report against the events created earlier in the batch).
-            try {
-                return work.run(writer);
-            } catch (SQLException e) {
-                throw new StoreException("database read failed: " + e.getMessage(), e);
-            }
-        }
+        // Inside a transaction on this thread, read its own uncommitted writes (a fetch reading the
+        // source it just saved) from the writer connection.
+        if (writeLock.isHeldByCurrentThread()) return write(work);
         Connection c;
         try {
             c = readers.take();
@@ -643,7 +637,7 @@ public final class SqliteStore implements Store {
         return read(c -> {
             // Ids and versions first; bodies only for events the cache does not hold at that version. Online
             // clustering asks for the same recent events again and again, and parsing them dominated ingest.
-            StringBuilder sql = new StringBuilder("SELECT e.id, e.version FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
+            StringBuilder sql = new StringBuilder("SELECT e.id, e.version, e.lat, e.lon FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
             List<Object> args = new ArrayList<>(List.of(q.from().toEpochMilli(), q.to().toEpochMilli()));
             if (q.near() != null) {
                 GeoPoint p = q.near();
@@ -656,7 +650,12 @@ public final class SqliteStore implements Store {
             args.add(q.limit() <= 0 ? 200 : q.limit());
             Map<String, Long> versions = new LinkedHashMap<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) versions.put(rs.getString(1), rs.getLong(2));
+                while (rs.next()) {
+                    // The R*Tree query is a lat/lon box; its corners lie beyond the radius.
+                    if (q.near() != null && rs.getObject(3) != null
+                            && new GeoPoint(rs.getDouble(3), rs.getDouble(4)).distanceKm(q.near()) > q.radiusKm()) continue;
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }
             }
             Map<String, EventCandidate> found = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
@@ -680,14 +679,7 @@ public final class SqliteStore implements Store {
                 }
             }
             List<EventCandidate> out = new ArrayList<>();
-            for (String id : versions.keySet()) {
-                EventCandidate ec = found.get(id);
-                if (ec == null) continue;
-                Event e = ec.event();
-                // The R*Tree query is a lat/lon box; its corners lie beyond the radius.
-                if (q.near() != null && e.located() && e.location().point().distanceKm(q.near()) > q.radiusKm()) continue;
-                out.add(ec);
-            }
+            for (String id : versions.keySet()) if (found.containsKey(id)) out.add(found.get(id));
             return out;
         });
     }
@@ -703,6 +695,65 @@ public final class SqliteStore implements Store {
             List<TimelineBucket> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(new TimelineBucket(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getLong(3)));
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ waves
+
+    @Override
+    public void saveWave(org.sitrep.model.Wave wave) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO waves(id, kind, start_at, end_at, updated_at, body) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, start_at = excluded.start_at, "
+                    + "end_at = excluded.end_at, updated_at = excluded.updated_at, body = excluded.body")) {
+                ps.setString(1, wave.id());
+                ps.setString(2, wave.kind());
+                ps.setLong(3, wave.start().toEpochMilli());
+                ps.setLong(4, wave.end().toEpochMilli());
+                ps.setLong(5, System.currentTimeMillis());
+                ps.setString(6, json(wave));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO wave_events(wave_id, event_id) VALUES (?, ?)")) {
+                for (String e : wave.eventIds()) {
+                    ps.setString(1, wave.id());
+                    ps.setString(2, e);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<org.sitrep.model.Wave> waves(Instant from, Instant to, int limit) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT body FROM waves WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            if (from != null) { sql.append(" AND end_at >= ?"); args.add(from.toEpochMilli()); }
+            if (to != null) { sql.append(" AND start_at < ?"); args.add(to.toEpochMilli()); }
+            sql.append(" ORDER BY end_at DESC LIMIT ?");
+            args.add(limit);
+            List<org.sitrep.model.Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<org.sitrep.model.Wave> wavesOf(String eventId) {
+        return read(c -> {
+            List<org.sitrep.model.Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.body FROM waves w JOIN wave_events we ON we.wave_id = w.id "
+                    + "WHERE we.event_id = ? ORDER BY w.end_at DESC")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
+                }
             }
             return out;
         });

@@ -69,6 +69,8 @@ class SqliteToPostgresIT {
             s.commitEvent(event("e1", 2, "Shelling of Sarmada", sarmada, T0, T0.plusSeconds(600), "Explosions/Remote violence", null,
                     EventState.CORROBORATED, List.of(r1.id(), r3.id())), List.of(member(r3, sarmada, "Explosions/Remote violence", null)));
             s.deleteEvent("e3");
+            s.saveWave(new org.sitrep.model.Wave("w1", "type", List.of("e1", "e2"), List.of(r1.id(), r2.id()), List.of("Sarmada", "Kharkiv"),
+                    T0, T0.plusSeconds(3600), 0.4, "shelling in two places within an hour"));
         }
         return file;
     }
@@ -79,7 +81,7 @@ class SqliteToPostgresIT {
         List<SqliteToPostgres.TableResult> first = SqliteToPostgres.run(file, url, m -> { });
         Map<String, Long> inserted = new TreeMap<>();
         first.forEach(r -> inserted.put(r.table(), r.inserted()));
-        assertEquals(Map.of("changes", 5L, "events", 2L, "reports", 4L, "sources", 2L), inserted);
+        assertEquals(Map.of("changes", 5L, "events", 2L, "reports", 4L, "sources", 2L, "waves", 1L, "wave_events", 2L), inserted);
 
         try (SqliteStore s = SqliteStore.open(file); PostgresStore p = PostgresStore.open(url, 2)) {
             assertSame(s, p);
@@ -121,6 +123,8 @@ class SqliteToPostgresIT {
         for (Event e : events) assertEquals(s.members(e.id()), p.members(e.id()));
         assertEquals(s.changesSince(0, 100), p.changesSince(0, 100));
         assertEquals(s.lastChange(), p.lastChange());
+        assertEquals(s.waves(null, null, 10), p.waves(null, null, 10));
+        assertEquals(1, p.wavesOf("e2").size());
         for (String q : List.of("سرمدا", "харкову", "sarmada shelling", "kharkiv")) {
             EventQuery eq = new EventQuery(null, null, null, null, q, null, null, 10, null);
             assertEquals(ids(s.searchEvents(eq).items()), ids(p.searchEvents(eq).items()), q);
@@ -140,7 +144,7 @@ class SqliteToPostgresIT {
         Map<String, List<String>> out = new TreeMap<>();
         String jdbc = "jdbc:postgresql://localhost:" + pg.port() + url.substring(url.lastIndexOf('/'));
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement()) {
-            for (String t : List.of("sources", "reports", "events", "changes")) {
+            for (String t : List.of("sources", "reports", "events", "changes", "waves", "wave_events")) {
                 List<String> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT ctid::text || '/' || xmin::text FROM " + t + " ORDER BY 1")) {
                     while (rs.next()) rows.add(rs.getString(1));
