@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
+                MigrateCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
