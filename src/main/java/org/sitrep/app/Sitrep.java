@@ -21,11 +21,13 @@ public final class Sitrep implements AutoCloseable {
     private final Store store;
     private final Pipeline pipeline;
     private final Ingestor ingestor;
+    private final TeamStores teams;
 
     private Sitrep(Store store, Pipeline pipeline, Clusterer clusterer, Clock clock) {
         this.store = store;
         this.pipeline = pipeline;
-        this.ingestor = new Ingestor(store, pipeline, clusterer, new EventAssembler(new AdmiraltyGrader()), clock);
+        this.teams = TeamStores.of(store);
+        this.ingestor = new Ingestor(store, pipeline, clusterer, new EventAssembler(new AdmiraltyGrader()), clock, teams.moderation());
     }
 
     /** Opens the store named by {@code db} ("sqlite:FILE", a file path, or null for DATA_DIR/sitrep.db). */
@@ -49,6 +51,9 @@ public final class Sitrep implements AutoCloseable {
     public Store store() { return store; }
 
     public Ingestor ingestor() { return ingestor; }
+
+    /** Accounts, audit trail and analyst decisions, in the same database as the events. */
+    public TeamStores teams() { return teams; }
 
     public Pipeline pipeline() { return pipeline; }
 

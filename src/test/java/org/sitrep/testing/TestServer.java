@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.sitrep.app.Sitrep;
+import org.sitrep.auth.Accounts;
+import org.sitrep.auth.PasswordHasher;
+import org.sitrep.auth.Role;
+import org.sitrep.http.ApiConfig;
 import org.sitrep.http.ApiServer;
 
 /** A real Sitrep server on a random port over a fresh embedded store, for integration tests. */
@@ -24,13 +28,36 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(ApiServer.Limits limits) {
+        this(limits, ApiConfig.DEFAULT);
+    }
+
+    public TestServer(ApiServer.Limits limits, ApiConfig config) {
         try {
             dir = Files.createTempDirectory("sitrep-it");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         sitrep = Sitrep.open(null, dir, Clock.systemUTC());
-        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC()).start("127.0.0.1", 0);
+        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), config, sitrep.teams()).start("127.0.0.1", 0);
+    }
+
+    /** Accounts with a cheap hash (the stored hash carries its iteration count, so the server verifies it the same way). */
+    public Accounts accounts() {
+        return new Accounts(sitrep.teams().accounts(), new PasswordHasher(1000), Clock.systemUTC(), Duration.ofHours(1));
+    }
+
+    public void addUser(String name, String password, Role role) { accounts().addUser(name, password.toCharArray(), role); }
+
+    /** Creates a key and returns its secret. */
+    public String createKey(String name, Role role, String sourceId) { return accounts().createKey(name, role, sourceId).secret(); }
+
+    /** A request to {@code path} with a JSON body (null: no body) and header name/value pairs. */
+    public HttpResponse<String> request(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) b.header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return send(b.build());
     }
 
     public String url(String path) { return "http://127.0.0.1:" + server.port() + path; }
