@@ -111,9 +111,14 @@ public final class Ingestor {
      * ingestion and by moderation's merge and split). Pure apart from looking up sources.
      */
     public Event reassemble(String id, Event previous, List<EventMember> members) {
+        return reassemble(id, previous, members, decisions::apply);
+    }
+
+    /** As {@link #reassemble(String, Event, List)} with the given decisions in place of the stored ones (a decision being changed). */
+    public Event reassemble(String id, Event previous, List<EventMember> members, java.util.function.UnaryOperator<Event> decided) {
         Map<String, Source> sources = new HashMap<>();
         for (EventMember m : members) sources.computeIfAbsent(m.report().report().sourceId(), this::sourceOf);
-        return decisions.apply(assembler.assemble(id, previous, members, sources, clock.instant()));
+        return decided.apply(assembler.assemble(id, previous, members, sources, clock.instant()));
     }
 
     /** Serialises moderation writes with clustering, so an analyst's edit and an arriving report never race on one event. */

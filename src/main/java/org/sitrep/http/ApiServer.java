@@ -141,6 +141,7 @@ public final class ApiServer implements AutoCloseable {
             broadcaster.add(client, lastSeen);
         });
         new AuthRoutes(security, clock).register(r);
+        new ModerationRoutes(store, ingestor, teams.moderation(), security, clock, broadcaster::wake).register(r);
     }
 
     private void errors(io.javalin.config.RoutesConfig r) {
