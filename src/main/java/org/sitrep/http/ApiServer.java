@@ -142,6 +142,7 @@ public final class ApiServer implements AutoCloseable {
         });
         new AuthRoutes(security, clock).register(r);
         new ModerationRoutes(store, ingestor, teams.moderation(), security, clock, broadcaster::wake).register(r);
+        new ExportRoutes(store, teams.eventSources()).register(r);
     }
 
     private void errors(io.javalin.config.RoutesConfig r) {
