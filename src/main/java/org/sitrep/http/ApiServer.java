@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.alert.AlertEngine;
+import org.sitrep.alert.WebhookDeliverer;
 import org.sitrep.app.Ingestor;
 import org.sitrep.app.ReportInput;
 import org.sitrep.app.TeamStores;
@@ -56,6 +58,8 @@ public final class ApiServer implements AutoCloseable {
     private final Broadcaster broadcaster;
     private final Security security;
     private final TeamStores teams;
+    private final AlertEngine alertEngine;
+    private final WebhookDeliverer webhooks;
     private final Javalin app;
 
     /** With the default {@link ApiConfig} and the team stores in {@code store}'s database. */
@@ -88,6 +92,8 @@ public final class ApiServer implements AutoCloseable {
             routes(cfg.routes);
             errors(cfg.routes);
         });
+        this.alertEngine = new AlertEngine(store, teams.alerts(), config.alerts(), clock, GeoJson::feature, broadcaster::publish);
+        this.webhooks = new WebhookDeliverer(teams.alerts(), config.alerts(), clock);
     }
 
     public ApiServer start(String host, int port) {
@@ -98,6 +104,8 @@ public final class ApiServer implements AutoCloseable {
     public int port() { return app.port(); }
 
     @Override public void close() {
+        alertEngine.close();
+        webhooks.close();
         broadcaster.close();
         app.stop();
     }
@@ -143,6 +151,7 @@ public final class ApiServer implements AutoCloseable {
         new AuthRoutes(security, clock).register(r);
         new ModerationRoutes(store, ingestor, teams.moderation(), security, clock, broadcaster::wake).register(r);
         new ExportRoutes(store, teams.eventSources()).register(r);
+        new AlertRoutes(teams.alerts(), security, clock).register(r);
     }
 
     private void errors(io.javalin.config.RoutesConfig r) {
