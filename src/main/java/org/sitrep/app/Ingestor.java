@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sitrep.cluster.EventAssembler;
+import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
 import org.sitrep.moderation.AnalystDecisions;
+import org.sitrep.model.Wave;
 import org.sitrep.pipeline.AnalyzedReport;
 import org.sitrep.pipeline.ClusterDecision;
 import org.sitrep.pipeline.Clusterer;
@@ -39,6 +41,7 @@ public final class Ingestor {
     private final Clock clock;
     private final AnalystDecisions decisions;
     private final ReentrantLock clusterLock = new ReentrantLock();
+    private final WaveDetector waves = new WaveDetector();
 
     public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
         this(store, pipeline, clusterer, assembler, clock, AnalystDecisions.NONE);
@@ -99,7 +102,12 @@ public final class Ingestor {
             String id = previous != null ? previous.id() : Ids.newEventId(now);
             List<EventMember> members = new ArrayList<>(previous != null ? store.members(id) : List.of());
             members.add(member);
-            store.commitEvent(reassemble(id, previous, members), List.of(member));
+            Event event = reassemble(id, previous, members);
+            store.inTransaction(() -> {
+                store.commitEvent(event, List.of(member));
+                for (Wave w : waves.observe(analyzed, event)) store.saveWave(w);
+                return null;
+            });
             return id;
         } finally {
             clusterLock.unlock();

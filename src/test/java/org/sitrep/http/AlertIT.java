@@ -50,7 +50,7 @@ class AlertIT {
             ex.close();
         });
         receiver.start();
-        try (TestServer s = new TestServer(ApiServer.Limits.DEFAULT, ApiConfig.DEFAULT.withAlerts(FAST))) {
+        try (TestServer s = new TestServer(ApiServer.Limits.DEFAULT, ApiConfig.DEFAULT.withAlerts(FAST), TestServer.MINIMAL)) {
             String analyst = "Bearer " + s.createKey("desk", Role.ANALYST, null);
             String secret = "a-shared-secret-of-some-length";
             String sub = "{\"name\":\"strikes near Saraqib\",\"area\":{\"polygon\":[[36.5,35.6],[37.1,35.6],[37.1,36.1],[36.5,36.1]]},"

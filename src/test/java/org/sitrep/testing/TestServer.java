@@ -14,6 +14,8 @@ import org.sitrep.auth.Accounts;
 import org.sitrep.auth.PasswordHasher;
 import org.sitrep.auth.Role;
 import org.sitrep.http.ApiConfig;
+import org.sitrep.app.Stages;
+import org.sitrep.pipeline.Geoparser;
 import org.sitrep.http.ApiServer;
 
 /** A real Sitrep server on a random port over a fresh embedded store, for integration tests. */
@@ -31,13 +33,25 @@ public final class TestServer implements AutoCloseable {
         this(limits, ApiConfig.DEFAULT);
     }
 
+    /**
+     * Stages that keep each report its own, unclassified event located by its own coordinates: for tests
+     * of the API's own behaviour (alerts, exports, change feed) that must not depend on clustering.
+     */
+    public static final Stages MINIMAL = new Stages(Geoparser.SOURCE_COORDINATES_ONLY, org.sitrep.pipeline.Extractor.UNCLASSIFIED,
+            org.sitrep.pipeline.ClaimExtractor.NONE, org.sitrep.pipeline.Clusterer.SINGLETONS);
+
     public TestServer(ApiServer.Limits limits, ApiConfig config) {
+        // The real stages, but no full gazetteer download in tests: reports are located by their own coordinates.
+        this(limits, config, Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY));
+    }
+
+    public TestServer(ApiServer.Limits limits, ApiConfig config, Stages stages) {
         try {
             dir = Files.createTempDirectory("sitrep-it");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        sitrep = Sitrep.open(null, dir, Clock.systemUTC());
+        sitrep = Sitrep.open(null, dir, Clock.systemUTC(), stages);
         server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), config, sitrep.teams()).start("127.0.0.1", 0);
     }
 
