@@ -103,6 +103,16 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** The HTTP routes Javalin has, as "METHOD /path" (lower-case method), for the OpenAPI check. */
+    List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (var pe : app.unsafe.internalRouter.allHttpHandlers()) {
+            String m = pe.endpoint.method.name().toLowerCase(java.util.Locale.ROOT);
+            if (Set.of("get", "post", "put", "patch", "delete").contains(m)) out.add(m + " " + pe.endpoint.path);
+        }
+        return out;
+    }
+
     @Override public void close() {
         alertEngine.close();
         webhooks.close();
@@ -156,6 +166,8 @@ public final class ApiServer implements AutoCloseable {
         new ModerationRoutes(store, ingestor, teams.moderation(), security, clock, broadcaster::wake).register(r);
         new ExportRoutes(store, teams.eventSources()).register(r);
         new AlertRoutes(teams.alerts(), security, clock).register(r);
+        Map<String, Object> openApi = OpenApi.document();
+        r.get("/api/openapi.json", ctx -> ctx.json(openApi), Access.PUBLIC);
     }
 
     private void errors(io.javalin.config.RoutesConfig r) {
