@@ -27,7 +27,10 @@ final class DemoCommand implements Runnable {
     @Option(names = "--live", defaultValue = "6", description = "How many of the newest reports arrive after start, one every few seconds (default: ${DEFAULT-VALUE}).")
     int live;
 
+    @Mixin ServeCommand.MapOptions mapOptions;
+
     @Override public void run() {
+        var web = mapOptions.settings();
         Path db = storeOptions.dataDir.resolve("demo.db");
         try {
             for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(db + suffix));
@@ -42,7 +45,7 @@ final class DemoCommand implements Runnable {
                 return null;
             });
             System.err.println("Loaded " + now + " demo reports; " + (reports.size() - now) + " more will arrive live.");
-            ServeCommand.serve(sitrep, host, port, () -> Thread.ofVirtual().start(() -> {
+            ServeCommand.serve(sitrep, host, port, web, () -> Thread.ofVirtual().start(() -> {
                 for (Report r : reports.subList(now, reports.size())) {
                     try {
                         Thread.sleep(4000);

@@ -51,10 +51,17 @@ public final class ApiServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter accepted, duplicates, rejected;
     private final Broadcaster broadcaster;
+    private final WebSettings web;
     private final Javalin app;
 
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock) {
+        this(store, ingestor, limits, clock, WebSettings.DEFAULT);
+    }
+
+    /** @param web the web page's settings (tile server), served at /api/config */
+    public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, WebSettings web) {
         this.store = store;
+        this.web = web;
         this.ingestor = ingestor;
         this.limits = limits;
         this.clock = clock;
@@ -109,6 +116,7 @@ public final class ApiServer implements AutoCloseable {
             ctx.json(rep);
         });
         r.post("/api/reports", this::postReports);
+        new MapRoutes(store, web).register(r);
         r.get("/api/sources", ctx -> {
             new Params(ctx, Set.of());
             ctx.json(store.sources());

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.sitrep.app.Sitrep;
 import org.sitrep.http.ApiServer;
+import org.sitrep.http.WebSettings;
 
 /** A real Sitrep server on a random port over a fresh embedded store, for integration tests. */
 public final class TestServer implements AutoCloseable {
@@ -24,13 +25,22 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(ApiServer.Limits limits) {
+        this(limits, WebSettings.DEFAULT);
+    }
+
+    /** A server whose web page uses {@code web} (e.g. {@link WebSettings#OFFLINE} for the borders map). */
+    public TestServer(WebSettings web) {
+        this(ApiServer.Limits.DEFAULT, web);
+    }
+
+    public TestServer(ApiServer.Limits limits, WebSettings web) {
         try {
             dir = Files.createTempDirectory("sitrep-it");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         sitrep = Sitrep.open(null, dir, Clock.systemUTC());
-        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC()).start("127.0.0.1", 0);
+        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), web).start("127.0.0.1", 0);
     }
 
     public String url(String path) { return "http://127.0.0.1:" + server.port() + path; }
