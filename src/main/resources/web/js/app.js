@@ -23,7 +23,10 @@ let sourceReports = null;             // Set of report ids when a source filter 
 let loadGen = 0;
 let truncated = false;
 let metrics = { start: performance.now() };
-window.sitrep = { metrics, state };   // read by the browser tests and the benchmark
+const errors = [];
+window.sitrep = { metrics, state, errors };   // read by the browser tests and the benchmark
+window.addEventListener('error', (e) => errors.push(String(e.message)));
+window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason?.stack || e.reason)));
 
 const config = await fetchConfig().catch(() => ({ tiles: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' } }));
 
@@ -107,24 +110,29 @@ async function load() {
   truncated = false;
   const w = timeWindow(state);
   const params = { from: w.from ? new Date(w.from).toISOString() : null, to: w.to ? new Date(w.to).toISOString() : null, q: state.q || null };
-  let cursor = null, first = true;
+  let first = true;
   const t0 = performance.now();
-  do {
-    const page = await fetchMapPage({ ...params, cursor, pageSize: first ? FIRST_PAGE : PAGE });
+  let next = fetchMapPage({ ...params, pageSize: FIRST_PAGE });
+  while (next) {
+    const page = await next;
     if (gen !== loadGen) return;
+    let cursor = page.nextCursor;
+    if (all.size + page.rows.length >= MAX_EVENTS && cursor) { truncated = true; cursor = null; }
+    // Ask for the next page before drawing this one: the server reads while the browser draws.
+    next = cursor ? fetchMapPage({ ...params, cursor, pageSize: PAGE }) : null;
     for (const row of page.rows) { const e = fromRow(page.columns, row); all.set(e.id, e); }
-    cursor = page.nextCursor;
-    if (all.size >= MAX_EVENTS && cursor) { truncated = true; cursor = null; }
     apply();
     if (first) {
       first = false;
       if (state.z == null) map.fit(filtered);
       metrics.firstRenderMs = performance.now() - t0;
+      metrics.firstRenderAt = performance.now(); // since navigation start
       document.body.dataset.firstRender = 'true';
     }
-    status.textContent = cursor ? `loading… ${all.size.toLocaleString('en')}` : streamStatus;
-  } while (cursor);
+    status.textContent = next ? `loading… ${all.size.toLocaleString('en')}` : streamStatus;
+  }
   metrics.loadedMs = performance.now() - t0;
+  metrics.loadedAt = performance.now();
   metrics.loaded = all.size;
   options();
   document.body.dataset.loaded = 'true';

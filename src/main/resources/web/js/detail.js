@@ -32,7 +32,7 @@ export function createDetail(panel, { onClose, analyst }) {
       if (current !== id) return;
       body.replaceChildren(el('p', { className: 'error', role: 'alert' }, e.status === 404 ? 'This event no longer exists (merged or deleted).' : `Could not load the event: ${e.message}`));
     }
-    if (focus) panel.querySelector('h2, .detail-close')?.focus({ preventScroll: true });
+    if (focus) (panel.querySelector('h2') || closeBtn).focus({ preventScroll: true });
   }
 
   function close() {

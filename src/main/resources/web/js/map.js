@@ -30,6 +30,7 @@ export function createMap(element, { onSelect, onView, config }) {
   }
 
   function redraw() {
+    const t0 = performance.now();
     markers.clearLayers();
     if (heatOn) { if (selected?.mx !== undefined) markers.addLayer(eventMarker(selected, true)); return; }
     const zoom = map.getZoom();
@@ -61,6 +62,7 @@ export function createMap(element, { onSelect, onView, config }) {
     if (selected?.mx !== undefined) layers.push(eventMarker(selected, true));
     for (const l of layers) markers.addLayer(l);
     element.dataset.markers = String(layers.length);
+    element.dataset.redrawMs = (performance.now() - t0).toFixed(1);
   }
 
   function eventMarker(e, isSelected) {

@@ -34,13 +34,22 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(ApiServer.Limits limits, WebSettings web) {
+        this(limits, web, 0);
+    }
+
+    /** On a fixed port (0 picks a free one), for serving fixtures by hand. */
+    public TestServer(WebSettings web, int port) {
+        this(ApiServer.Limits.DEFAULT, web, port);
+    }
+
+    private TestServer(ApiServer.Limits limits, WebSettings web, int port) {
         try {
             dir = Files.createTempDirectory("sitrep-it");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         sitrep = Sitrep.open(null, dir, Clock.systemUTC());
-        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), web).start("127.0.0.1", 0);
+        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), web).start("127.0.0.1", port);
     }
 
     public String url(String path) { return "http://127.0.0.1:" + server.port() + path; }
