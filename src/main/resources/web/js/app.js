@@ -42,6 +42,7 @@ const analyst = createAnalyst($('account'), $('login-dialog'), {
 });
 const detail = createDetail($('detail'), {
   analyst,
+  onOpen: (id) => select(id, 'detail'),
   onClose: () => { state.ev = null; map.select(null); feed.highlight(null); writeUrl(); layoutChanged(); },
 });
 const filters = createFilters($('filters'), state, {

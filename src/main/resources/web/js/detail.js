@@ -4,7 +4,7 @@
 import { fetchEvent, fetchHistory } from './api.js';
 import { typeIcon, sideColor, utc, el, safeUrl, relativeTime } from './types.js';
 
-export function createDetail(panel, { onClose, analyst }) {
+export function createDetail(panel, { onClose, onOpen, analyst }) {
   const body = panel.querySelector('.detail-body');
   const closeBtn = panel.querySelector('.detail-close');
   let current = null;
@@ -24,7 +24,7 @@ export function createDetail(panel, { onClose, analyst }) {
     try {
       const d = await fetchEvent(id);
       if (current !== id) return;
-      body.replaceChildren(...render(d));
+      body.replaceChildren(...render(d, onOpen));
       panel.dataset.loaded = 'true';
       loadHistory(id);
       analyst.decorate(body, d);
@@ -89,7 +89,7 @@ function range(min, max) {
   return `${min}–${max}`;
 }
 
-function render(d) {
+function render(d, onOpen) {
   const p = d.properties;
   const out = [];
   out.push(el('h2', { tabIndex: -1, id: 'detail-title' }, p.title || '(no title)'));
@@ -127,10 +127,25 @@ function render(d) {
     out.push(section('Actors', ul));
   }
 
-  const waves = p.waves || (p.wave ? [p.wave] : null);
-  if (waves?.length) {
-    const ul = el('ul', {});
-    for (const w of waves) ul.append(el('li', {}, typeof w === 'string' ? w : `${w.name || w.title || w.id}${w.size ? ` (${w.size} events)` : ''}`));
+  // Waves (several strikes in a short time, e.g. a drone wave over many towns): each lists its events.
+  const waves = Array.isArray(p.waves) ? p.waves : p.wave ? [p.wave] : [];
+  if (waves.length) {
+    const ul = el('ul', { className: 'waves' });
+    for (const w of waves.slice(0, 20)) {
+      const ids = (w.eventIds || []).filter((x) => x !== d.id);
+      const start = Date.parse(w.start), end = Date.parse(w.end);
+      const li = el('li', {}, el('strong', {}, w.kind || 'wave'),
+        ` — ${(w.eventIds || []).length} events`,
+        w.places?.length ? ` in ${w.places.slice(0, 8).join(', ')}${w.places.length > 8 ? '…' : ''}` : '',
+        Number.isFinite(start) ? `, ${utc(start)}${Number.isFinite(end) && end > start ? ` – ${utc(end)}` : ''}` : '',
+        w.reason ? el('div', { className: 'muted' }, w.reason) : null);
+      if (ids.length) {
+        const others = el('div', { className: 'wave-events' });
+        for (const id of ids.slice(0, 30)) others.append(el('button', { type: 'button', className: 'linkish', dataset: { eventId: id }, onclick: () => onOpen(id) }, id));
+        li.append(others);
+      }
+      ul.append(li);
+    }
     out.push(section('Part of a wave', ul));
   }
 

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sitrep.cluster.EventAssembler;
+import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
+import org.sitrep.model.Wave;
 import org.sitrep.pipeline.AnalyzedReport;
 import org.sitrep.pipeline.ClusterDecision;
 import org.sitrep.pipeline.Clusterer;
@@ -37,6 +39,7 @@ public final class Ingestor {
     private final EventAssembler assembler;
     private final Clock clock;
     private final ReentrantLock clusterLock = new ReentrantLock();
+    private final WaveDetector waves = new WaveDetector();
 
     public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
         this.store = store;
@@ -88,7 +91,11 @@ public final class Ingestor {
             Map<String, Source> sources = new HashMap<>();
             for (EventMember m : members) sources.computeIfAbsent(m.report().report().sourceId(), this::sourceOf);
             Event event = assembler.assemble(id, previous, members, sources, now);
-            store.commitEvent(event, List.of(member));
+            store.inTransaction(() -> {
+                store.commitEvent(event, List.of(member));
+                for (Wave w : waves.observe(analyzed, event)) store.saveWave(w);
+                return null;
+            });
             return id;
         } finally {
             clusterLock.unlock();

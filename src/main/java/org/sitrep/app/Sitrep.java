@@ -5,10 +5,6 @@ import java.time.Clock;
 import org.sitrep.cluster.EventAssembler;
 import org.sitrep.grade.AdmiraltyGrader;
 import org.sitrep.normalize.Normalizer;
-import org.sitrep.pipeline.ClaimExtractor;
-import org.sitrep.pipeline.Clusterer;
-import org.sitrep.pipeline.Extractor;
-import org.sitrep.pipeline.Geoparser;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.store.Store;
 import org.sitrep.store.sqlite.SqliteStore;
@@ -22,15 +18,22 @@ public final class Sitrep implements AutoCloseable {
     private final Pipeline pipeline;
     private final Ingestor ingestor;
 
-    private Sitrep(Store store, Pipeline pipeline, Clusterer clusterer, Clock clock) {
+    private Sitrep(Store store, Stages stages, Clock clock) {
         this.store = store;
-        this.pipeline = pipeline;
-        this.ingestor = new Ingestor(store, pipeline, clusterer, new EventAssembler(new AdmiraltyGrader()), clock);
+        this.pipeline = new Pipeline(new Normalizer(), stages.geoparser(), stages.extractor(), stages.claims());
+        this.ingestor = new Ingestor(store, pipeline, stages.clusterer(), new EventAssembler(new AdmiraltyGrader()), clock);
     }
 
-    /** Opens the store named by {@code db} ("sqlite:FILE", a file path, or null for DATA_DIR/sitrep.db). */
+    /**
+     * Opens the store named by {@code db} ("sqlite:FILE", a file path, or null for DATA_DIR/sitrep.db)
+     * with the standard stages (installing the gazetteer on first use).
+     */
     public static Sitrep open(String db, Path dataDir, Clock clock) {
-        return new Sitrep(openStore(db, dataDir), standardPipeline(), Clusterer.SINGLETONS, clock);
+        return open(db, dataDir, clock, Stages.standard());
+    }
+
+    public static Sitrep open(String db, Path dataDir, Clock clock, Stages stages) {
+        return new Sitrep(openStore(db, dataDir), stages, clock);
     }
 
     public static Store openStore(String db, Path dataDir) {
@@ -40,10 +43,6 @@ public final class Sitrep implements AutoCloseable {
             throw new IllegalArgumentException("PostgreSQL storage is not available in this version yet; use sqlite:FILE or --data-dir");
         }
         return SqliteStore.open(Path.of(db));
-    }
-
-    static Pipeline standardPipeline() {
-        return new Pipeline(new Normalizer(), Geoparser.SOURCE_COORDINATES_ONLY, Extractor.UNCLASSIFIED, ClaimExtractor.NONE);
     }
 
     public Store store() { return store; }

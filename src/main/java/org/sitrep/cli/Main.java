@@ -8,8 +8,15 @@ import picocli.CommandLine.Command;
         description = {"Sitrep: a live situation map built from open sources.", "",
                 "Run 'sitrep demo' to see a map with demo data on http://localhost:8080,",
                 "or 'sitrep help COMMAND' for the options of one command."},
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, DemoCommand.class, IngestCommand.class,
-                EvalCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
+                IngestCommand.class,
+                GazetteerCommand.class,
+                EvalCommand.class,
+                TrainCommand.class,
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -117,6 +117,10 @@ public final class ApiServer implements AutoCloseable {
         });
         r.post("/api/reports", this::postReports);
         new MapRoutes(store, web).register(r);
+        r.get("/api/waves", ctx -> {
+            Params p = new Params(ctx, Set.of("from", "to", "limit"));
+            ctx.json(Map.of("waves", store.waves(p.instant("from"), p.instant("to"), p.limit(limits.defaultPage()))));
+        });
         r.get("/api/sources", ctx -> {
             new Params(ctx, Set.of());
             ctx.json(store.sources());
@@ -179,7 +183,7 @@ public final class ApiServer implements AutoCloseable {
             String sid = m.report().report().sourceId();
             if (!sources.containsKey(sid)) store.source(sid).ifPresent(s -> sources.put(sid, s));
         }
-        ctx.contentType("application/geo+json").result(write(GeoJson.detail(e, members, sources)));
+        ctx.contentType("application/geo+json").result(write(GeoJson.detail(e, members, sources, store.wavesOf(e.id()))));
     }
 
     private void timeline(Context ctx) {

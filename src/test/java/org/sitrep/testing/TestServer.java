@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.sitrep.app.Sitrep;
+import org.sitrep.app.Stages;
+import org.sitrep.pipeline.Geoparser;
 import org.sitrep.http.ApiServer;
 import org.sitrep.http.WebSettings;
 
@@ -48,7 +50,8 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        sitrep = Sitrep.open(null, dir, Clock.systemUTC());
+        // The real stages, but no full gazetteer download in tests: reports are located by their own coordinates.
+        sitrep = Sitrep.open(null, dir, Clock.systemUTC(), Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY));
         server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), web).start("127.0.0.1", port);
     }
 

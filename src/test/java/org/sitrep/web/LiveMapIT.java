@@ -87,6 +87,18 @@ class LiveMapIT {
         browser.waitUpTo(Duration.ofSeconds(60)).until(d -> "true".equals(body().getDomAttribute("data-loaded")));
     }
 
+    /** Waits for the detail panel to show its event; on a timeout says what the page was doing. */
+    void waitDetail() {
+        try {
+            browser.waitUpTo(Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("detail")).getDomAttribute("data-loaded")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("detail not loaded: " + js("""
+                    return JSON.stringify({ hidden: document.getElementById('detail').hidden, ev: document.getElementById('detail').dataset.eventId,
+                      text: document.getElementById('detail').innerText.slice(0, 200), errors: window.sitrep.errors, url: location.search,
+                      requests: performance.getEntriesByType('resource').filter(r => r.name.includes('/api/')).map(r => r.name.slice(-60) + ' ' + Math.round(r.duration)).slice(-15) });"""), e);
+        }
+    }
+
     WebElement body() { return browser.driver.findElement(By.tagName("body")); }
 
     int filtered() { return Integer.parseInt(body().getDomAttribute("data-filtered")); }
@@ -215,7 +227,7 @@ class LiveMapIT {
     void clickingAFeedItemFliesToTheEventAndOpensItAndAMarkerHighlightsItsItem() {
         open(FIXTURE_VIEW);
         waitFor("#feed-list .feed-item[data-event-id='" + rich.clash() + "']").click();
-        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("detail")).getDomAttribute("data-loaded")));
+        waitDetail();
         assertEquals(rich.clash(), browser.driver.findElement(By.id("detail")).getDomAttribute("data-event-id"));
         waitFor(".ev-icon.selected[data-event-id='" + rich.clash() + "']");
         assertTrue(url().contains("ev=" + rich.clash()));
@@ -232,7 +244,7 @@ class LiveMapIT {
     @Test @Order(8)
     void hostileReportTextIsShownAsTextEverywhere() {
         open(FIXTURE_VIEW + "&ev=" + rich.hostile());
-        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("detail")).getDomAttribute("data-loaded")));
+        waitDetail();
         String hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">Shelling reported";
         assertEquals(hostile, waitFor("#feed-list .feed-item[data-event-id='" + rich.hostile() + "'] .title").getText());
         assertEquals(hostile, waitFor("#detail h2").getText());
@@ -346,7 +358,7 @@ class LiveMapIT {
     @Test @Order(12)
     void detailShowsWhereWhenWhoHowManyReportsCopiesAndClaims() {
         open(FIXTURE_VIEW + "&ev=" + rich.strike());
-        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("detail")).getDomAttribute("data-loaded")));
+        waitDetail();
         String text = browser.driver.findElement(By.id("detail")).getText().toLowerCase(java.util.Locale.ROOT);
         for (String expected : List.of("Tell Qamar", "35.7100, 36.5200", "exact", "first place named in the lead", "Explosions/Remote violence · Air/drone strike",
                 "DISPUTED", "Government forces", "side sy-gov", "2–3", "killing two guards", "Fixture Wire Service", "grade B", "Reports (3)")) {
@@ -363,7 +375,7 @@ class LiveMapIT {
         browser.screenshot("map-detail");
 
         open("ev=" + rich.unlocated());
-        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("detail")).getDomAttribute("data-loaded")));
+        waitDetail();
         assertTrue(browser.driver.findElement(By.id("detail")).getText().contains("Not located"));
     }
 
@@ -382,7 +394,7 @@ class LiveMapIT {
         assertNotEquals("none", item.getCssValue("outline-style"), "focus is visible");
         String id = item.getDomAttribute("data-event-id");
         item.sendKeys(Keys.ENTER);
-        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("detail")).getDomAttribute("data-loaded")));
+        waitDetail();
         assertEquals("detail-title", browser.driver.switchTo().activeElement().getDomAttribute("id"), "focus moves to the detail");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("detail")).isDisplayed());

@@ -35,9 +35,13 @@ class MapPageIT {
         for (var r : DemoData.load(server.sitrep.store(), Instant.now())) server.sitrep.ingestor().submit(r);
         browser.driver.get(server.url("/"));
         browser.waitUpTo(Duration.ofSeconds(20)).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
-        List<WebElement> markers = browser.driver.findElements(By.cssSelector(".ev-icon, .marker-cluster"));
         List<WebElement> feed = browser.driver.findElements(By.cssSelector("#feed-list .feed-item"));
-        assertTrue(markers.size() > 3, "markers or clusters on the map: " + markers.size());
+        // Every located event is on the map: as its own marker or counted in a cluster.
+        long onMap = ((Number) browser.driver.executeScript(
+                "return document.querySelectorAll('.ev-icon').length + [...document.querySelectorAll('.marker-cluster')]"
+                        + ".reduce((n, c) => n + parseInt(c.textContent, 10), 0);")).longValue();
+        assertEquals(server.sitrep.store().stats().locatedEvents(), onMap);
+        assertTrue(onMap > 3, "the demo has located events: " + onMap);
         long events = server.sitrep.store().stats().events();
         assertEquals(events, feed.size(), "every event in the feed, located or not");
         assertTrue(Files.size(browser.screenshot("map-demo")) > 10_000);

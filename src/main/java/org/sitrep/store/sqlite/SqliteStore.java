@@ -55,10 +55,17 @@ public final class SqliteStore implements Store {
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final CandidateCache cache = new CandidateCache(50_000);
+    /** Striped locks for {@link #exclusive}: bounded however many keys callers use. */
+    private final ReentrantLock[] keyLocks = new ReentrantLock[64];
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Set when the current write transaction appended to the change log (guarded by writeLock). */
+    private boolean changeAppended;
 
     private SqliteStore(String url) throws SQLException {
         this.url = url;
         this.writer = connect();
+        for (int i = 0; i < keyLocks.length; i++) keyLocks[i] = new ReentrantLock();
         for (int i = 0; i < READERS; i++) readers.add(connect());
     }
 
@@ -99,6 +106,9 @@ public final class SqliteStore implements Store {
     // ------------------------------------------------------------------ plumbing
 
     private <T> T read(SqlWork<T> work) {
+        // Inside a transaction on this thread, read its own uncommitted writes (a fetch reading the
+        // source it just saved) from the writer connection.
+        if (writeLock.isHeldByCurrentThread()) return write(work);
         Connection c;
         try {
             c = readers.take();
@@ -124,15 +134,19 @@ public final class SqliteStore implements Store {
         try {
             if (!writer.getAutoCommit()) return work.run(writer);
             writer.setAutoCommit(false);
+            boolean notify = false;
             try {
                 T result = work.run(writer);
                 writer.commit();
+                notify = changeAppended;
                 return result;
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
                 throw e;
             } finally {
+                changeAppended = false;
                 writer.setAutoCommit(true);
+                if (notify) changeListeners.forEach(Runnable::run);
             }
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);
@@ -148,6 +162,27 @@ public final class SqliteStore implements Store {
     @Override
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
         return write(c -> work.get());
+    }
+
+    /**
+     * Process-local: SQLite is embedded, so every writer of the file is in this process (a second
+     * process on the same file is not a supported deployment).
+     */
+    @Override
+    public <T> T exclusive(String key, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
     }
 
     /** Runs SQL on the writer connection, joining the current transaction if there is one (for extensions of this store). */
@@ -378,6 +413,12 @@ public final class SqliteStore implements Store {
                         + "; an update to version " + event.version() + " was based on an older copy");
             }
             for (EventMember m : newMembers) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM reports WHERE id = ? AND event_id IS NOT NULL")) {
+                    ps.setString(1, m.report().report().id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) cache.invalidate(rs.getString(1));
+                    }
+                }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE reports SET event_id = ?, member = ? WHERE id = ?")) {
                     ps.setString(1, event.id());
                     ps.setString(2, json(m));
@@ -422,6 +463,7 @@ public final class SqliteStore implements Store {
                 ps.executeUpdate();
             }
             appendChange(c, event.id(), storedVersion == 0 ? "created" : "updated", event.version(), now);
+            cache.afterCommit(event, storedVersion, newMembers);
             return null;
         });
     }
@@ -445,19 +487,18 @@ public final class SqliteStore implements Store {
         sb.append(e.summary()).append('\n').append(e.type()).append(' ').append(e.subType() == null ? "" : e.subType());
         if (e.located() && e.location().name() != null) sb.append('\n').append(e.location().name());
         for (Actor a : e.actors()) sb.append('\n').append(a.name());
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM reports WHERE event_id = ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.title, substr(f.text, 1, 2000) FROM reports r "
+                + "JOIN report_fts f ON f.rowid = r.seq WHERE r.event_id = ? ORDER BY r.seq")) {
             ps.setString(1, e.id());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && sb.length() < FTS_TEXT_CAP) {
-                    Report r = parse(rs.getString(1), Report.class);
-                    sb.append('\n').append(r.title()).append('\n').append(r.text(), 0, Math.min(r.text().length(), 2000));
-                }
+                while (rs.next() && sb.length() < FTS_TEXT_CAP) sb.append('\n').append(rs.getString(1)).append('\n').append(rs.getString(2));
             }
         }
         return sb.length() > FTS_TEXT_CAP ? sb.substring(0, FTS_TEXT_CAP) : sb.toString();
     }
 
-    private static void appendChange(Connection c, String eventId, String kind, long version, long at) throws SQLException {
+    private void appendChange(Connection c, String eventId, String kind, long version, long at) throws SQLException {
+        changeAppended = true;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO changes(event_id, kind, version, at) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, eventId); ps.setString(2, kind); ps.setLong(3, version); ps.setLong(4, at);
             ps.executeUpdate();
@@ -489,6 +530,7 @@ public final class SqliteStore implements Store {
                     if (rs.getLong(1) > 0) throw new IllegalStateException("event " + eventId + " still has reports; move them first");
                 }
             }
+            cache.invalidate(eventId);
             exec(c, "DELETE FROM events WHERE seq = ?", seq);
             exec(c, "DELETE FROM event_geo WHERE id = ?", seq);
             exec(c, "DELETE FROM event_fts WHERE rowid = ?", seq);
@@ -593,7 +635,9 @@ public final class SqliteStore implements Store {
     @Override
     public List<EventCandidate> candidates(CandidateQuery q) {
         return read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT e.id, e.body FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
+            // Ids and versions first; bodies only for events the cache does not hold at that version. Online
+            // clustering asks for the same recent events again and again, and parsing them dominated ingest.
+            StringBuilder sql = new StringBuilder("SELECT e.id, e.version, e.lat, e.lon FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
             List<Object> args = new ArrayList<>(List.of(q.from().toEpochMilli(), q.to().toEpochMilli()));
             if (q.near() != null) {
                 GeoPoint p = q.near();
@@ -604,15 +648,38 @@ public final class SqliteStore implements Store {
             }
             sql.append(" ORDER BY e.time_start DESC LIMIT ?");
             args.add(q.limit() <= 0 ? 200 : q.limit());
-            Map<String, Event> events = new LinkedHashMap<>();
+            Map<String, Long> versions = new LinkedHashMap<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) events.put(rs.getString(1), parse(rs.getString(2), Event.class));
+                while (rs.next()) {
+                    // The R*Tree query is a lat/lon box; its corners lie beyond the radius.
+                    if (q.near() != null && rs.getObject(3) != null
+                            && new GeoPoint(rs.getDouble(3), rs.getDouble(4)).distanceKm(q.near()) > q.radiusKm()) continue;
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }
             }
-            Map<String, List<EventMember>> members = loadMembers(c, new ArrayList<>(events.keySet()));
+            Map<String, EventCandidate> found = new LinkedHashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (Map.Entry<String, Long> v : versions.entrySet()) {
+                EventCandidate hit = cache.get(v.getKey(), v.getValue());
+                if (hit != null) found.put(v.getKey(), hit);
+                else missing.add(v.getKey());
+            }
+            if (!missing.isEmpty()) {
+                Map<String, Event> events = new LinkedHashMap<>();
+                String marks = String.join(",", java.util.Collections.nCopies(missing.size(), "?"));
+                try (PreparedStatement ps = prepare(c, "SELECT id, body FROM events WHERE id IN (" + marks + ")", new ArrayList<>(missing));
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) events.put(rs.getString(1), parse(rs.getString(2), Event.class));
+                }
+                Map<String, List<EventMember>> members = loadMembers(c, missing);
+                for (Event e : events.values()) {
+                    EventCandidate ec = new EventCandidate(e, members.getOrDefault(e.id(), List.of()).stream().map(EventMember::report).toList());
+                    cache.put(ec);
+                    found.put(e.id(), ec);
+                }
+            }
             List<EventCandidate> out = new ArrayList<>();
-            for (Event e : events.values()) {
-                out.add(new EventCandidate(e, members.getOrDefault(e.id(), List.of()).stream().map(EventMember::report).toList()));
-            }
+            for (String id : versions.keySet()) if (found.containsKey(id)) out.add(found.get(id));
             return out;
         });
     }
@@ -628,6 +695,65 @@ public final class SqliteStore implements Store {
             List<TimelineBucket> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(new TimelineBucket(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getLong(3)));
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ waves
+
+    @Override
+    public void saveWave(org.sitrep.model.Wave wave) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO waves(id, kind, start_at, end_at, updated_at, body) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, start_at = excluded.start_at, "
+                    + "end_at = excluded.end_at, updated_at = excluded.updated_at, body = excluded.body")) {
+                ps.setString(1, wave.id());
+                ps.setString(2, wave.kind());
+                ps.setLong(3, wave.start().toEpochMilli());
+                ps.setLong(4, wave.end().toEpochMilli());
+                ps.setLong(5, System.currentTimeMillis());
+                ps.setString(6, json(wave));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO wave_events(wave_id, event_id) VALUES (?, ?)")) {
+                for (String e : wave.eventIds()) {
+                    ps.setString(1, wave.id());
+                    ps.setString(2, e);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<org.sitrep.model.Wave> waves(Instant from, Instant to, int limit) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT body FROM waves WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            if (from != null) { sql.append(" AND end_at >= ?"); args.add(from.toEpochMilli()); }
+            if (to != null) { sql.append(" AND start_at < ?"); args.add(to.toEpochMilli()); }
+            sql.append(" ORDER BY end_at DESC LIMIT ?");
+            args.add(limit);
+            List<org.sitrep.model.Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<org.sitrep.model.Wave> wavesOf(String eventId) {
+        return read(c -> {
+            List<org.sitrep.model.Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.body FROM waves w JOIN wave_events we ON we.wave_id = w.id "
+                    + "WHERE we.event_id = ? ORDER BY w.end_at DESC")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
+                }
             }
             return out;
         });

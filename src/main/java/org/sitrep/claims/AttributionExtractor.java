@@ -1,0 +1,512 @@
+package org.sitrep.claims;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds attributed statements (source, cue, content) in news text with cue lexicons and the word
+ * order around the cue; no parser. Handles the forms news uses:
+ * <ul>
+ *   <li>source cue content: "The ministry said that two drones were shot down."</li>
+ *   <li>content, source cue: "Two drones were shot down, the ministry said." and
+ *       "“We were attacked,” he said." (the quote may run over several sentences)</li>
+ *   <li>content, cue source: "“...,” said Ivan Petrov, the governor." and verb-first Arabic
+ *       "وقال المتحدث إن ..."</li>
+ *   <li>according to: "According to the governor, three people died." / "..., according to TASS."</li>
+ *   <li>interrupted content: "The strike, he said, hit a school." (two content fragments)</li>
+ *   <li>nested: "TASS reported, citing the ministry, that ..." and a speaker inside another's content;
+ *       the relays go to {@link Attribution#via()}, outermost first.</li>
+ * </ul>
+ * Pure and thread-safe. Input beyond {@link #MAX_CHARS} characters is not analysed.
+ */
+public final class AttributionExtractor {
+    /** Only the first this many characters of a text are analysed (a long article's tail is rarely the news). */
+    public static final int MAX_CHARS = 200_000;
+    /** A source phrase longer than this is a misparse (a whole clause), not a speaker. */
+    static final int MAX_SOURCE_WORDS = 30;
+    /** A quote longer than this is an unbalanced quotation mark, not a quote. */
+    static final int MAX_QUOTE_CHARS = 4_000;
+    static final int MAX_ATTRIBUTIONS = 2_000;
+
+    private final Map<String, CueLexicon> lexicons = new HashMap<>();
+
+    public AttributionExtractor() {
+        for (String lang : List.of("en", "ru", "uk", "ar")) lexicons.put(lang, CueLexicon.forLanguage(lang));
+    }
+
+    /** Attributions in {@code text}, ordered by cue position; {@code language} is an ISO 639-1 code or null (English). */
+    public List<Attribution> extract(String text, String language) {
+        if (text == null || text.isEmpty()) return List.of();
+        String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        CueLexicon lex = lexicons.getOrDefault(language == null ? "en" : language.toLowerCase(Locale.ROOT), lexicons.get("en"));
+        List<Span> quotes = quotes(t);
+        List<Attribution> out = new ArrayList<>();
+        int consumed = 0; // end of the last cue used: "reported, citing" uses up "citing"
+        for (Span sentence : sentences(t, lex.language)) {
+            for (Cue m : cues(t, sentence, lex)) {
+                if (out.size() >= MAX_ATTRIBUTIONS) break;
+                if (m.start < consumed || insideSource(out, m.start)) continue;
+                Span region = sentence;
+                Span q = enclosingQuote(quotes, m.start);
+                if (q != null && q.start() >= sentence.start() - MAX_QUOTE_CHARS) {
+                    // A cue inside a quote speaks inside the quote: "“They told us to leave,” she said."
+                    region = new Span(Math.max(sentence.start(), q.start() + 1), Math.min(sentence.end(), q.end() - 1));
+                    if (region.length() <= 0) continue;
+                }
+                Attribution a = m.cue.sourceAfter() ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes);
+                if (a != null && !a.content().isEmpty()) {
+                    out.add(a);
+                    consumed = a.cue().end();
+                }
+            }
+        }
+        return nest(out);
+    }
+
+    private record Cue(int start, int end, CueLexicon.Cue cue) {}
+
+    private static List<Cue> cues(String t, Span s, CueLexicon lex) {
+        List<Cue> found = new ArrayList<>();
+        for (CueLexicon.Cue c : lex.cues) {
+            Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
+            m.useTransparentBounds(true);
+            while (m.find()) found.add(new Cue(m.start(), m.end(), c));
+        }
+        // Longest match first at each position, then drop overlaps: "rejected as false" beats "rejected".
+        found.sort(Comparator.comparingInt(Cue::start).thenComparing(c -> -(c.end - c.start)));
+        List<Cue> kept = new ArrayList<>();
+        int lastEnd = -1;
+        for (Cue c : found) {
+            if (c.start < lastEnd) continue;
+            kept.add(c);
+            lastEnd = c.end;
+        }
+        return kept;
+    }
+
+    private static boolean insideSource(List<Attribution> done, int pos) {
+        for (int i = done.size() - 1; i >= 0 && i >= done.size() - 5; i--) {
+            Span src = done.get(i).source();
+            if (src != null && src.start() <= pos && pos < src.end()) return true;
+            for (Span v : done.get(i).via()) if (v.start() <= pos && pos < v.end()) return true;
+        }
+        return false;
+    }
+
+    // ---- "according to X, ..." / "..., according to X" -------------------------------------------
+
+    private Attribution accordingTo(String t, Span region, Cue m, CueLexicon lex) {
+        int re = contentEnd(t, region.start(), region.end());
+        int srcStart = skipSpace(t, m.end, re);
+        int srcEnd = phraseEnd(t, srcStart, re, lex);
+        Span source = trimmed(t, srcStart, srcEnd);
+        if (source == null || words(t, source) > MAX_SOURCE_WORDS) return null;
+        Span cue = new Span(m.start, m.end);
+        Span left = trimmed(t, region.start(), m.start);
+        if (left != null && t.charAt(left.end() - 1) == ',') left = trimmed(t, left.start(), left.end() - 1);
+        if (left != null && words(t, left) >= 3) {
+            return new Attribution(source, cue, List.of(left), m.cue.kind(), List.of());
+        }
+        int contentStart = skipPunct(t, srcEnd, re);
+        Span content = trimmed(t, contentStart, re);
+        if (content == null) return null;
+        return new Attribution(source, cue, List.of(content), m.cue.kind(), List.of());
+    }
+
+    // ---- verb cues ------------------------------------------------------------------------------
+
+    private Attribution verbCue(String t, Span region, Cue m, CueLexicon lex, List<Span> quotes) {
+        int cs = m.start, ce = m.end;
+        // "has also said": auxiliaries belong to the cue.
+        Matcher aux = lex.auxBefore.matcher(t).region(region.start(), cs);
+        if (aux.find()) cs = aux.start();
+        int lt = trimEndIndex(t, region.start(), cs);
+        char prev = lt > region.start() ? t.charAt(lt - 1) : 0;
+        int re = contentEnd(t, region.start(), region.end());
+
+        if (lt <= region.start() || onlyConnective(t, region.start(), lt)) {
+            // Verb first: "Said the minister: ..." / "وقال المتحدث إن ..."
+            return sourceAfterCue(t, region, cs, ce, re, m, lex, quotes, null);
+        }
+        if (prev == ',' || prev == '—' || prev == '–' || isCloseQuote(prev) || (prev == '-' && lt - 2 >= 0 && t.charAt(lt - 2) == ' ')) {
+            Span left = trimmed(t, region.start(), lt);
+            if (left != null && appositive(t.substring(left.start(), left.end())) && substantial(t, ce, re, lex)) {
+                // "Simone Perry, a tea party activist, says ..."
+                return contentAfter(t, left, cs, ce, re, m, lex, quotes);
+            }
+            // "“...,” said Alden." / "«...», — заявил министр."
+            Span content = contentBefore(t, region.start(), lt, quotes);
+            if (content == null) return null;
+            Span source = sourceAfter(t, ce, re, lex);
+            if (source == null) return null;
+            return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
+        }
+        int segStart = sourceStart(t, region.start(), lt, lex);
+        Span source = trimmed(t, segStart, lt);
+        if (source != null && words(t, source) > MAX_SOURCE_WORDS) return null;
+        int boundary = lastNonSpace(t, region.start(), segStart); // index of the char that ended the scan, or -1
+        char bch = boundary >= 0 ? t.charAt(boundary) : 0;
+        boolean contentBeforeBoundary = bch == ',' || isCloseQuote(bch) || bch == '—' || bch == '–';
+        if (source != null && (bch == ',' || isCloseQuote(bch))) {
+            int after = skipSpace(t, ce, re);
+            if (after < re && t.charAt(after) == ',' && !GERUND.matcher(t).region(after, re).lookingAt()) {
+                // Interrupted: "The strike, he said, hit a school." / "“Part one,” he said, “part two.”"
+                Span first = contentBefore(t, region.start(), boundary + 1, quotes);
+                Span second = contentFrom(t, skipPunct(t, after, re), re, quotes);
+                if (first != null && second != null) {
+                    return new Attribution(source, new Span(cs, ce), List.of(first, second), m.cue.kind(), List.of());
+                }
+            }
+        }
+        if (contentBeforeBoundary && !substantial(t, ce, re, lex)) {
+            // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
+            Span content = contentBefore(t, region.start(), boundary + 1, quotes);
+            if (content == null || source == null) return null;
+            return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
+        }
+        if (source == null) return null;
+        return contentAfter(t, source, cs, ce, re, m, lex, quotes);
+    }
+
+    /** ", adding ...", ", citing ...": not the second half of an interrupted statement. */
+    private static final Pattern GERUND = Pattern.compile(",\\s*\\p{L}+ing\\b");
+
+    /** source cue [, citing X,] content. */
+    private Attribution contentAfter(String t, Span source, int cs, int ce, int re, Cue m, CueLexicon lex, List<Span> quotes) {
+        Span cue = new Span(cs, ce);
+        List<Span> via = List.of();
+        int from = ce;
+        Matcher cit = lex.citing.matcher(t).region(ce, re);
+        if (cit.lookingAt()) {
+            // "TASS reported, citing the defence ministry, that ...": the ministry speaks, TASS relays.
+            int citedStart = cit.end();
+            int citedEnd = phraseEnd(t, citedStart, re, lex);
+            Span cited = trimmed(t, citedStart, citedEnd);
+            if (cited != null) {
+                via = List.of(source);
+                source = cited;
+                cue = new Span(cs, cit.end() - 1 > cs ? trimEndIndex(t, cs, cit.end()) : ce);
+                from = skipPunct(t, citedEnd, re);
+            }
+        }
+        Span content = contentFrom(t, skipObject(t, from, re, lex), re, quotes);
+        if (content == null && m.cue.kind() != CueKind.ASSERT && m.cue.kind() != CueKind.HEDGED && m.cue.kind() != CueKind.OPINION) {
+            // "The government rejected the reports as false.": the cue carries the statement.
+            content = cue;
+        }
+        if (content == null) {
+            // "He added:" then the quote on the next line.
+            Span next = nextQuote(t, quotes, from, 3);
+            if (next == null) return null;
+            content = next;
+        }
+        return new Attribution(source, cue, List.of(content), m.cue.kind(), via);
+    }
+
+    private Attribution sourceAfterCue(String t, Span region, int cs, int ce, int re, Cue m, CueLexicon lex,
+                                       List<Span> quotes, Span ignored) {
+        int srcStart = skipSpace(t, ce, re);
+        int srcEnd = phraseEnd(t, srcStart, re, lex);
+        if (srcEnd == re) {
+            // No "that"/comma after the speaker ("ونفت الحكومة هذه التقارير"): take the first word as the speaker.
+            int w = srcStart;
+            while (w < re && !Character.isWhitespace(t.charAt(w))) w++;
+            srcEnd = w;
+        }
+        Span source = trimmed(t, srcStart, srcEnd);
+        if (source == null || words(t, source) > MAX_SOURCE_WORDS) return null;
+        Span content = contentFrom(t, skipPunct(t, srcEnd, re), re, quotes);
+        if (content == null) content = nextQuote(t, quotes, srcEnd, 3);
+        if (content == null) return null;
+        return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
+    }
+
+    /** The source right after an inverted cue: "said Ivan Petrov, the regional governor, on Tuesday." */
+    private static Span sourceAfter(String t, int ce, int re, CueLexicon lex) {
+        int s = skipSpace(t, ce, re);
+        int e = re;
+        Matcher stop = SOURCE_TAIL.matcher(t).region(s, re);
+        if (stop.find()) e = stop.start();
+        Matcher comp = lex.complementizer.matcher(t).region(s, e);
+        Span src = trimmed(t, s, e);
+        if (src == null || words(t, src) > MAX_SOURCE_WORDS) return null;
+        return comp.lookingAt() ? null : src;
+    }
+
+    private static final Pattern SOURCE_TAIL = Pattern.compile(
+            ",\\s*(?:adding|saying|noting|citing|according|and|but|who|as)\\b|\\s(?:in a statement|in an interview|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on twitter|on telegram)\\b|[:;]",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Content that ends just before {@code end} (exclusive, the comma or quote already included). */
+    private static Span contentBefore(String t, int regionStart, int end, List<Span> quotes) {
+        int e = end;
+        // Strip the separator ("—", ",") but keep a closing quote and a comma inside it.
+        while (e > regionStart && (Character.isWhitespace(t.charAt(e - 1)) || t.charAt(e - 1) == '—' || t.charAt(e - 1) == '–' || t.charAt(e - 1) == '-')) e--;
+        for (Span q : quotes) {
+            if (q.end() == e || (q.end() == e - 1 && t.charAt(e - 1) == ',')) return q; // may start sentences earlier
+        }
+        while (e > regionStart && (t.charAt(e - 1) == ',' || Character.isWhitespace(t.charAt(e - 1)))) e--;
+        return trimmed(t, regionStart, e);
+    }
+
+    /** Content from {@code s} to the end of the region, or to the end of a quote that opens at s. */
+    private static Span contentFrom(String t, int s, int re, List<Span> quotes) {
+        s = skipSpace(t, s, re);
+        if (s < re && (t.charAt(s) == ':' || t.charAt(s) == ',')) s = skipSpace(t, s + 1, re);
+        for (Span q : quotes) if (q.start() == s && q.end() > re) return q;
+        return trimmed(t, s, re);
+    }
+
+    /** "told reporters that ...", "told the BBC the attack ...": the addressee is not content. */
+    private static int skipObject(String t, int from, int re, CueLexicon lex) {
+        int lim = Math.min(re, from + 60);
+        Matcher comp = lex.complementizer.matcher(t);
+        for (int i = from; i < lim; i++) {
+            if (i > from && Character.isLetter(t.charAt(i)) && !Character.isLetter(t.charAt(i - 1))) {
+                comp.region(i - 1, re);
+                if (comp.lookingAt() && isObjectBetween(t, from, i)) return i;
+            }
+        }
+        return from;
+    }
+
+    private static boolean isObjectBetween(String t, int from, int i) {
+        String between = t.substring(from, i).trim();
+        return !between.isEmpty() && between.split("\\s+").length <= 5 && between.indexOf(',') < 0;
+    }
+
+    private static Span nextQuote(String t, List<Span> quotes, int from, int maxGap) {
+        int s = from;
+        while (s < t.length() && (Character.isWhitespace(t.charAt(s)) || t.charAt(s) == ':')) s++;
+        for (Span q : quotes) if (q.start() >= from && q.start() <= s + maxGap) return q;
+        return null;
+    }
+
+    /** Where the source phrase starts, scanning left from the cue to a clause boundary. */
+    private static int sourceStart(String t, int regionStart, int lt, CueLexicon lex) {
+        int i = lt - 1;
+        for (; i >= regionStart; i--) {
+            char c = t.charAt(i);
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
+        }
+        int start = i + 1;
+        Matcher w = lex.clauseWord.matcher(t).region(start, lt);
+        int last = -1;
+        while (w.find()) last = w.end();
+        if (last > 0 && last < lt) start = last;
+        return start;
+    }
+
+    /** Whether the text between the cue and the region end is real content, not "on Tuesday". */
+    private static boolean substantial(String t, int ce, int re, CueLexicon lex) {
+        Span rest = trimmed(t, ce, re);
+        if (rest == null) return false;
+        String s = rest.text(t);
+        if (s.startsWith(":") || s.startsWith("“") || s.startsWith("\"") || s.startsWith("«")) return true;
+        if (lex.complementizer.matcher(s).lookingAt()) return true;
+        if (s.startsWith(",")) return false;
+        return words(t, rest) > 6;
+    }
+
+    /** "Name, title," before the cue: the appositive belongs to the source. */
+    private static boolean appositive(String left) {
+        if (left.indexOf('“') >= 0 || left.indexOf('"') >= 0 || left.indexOf('«') >= 0) return false;
+        if (!left.endsWith(",")) return false;
+        String[] parts = left.substring(0, left.length() - 1).split(",");
+        if (parts.length != 2) return false;
+        String head = parts[0].trim();
+        return !head.isEmpty() && head.split("\\s+").length <= 6 && Character.isUpperCase(head.codePointAt(0))
+                && parts[1].trim().split("\\s+").length <= 20;
+    }
+
+    private static boolean onlyConnective(String t, int s, int e) {
+        String w = t.substring(s, e).trim().toLowerCase(Locale.ROOT);
+        return Set.of("and", "but", "so", "then", "و", "ف", "а", "и", "но", "і", "та", "але").contains(w);
+    }
+
+    /** End of a short noun phrase: before a comma, colon, complementizer or the region end. */
+    private static int phraseEnd(String t, int s, int re, CueLexicon lex) {
+        Matcher comp = lex.complementizer.matcher(t);
+        for (int i = s; i < re; i++) {
+            char c = t.charAt(i);
+            if (c == ',' || c == ';' || c == ':' || c == '(' || isOpenQuote(c) || c == '—') return i;
+            if (i > s && Character.isWhitespace(t.charAt(i - 1)) && Character.isLetter(c)) {
+                comp.region(i - 1, re);
+                if (comp.lookingAt()) return i - 1;
+                if (t.startsWith("as saying", i)) return i - 1;
+            }
+        }
+        return re;
+    }
+
+    // ---- nesting ----------------------------------------------------------------------------------
+
+    /** A speaker inside another attribution's content is relayed by it: via = parent's via + parent's source. */
+    private static List<Attribution> nest(List<Attribution> in) {
+        int n = in.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = -1;
+            Span s = in.get(i).source();
+            if (s == null) continue;
+            int best = -1, bestLen = Integer.MAX_VALUE;
+            for (int j = Math.max(0, i - 20); j < Math.min(n, i + 20); j++) {
+                if (j == i || in.get(j).source() == null) continue;
+                for (Span c : in.get(j).content()) {
+                    if (c.contains(s) && c.length() < bestLen && !c.equals(in.get(i).content().get(0))) {
+                        best = j;
+                        bestLen = c.length();
+                    }
+                }
+            }
+            parent[i] = best;
+        }
+        List<Attribution> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<Span> chain = new ArrayList<>();
+            int p = parent[i];
+            for (int depth = 0; p >= 0 && depth < 5; depth++, p = parent[p]) {
+                Attribution pa = in.get(p);
+                List<Span> up = new ArrayList<>(pa.via());
+                up.add(pa.source());
+                chain.addAll(0, up);
+            }
+            chain.addAll(in.get(i).via());
+            out.add(chain.isEmpty() ? in.get(i) : in.get(i).withVia(dedupe(chain)));
+        }
+        return out;
+    }
+
+    private static List<Span> dedupe(List<Span> spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) if (!out.contains(s)) out.add(s);
+        return out;
+    }
+
+    // ---- text helpers -------------------------------------------------------------------------------
+
+    /** Sentence spans: split at line breaks and at . ! ? followed by a space and not a lower-case word or abbreviation. */
+    static List<Span> sentences(String t, String language) {
+        List<Span> out = new ArrayList<>();
+        int start = 0, n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == '\n') {
+                add(out, t, start, i);
+                start = i + 1;
+            } else if (c == '.' || c == '!' || c == '?' || c == '؟' || c == '…') {
+                int j = i + 1;
+                while (j < n && (isCloseQuote(t.charAt(j)) || t.charAt(j) == ')' || t.charAt(j) == '\'')) j++;
+                if (j >= n) break;
+                if (t.charAt(j) != ' ' && t.charAt(j) != '\u00a0' && t.charAt(j) != '\t') continue;
+                int k = j;
+                while (k < n && (t.charAt(k) == ' ' || t.charAt(k) == '\u00a0')) k++;
+                if (k < n && Character.isLowerCase(t.charAt(k))) continue;
+                if (c == '.' && abbreviation(t, i)) continue;
+                add(out, t, start, j);
+                start = j;
+            }
+        }
+        add(out, t, start, n);
+        return out;
+    }
+
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov",
+            "st", "jr", "sr", "prof", "capt", "sgt", "maj", "adm", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
+            "no", "vs", "etc", "inc", "corp", "co", "ltd", "mt", "ft", "rev", "pres", "gens", "cmdr", "brig", "ave", "rd");
+
+    private static boolean abbreviation(String t, int dot) {
+        int s = dot;
+        while (s > 0 && (Character.isLetter(t.charAt(s - 1)) || t.charAt(s - 1) == '.')) s--;
+        String w = t.substring(s, dot);
+        if (w.isEmpty()) return false;
+        if (w.length() == 1 && Character.isUpperCase(w.charAt(0))) return true; // initial: "George W. Bush"
+        if (w.indexOf('.') >= 0) return true; // "U.S." "U.N."
+        return ABBREVIATIONS.contains(w.toLowerCase(Locale.ROOT));
+    }
+
+    private static void add(List<Span> out, String t, int s, int e) {
+        Span sp = trimmed(t, s, e);
+        if (sp != null) out.add(sp);
+    }
+
+    /** Quotations: “...”, «...», „...“ and paired straight quotes, within a paragraph and at most MAX_QUOTE_CHARS. */
+    static List<Span> quotes(String t) {
+        List<Span> out = new ArrayList<>();
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            char close = switch (c) {
+                case '“' -> '”';
+                case '«' -> '»';
+                case '„' -> '“';
+                case '"' -> '"';
+                default -> 0;
+            };
+            if (close == 0) continue;
+            int lim = Math.min(n, i + MAX_QUOTE_CHARS);
+            int j = i + 1;
+            while (j < lim && t.charAt(j) != close && t.charAt(j) != '\n' && !(c == '„' && t.charAt(j) == '”')) j++;
+            if (j < lim && t.charAt(j) != '\n') {
+                out.add(new Span(i, j + 1));
+                i = j;
+            }
+        }
+        return out;
+    }
+
+    private static Span enclosingQuote(List<Span> quotes, int pos) {
+        for (Span q : quotes) if (q.start() < pos && pos < q.end() - 1) return q;
+        return null;
+    }
+
+    static boolean isCloseQuote(char c) { return c == '”' || c == '"' || c == '»' || c == '“'; }
+
+    static boolean isOpenQuote(char c) { return c == '“' || c == '«' || c == '„'; }
+
+    /** Region end without trailing spaces and a final . ! ? ; : (a quote keeps its own). */
+    private static int contentEnd(String t, int s, int e) {
+        while (e > s && Character.isWhitespace(t.charAt(e - 1))) e--;
+        if (e > s && ".!?;:؟".indexOf(t.charAt(e - 1)) >= 0) e--;
+        return e;
+    }
+
+    private static Span trimmed(String t, int s, int e) {
+        if (s < 0) s = 0;
+        if (e > t.length()) e = t.length();
+        while (s < e && Character.isWhitespace(t.charAt(s))) s++;
+        while (e > s && Character.isWhitespace(t.charAt(e - 1))) e--;
+        return e > s ? new Span(s, e) : null;
+    }
+
+    private static int trimEndIndex(String t, int s, int e) {
+        while (e > s && Character.isWhitespace(t.charAt(e - 1))) e--;
+        return e;
+    }
+
+    private static int lastNonSpace(String t, int s, int e) {
+        for (int i = e - 1; i >= s; i--) if (!Character.isWhitespace(t.charAt(i))) return i;
+        return -1;
+    }
+
+    private static int skipSpace(String t, int s, int e) {
+        while (s < e && Character.isWhitespace(t.charAt(s))) s++;
+        return s;
+    }
+
+    private static int skipPunct(String t, int s, int e) {
+        while (s < e && (Character.isWhitespace(t.charAt(s)) || t.charAt(s) == ',' || t.charAt(s) == '—' || t.charAt(s) == '-')) s++;
+        return s;
+    }
+
+    private static int words(String t, Span s) {
+        return s.text(t).trim().split("\\s+").length;
+    }
+}

@@ -1,0 +1,86 @@
+package org.sitrep.claims;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Features of a (claim, headline) pair for stance: the headline's words and word pairs, refuting and
+ * hedging cue words (the lists of Ferreira and Vlachos 2016, extended), negation on one side only, a
+ * question mark, and how much of the claim the headline repeats. Pure, thread-safe.
+ */
+final class StanceFeatures {
+    private StanceFeatures() {}
+
+    static final Set<String> REFUTING = Set.of("fake", "fraud", "hoax", "false", "deny", "denies", "denied", "denying",
+            "refute", "refutes", "refuted", "not", "despite", "nope", "doubt", "doubts", "bogus", "debunk", "debunked",
+            "debunks", "prank", "pranks", "retract", "retracts", "retracted", "myth", "untrue", "rumor", "fabricated",
+            "satire", "satirical", "no", "never", "isn", "wasn", "didn", "doesn", "aren", "weren", "won", "hasn", "haven",
+            "rejects", "rejected", "dismisses", "dismissed", "misleading", "debunking", "phony", "spoof");
+    static final Set<String> HEDGING = Set.of("alleged", "allegedly", "apparently", "appear", "appears", "claim", "claims",
+            "claimed", "could", "evidently", "largely", "likely", "mainly", "may", "maybe", "might", "mostly", "perhaps",
+            "presumably", "probably", "purported", "purportedly", "reported", "reportedly", "rumor", "rumour", "rumors",
+            "rumours", "rumored", "rumoured", "says", "say", "said", "seem", "seems", "somewhat", "supposedly",
+            "unconfirmed", "report", "reports", "according", "suggests", "suggest", "possibly", "sources", "allegations");
+    static final Set<String> NEGATION = Set.of("not", "no", "never", "nothing", "none", "nobody", "neither", "nor",
+            "isn", "wasn", "didn", "doesn", "aren", "weren", "won", "hasn", "haven", "don", "cannot", "without");
+    private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is",
+            "are", "was", "were", "be", "by", "with", "at", "as", "from", "that", "this", "it", "its", "his", "her", "s");
+
+    static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        String low = s.toLowerCase(Locale.ROOT).replace('’', '\'');
+        for (int i = 0; i < low.length(); i++) {
+            char c = low.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(c);
+            } else {
+                if (!b.isEmpty()) out.add(b.toString());
+                b.setLength(0);
+                if (c == '?') out.add("?");
+            }
+        }
+        if (!b.isEmpty()) out.add(b.toString());
+        return out;
+    }
+
+    /** Binary feature names for one pair. */
+    static Set<String> of(String claim, String headline) {
+        List<String> h = tokens(headline), c = tokens(claim);
+        Set<String> f = new LinkedHashSet<>();
+        f.add("bias");
+        String prev = "<s>";
+        for (String w : h) {
+            f.add("w:" + w);
+            f.add("b:" + prev + "_" + w);
+            prev = w;
+        }
+        Set<String> hs = new HashSet<>(h), cs = new HashSet<>(c);
+        boolean ref = false, hedge = false, negH = false, negC = false;
+        for (String w : h) {
+            if (REFUTING.contains(w)) { ref = true; if (!cs.contains(w)) f.add("ref_new"); }
+            if (HEDGING.contains(w)) hedge = true;
+            if (NEGATION.contains(w)) negH = true;
+        }
+        for (String w : c) if (NEGATION.contains(w)) negC = true;
+        if (ref) f.add("ref");
+        if (hedge) f.add("hedge");
+        if (ref && hedge) f.add("ref_hedge");
+        if (negH != negC) f.add("neg_xor");
+        if (negH && negC) f.add("neg_both");
+        if (hs.contains("?")) f.add("question");
+        int content = 0, shared = 0;
+        for (String w : cs) {
+            if (STOP.contains(w) || w.equals("?")) continue;
+            content++;
+            if (hs.contains(w)) shared++;
+        }
+        double overlap = content == 0 ? 0 : (double) shared / content;
+        f.add("ovl" + Math.min(4, (int) (overlap * 5)));
+        return f;
+    }
+}

@@ -1,0 +1,131 @@
+package org.sitrep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sitrep.claims.Attribution;
+import org.sitrep.claims.AttributionExtractor;
+import org.sitrep.claims.Span;
+import org.sitrep.eval.SpanScores;
+import org.sitrep.internal.Json;
+import org.sitrep.internal.JsonLines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sitrep eval attribution ARTICLES ATTRIBUTIONS}: scores the attribution extractor's source and
+ * content spans against PolNeAR-style annotations. A document annotated by k people counts each
+ * annotator's relations with weight 1/k, so every document weighs the same.
+ */
+@Command(name = "attribution", mixinStandardHelpOptions = true,
+        description = "Score attribution extraction (source and content spans) on PolNeAR JSON Lines files.")
+final class AttributionEvalCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "articles JSON Lines (doc_id, split, text)") Path articles;
+    @Parameters(index = "1", description = "attributions JSON Lines (doc_id, annotator, source, content)") Path attributions;
+    @Option(names = "--split", description = "only documents of this split (train, dev, test); default: all") String split;
+    @Option(names = "--json", description = "end with one JSON line of the figures") boolean json;
+    @Option(names = "--dump", description = "also write the predicted attributions as JSON Lines to this file (for error analysis)") Path dump;
+
+    @Override
+    public Integer call() throws Exception {
+        List<JsonNode> docs = read(articles);
+        Map<String, Map<String, List<JsonNode>>> byDoc = new HashMap<>();
+        for (JsonNode a : read(attributions)) {
+            byDoc.computeIfAbsent(a.path("doc_id").asText(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(a.path("annotator").asText(), k -> new ArrayList<>()).add(a);
+        }
+        AttributionExtractor extractor = new AttributionExtractor();
+        SpanScores source = new SpanScores(), content = new SpanScores();
+        int n = 0;
+        long t0 = System.nanoTime();
+        java.io.PrintWriter dumpOut = dump == null ? null : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(dump));
+        for (JsonNode d : docs) {
+            if (split != null && !split.equals(d.path("split").asText())) continue;
+            String text = d.path("text").asText();
+            Map<String, List<JsonNode>> annotations = byDoc.getOrDefault(d.path("doc_id").asText(), Map.of());
+            List<String> annotators = new ArrayList<>();
+            d.path("annotators").forEach(x -> annotators.add(x.asText()));
+            if (annotators.isEmpty()) annotators.addAll(annotations.keySet());
+            if (annotators.isEmpty()) continue;
+            n++;
+            List<Attribution> found = extractor.extract(text, "en");
+            List<int[][]> predSource = new ArrayList<>(), predContent = new ArrayList<>();
+            if (dumpOut != null) {
+                for (Attribution a : found) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("doc_id", d.path("doc_id").asText());
+                    row.put("kind", a.kind().name());
+                    row.put("source", a.source() == null ? null : List.of(a.source().start(), a.source().end()));
+                    row.put("cue", List.of(a.cue().start(), a.cue().end()));
+                    row.put("content", a.content().stream().map(s -> List.of(s.start(), s.end())).toList());
+                    dumpOut.println(Json.MAPPER.writeValueAsString(row));
+                }
+            }
+            for (Attribution a : found) {
+                if (a.source() != null) predSource.add(new int[][] {{a.source().start(), a.source().end()}});
+                predContent.add(a.content().stream().map(s -> new int[] {s.start(), s.end()}).toArray(int[][]::new));
+            }
+            double w = 1.0 / annotators.size();
+            for (String who : annotators) {
+                List<int[][]> goldSource = new ArrayList<>(), goldContent = new ArrayList<>();
+                for (JsonNode r : annotations.getOrDefault(who, List.of())) {
+                    if (r.hasNonNull("source")) goldSource.add(offsets(r.get("source")));
+                    if (r.hasNonNull("content")) goldContent.add(offsets(r.get("content")));
+                }
+                source.add(text, goldSource, predSource, w);
+                content.add(text, goldContent, predContent, w);
+            }
+        }
+        if (dumpOut != null) dumpOut.close();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        var out = System.out;
+        out.printf("attribution: %d documents%s, %.0f gold / %.0f predicted sources, %.0f gold / %.0f predicted contents (%.1f s)%n",
+                n, split == null ? "" : " (split " + split + ")", source.gold(), source.predicted(), content.gold(), content.predicted(), secs);
+        out.printf("%-8s %-8s %6s %6s %6s%n", "span", "match", "P", "R", "F1");
+        row("source", "exact", source.precisionExact(), source.recallExact(), source.f1Exact());
+        row("source", "overlap", source.precisionOverlap(), source.recallOverlap(), source.f1Overlap());
+        row("content", "exact", content.precisionExact(), content.recallExact(), content.f1Exact());
+        row("content", "overlap", content.precisionOverlap(), content.recallOverlap(), content.f1Overlap());
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source_f1_exact", round(source.f1Exact()));
+            m.put("source_f1_overlap", round(source.f1Overlap()));
+            m.put("content_f1_exact", round(content.f1Exact()));
+            m.put("content_f1_overlap", round(content.f1Overlap()));
+            m.put("source_p_overlap", round(source.precisionOverlap()));
+            m.put("source_r_overlap", round(source.recallOverlap()));
+            m.put("content_p_overlap", round(content.precisionOverlap()));
+            m.put("content_r_overlap", round(content.recallOverlap()));
+            m.put("split", split == null ? "all" : split);
+            m.put("n", n);
+            out.println(Json.MAPPER.writeValueAsString(m));
+        }
+        return 0;
+    }
+
+    private static void row(String span, String match, double p, double r, double f) {
+        System.out.printf("%-8s %-8s %6.3f %6.3f %6.3f%n", span, match, p, r, f);
+    }
+
+    static double round(double x) { return Math.round(x * 10000) / 10000.0; }
+
+    private static int[][] offsets(JsonNode span) {
+        List<int[]> out = new ArrayList<>();
+        for (JsonNode o : span.path("offsets")) out.add(new int[] {o.get(0).asInt(), o.get(1).asInt()});
+        return out.toArray(new int[0][]);
+    }
+
+    static List<JsonNode> read(Path p) {
+        try {
+            return JsonLines.readAll(p);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+}

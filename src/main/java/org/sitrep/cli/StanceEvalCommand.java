@@ -1,0 +1,90 @@
+package org.sitrep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sitrep.claims.StanceClassifier;
+import org.sitrep.claims.StanceTrainer;
+import org.sitrep.eval.Classification;
+import org.sitrep.internal.Json;
+import org.sitrep.model.Stance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sitrep eval stance FILE}: headline stance towards a claim (Emergent: for / against / observing)
+ * on the rows whose split is test, and on all rows. With {@code --train-out} it first retrains the model
+ * on the train rows only and writes its weights there.
+ */
+@Command(name = "stance", mixinStandardHelpOptions = true,
+        description = "Score headline stance (supports/denies/observes) on an Emergent JSON Lines file.")
+final class StanceEvalCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "JSON Lines with claim_headline, article_headline, stance (for/against/observing), split") Path file;
+    @Option(names = "--json", description = "end with one JSON line of the test-split figures") boolean json;
+    @Option(names = "--train-out", description = "retrain on the train split and write the weights to this file first") Path trainOut;
+
+    @Override
+    public Integer call() throws Exception {
+        List<JsonNode> rows = AttributionEvalCommand.read(file);
+        StanceClassifier model;
+        if (trainOut != null) {
+            List<StanceTrainer.Example> train = new ArrayList<>();
+            for (JsonNode r : rows) {
+                if ("train".equals(r.path("split").asText())) {
+                    train.add(new StanceTrainer.Example(r.path("claim_id").asText(), r.path("claim_headline").asText(),
+                            r.path("article_headline").asText(), stance(r)));
+                }
+            }
+            if (train.isEmpty()) throw new UserException(file + ": no rows with split 'train' to learn from");
+            StanceTrainer trainer = new StanceTrainer();
+            model = trainer.train(train);
+            String provenance = "trained by 'sitrep eval stance " + file.getFileName() + " --train-out ...' on the "
+                    + train.size() + " rows whose split is train (Emergent, Ferreira & Vlachos 2016); L2 " + trainer.chosenL2()
+                    + " chosen by 5-fold cross-validation grouped by claim_id on those rows";
+            Files.createDirectories(trainOut.toAbsolutePath().getParent());
+            Files.writeString(trainOut, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(StanceTrainer.toJson(model, provenance)) + "\n");
+            System.out.println("trained on " + train.size() + " train rows; cross-validation accuracy by L2 " + trainer.crossValidationAccuracy()
+                    + "; wrote " + trainOut);
+        } else {
+            model = StanceClassifier.load();
+        }
+        Classification test = new Classification(), all = new Classification();
+        for (JsonNode r : rows) {
+            Stance gold = stance(r);
+            Stance pred = model.classify(r.path("claim_headline").asText(), r.path("article_headline").asText());
+            all.add(gold.wire(), pred.wire());
+            if ("test".equals(r.path("split").asText())) test.add(gold.wire(), pred.wire());
+        }
+        System.out.printf("stance: test split %d rows: accuracy %.3f, macro-F1 %.3f (F1 supports %.3f, denies %.3f, observes %.3f)%n",
+                test.n(), test.accuracy(), test.macroF1(), test.f1("supports"), test.f1("denies"), test.f1("observes"));
+        System.out.printf("stance: all rows %d: accuracy %.3f, macro-F1 %.3f (the train rows were seen in training)%n",
+                all.n(), all.accuracy(), all.macroF1());
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("accuracy", AttributionEvalCommand.round(test.accuracy()));
+            m.put("macro_f1", AttributionEvalCommand.round(test.macroF1()));
+            m.put("n", test.n());
+            m.put("all_accuracy", AttributionEvalCommand.round(all.accuracy()));
+            m.put("all_macro_f1", AttributionEvalCommand.round(all.macroF1()));
+            m.put("all_n", all.n());
+            System.out.println(Json.MAPPER.writeValueAsString(m));
+        }
+        return 0;
+    }
+
+    private Stance stance(JsonNode r) {
+        String s = r.path("stance").asText();
+        return switch (s) {
+            case "for" -> Stance.SUPPORTS;
+            case "against" -> Stance.DENIES;
+            case "observing" -> Stance.OBSERVES;
+            default -> throw new UserException(file + ": unknown stance '" + s + "' (expected for, against or observing)");
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package org.sitrep.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sitrep.model.Event;
+import org.sitrep.model.Source;
+import org.sitrep.model.Wave;
+import org.sitrep.pipeline.AnalystConstraints;
+import org.sitrep.pipeline.AnalyzedReport;
+import org.sitrep.pipeline.CandidateQuery;
+import org.sitrep.pipeline.ClusterDecision;
+import org.sitrep.pipeline.Clusterer;
+import org.sitrep.pipeline.EventCandidate;
+import org.sitrep.pipeline.EventMember;
+
+/**
+ * The clustering loop over an in-memory event index, exactly as the ingest service runs it over the
+ * store: ask the clusterer which events to look at, fetch them, let it decide, (re)assemble the
+ * event, put it back in the index. Used by {@code sitrep eval cluster} and the benchmark.
+ * Not thread-safe: one stream per thread (the clusterer and index inside are shareable).
+ */
+public final class EventStream {
+    /** What one report did: the decision, the event as it now stands, and the candidates seen. */
+    public record Step(ClusterDecision decision, Event event, int candidates, List<Wave> waves) {}
+
+    private final Clusterer clusterer;
+    private final EventAssembler assembler;
+    private final InMemoryEventIndex index;
+    private final Map<String, Source> sources;
+    private final WaveDetector waves;
+    private final Map<String, List<EventMember>> members = new HashMap<>();
+    private long nextId = 1;
+
+    public EventStream(Clusterer clusterer, EventAssembler assembler, InMemoryEventIndex index, Map<String, Source> sources) {
+        this(clusterer, assembler, index, sources, null);
+    }
+
+    /** With wave detection: each step also returns the waves the report created or grew. */
+    public EventStream(Clusterer clusterer, EventAssembler assembler, InMemoryEventIndex index, Map<String, Source> sources,
+                       WaveDetector waves) {
+        this.waves = waves;
+        this.clusterer = Objects.requireNonNull(clusterer);
+        this.assembler = Objects.requireNonNull(assembler);
+        this.index = Objects.requireNonNull(index);
+        this.sources = Map.copyOf(sources);
+    }
+
+    public Step accept(AnalyzedReport report, Instant now) { return accept(report, AnalystConstraints.NONE, now); }
+
+    public Step accept(AnalyzedReport report, AnalystConstraints constraints, Instant now) {
+        CandidateQuery q = clusterer.candidateQuery(report);
+        List<EventCandidate> candidates = index.find(q);
+        ClusterDecision d = clusterer.assign(report, candidates, constraints);
+        String id = d.joinsExisting() && members.containsKey(d.eventId()) ? d.eventId() : newId();
+        List<EventMember> ms = members.computeIfAbsent(id, k -> new ArrayList<>());
+        ms.add(new EventMember(report, d));
+        EventCandidate previous = index.get(id);
+        Event e = assembler.assemble(id, previous == null ? null : previous.event(), ms, sources, now);
+        index.put(new EventCandidate(e, ms.stream().map(EventMember::report).toList()));
+        List<Wave> ws = waves == null ? List.of() : waves.observe(report, e);
+        return new Step(d, e, candidates.size(), ws);
+    }
+
+    /** Puts an existing event (with its members) in the index, e.g. to preload a benchmark. */
+    public void preload(Event event, List<EventMember> eventMembers) {
+        members.put(event.id(), new ArrayList<>(eventMembers));
+        index.put(new EventCandidate(event, eventMembers.stream().map(EventMember::report).toList()));
+    }
+
+    public int events() { return members.size(); }
+
+    private String newId() {
+        String id;
+        do {
+            id = "e" + nextId++;
+        } while (members.containsKey(id));
+        return id;
+    }
+}

@@ -1,0 +1,377 @@
+package org.sitrep.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sitrep.model.Event;
+import org.sitrep.model.EventLocation;
+import org.sitrep.model.GeoPoint;
+import org.sitrep.model.LocationPrecision;
+import org.sitrep.model.TimePrecision;
+import org.sitrep.model.TimeWindow;
+import org.sitrep.pipeline.AnalyzedReport;
+import org.sitrep.pipeline.CandidateQuery;
+import org.sitrep.pipeline.ClusterDecision;
+import org.sitrep.pipeline.Clusterer;
+import org.sitrep.pipeline.EventCandidate;
+
+/**
+ * Single-pass clustering of the report stream into events. Each report is scored against every
+ * candidate event: tf-idf text similarity (idf learned online) plus evidence from places named
+ * (compared by gazetteer id, so spellings and scripts do not matter), event location distance and
+ * precision, time, event type, actors and shared numbers. It joins the best event whose score reaches
+ * the threshold, or starts a new one. A near-identical text (shingle sketch) or the same URL makes it
+ * a copy of the earliest such report.
+ *
+ * <p>Conflicts weigh heavily because a false merge hides an incident from the map, while a false
+ * split only shows it twice: two named sites more than a kilometre apart, town-level locations
+ * beyond the site radius, precise times days apart, or incompatible event types ("Protests" vs
+ * "Explosions/Remote violence") each take {@link #CONFLICT} off the score.
+ *
+ * <p>Thread-safe. It holds learned document frequencies and bounded caches of report and event
+ * profiles (keyed by report id and event id), nothing else.
+ */
+public final class OnlineClusterer implements Clusterer {
+    static final double CONFLICT = 0.6;
+    /**
+     * A copy of one member has at least this text similarity to the event as a whole; below it the
+     * (costlier) shingle comparison with every member is skipped.
+     */
+    static final double COPY_GATE = 0.2;
+    /**
+     * Two different gazetteer places closer than this can be one incident (a village at a city's
+     * edge, a district named instead of the city); farther apart they are different towns.
+     */
+    static final double TOWN_NEIGHBOURHOOD_KM = 10;
+
+    private final ClusterConfig config;
+    private final Vocabulary vocabulary;
+    private final Lru<String, TextProfile> reports;
+    private final Lru<String, EventProfile> events;
+
+    public OnlineClusterer(ClusterConfig config) {
+        this.config = Objects.requireNonNull(config);
+        this.vocabulary = new Vocabulary(config.vocabularyLimit());
+        this.reports = new Lru<>(config.cacheSize());
+        this.events = new Lru<>(config.cacheSize());
+    }
+
+    public OnlineClusterer() { this(ClusterConfig.DEFAULTS); }
+
+    public ClusterConfig config() { return config; }
+
+    @Override
+    public CandidateQuery candidateQuery(AnalyzedReport report) {
+        TimeWindow t = timeOf(report);
+        Instant from = t.start().minus(config.before());
+        Instant to = t.end().plus(config.after()).plusMillis(1);
+        EventLocation loc = locationOf(report);
+        GeoPoint near = null;
+        double radius = 0;
+        if (loc != null && loc.precision() != LocationPrecision.COUNTRY) {
+            near = loc.point();
+            radius = loc.precision() == LocationPrecision.PROVINCE ? config.provinceRadiusKm() : config.siteRadiusKm();
+        }
+        return new CandidateQuery(from, to, near, radius, config.candidateLimit());
+    }
+
+    /**
+     * Counts a report's words in the document frequencies without clustering it: to warm up a fresh
+     * clusterer on recent reports from the store after a restart.
+     */
+    public void observe(AnalyzedReport report) { profile(report, true); }
+
+    @Override
+    public ClusterDecision assign(AnalyzedReport report, List<EventCandidate> candidates) {
+        TextProfile p = profile(report, true);
+        if (candidates.isEmpty()) return ClusterDecision.newEvent("no earlier event within the time and place window");
+
+        Match best = null, copy = null;
+        double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
+        for (EventCandidate c : candidates) {
+            Match m = score(p, pNorm, c);
+            if (m.copyOf != null && (copy == null || m.copyJaccard > copy.copyJaccard)) copy = m;
+            if (best == null || m.score > best.score) best = m;
+        }
+        if (copy != null) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(copy.copyReason);
+            reasons.addAll(copy.reasons);
+            return new ClusterDecision(copy.eventId, copy.score, reasons, copy.copyOf);
+        }
+        if (best.score >= config.joinThreshold()) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(String.format(Locale.ROOT, "score %.2f >= %.2f: joins event %s", best.score,
+                    config.joinThreshold(), best.eventId));
+            reasons.addAll(best.reasons);
+            return new ClusterDecision(best.eventId, best.score, reasons, null);
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add(String.format(Locale.ROOT, "new event: best of %d candidates was %s with score %.2f < %.2f",
+                candidates.size(), best.eventId, best.score, config.joinThreshold()));
+        reasons.addAll(best.reasons);
+        return new ClusterDecision(null, best.score, reasons, null);
+    }
+
+    /** One candidate's score, the reasons for it, and whether the report copies one of its members. */
+    private static final class Match {
+        String eventId;
+        double score;
+        List<String> reasons = new ArrayList<>();
+        String copyOf;
+        double copyJaccard;
+        String copyReason;
+    }
+
+    private Match score(TextProfile p, double pNorm, EventCandidate c) {
+        Event e = c.event();
+        EventProfile ep = eventProfile(c);
+        Match m = new Match();
+        m.eventId = e.id();
+
+        // Text against the event's centroid: an event grows from reports that each cover part of
+        // the story, and the centroid stresses what its reports agree on.
+        double text = EventProfile.cosine(vocabulary, p.terms, p.weights, pNorm, ep.terms, ep.weights, ep.norm(vocabulary));
+        m.score = text;
+        m.reasons.add(String.format(Locale.ROOT, "text similarity %.2f", text));
+
+        // Copies: same URL, near-identical shingles, or the same headline with shared wording. The
+        // earliest such report is the original.
+        TextProfile copyOf = null;
+        double bestJaccard = 0;
+        String copyHow = null;
+        for (TextProfile q : ep.members) {
+            if (q.reportId != null && q.reportId.equals(p.reportId)) continue;
+            String how = null;
+            double j = 0;
+            if (p.url != null && p.url.equals(q.url)) {
+                how = "same URL as";
+                j = 1;
+            } else if (text >= COPY_GATE) {
+                j = TextProfile.jaccard(p, q);
+                if (j >= config.copyJaccard()) {
+                    how = String.format(Locale.ROOT, "near-identical text (shingle Jaccard %.2f) to", j);
+                } else if (p.titleKey != null && p.titleKey.equals(q.titleKey) && j >= config.copyJaccard() / 2) {
+                    how = String.format(Locale.ROOT, "same headline and shared wording (Jaccard %.2f) as", j);
+                }
+            }
+            if (how != null && (copyOf == null || q.published.isBefore(copyOf.published))) {
+                copyOf = q;
+                bestJaccard = j;
+                copyHow = how;
+            }
+        }
+
+        double conflicts = 0;
+        conflicts += places(p, ep, m);
+        conflicts += location(p, e, m);
+        conflicts += time(p, e, ep, m);
+        conflicts += type(p, e, m);
+        actorsAndNumbers(p, ep, m);
+        m.score -= conflicts;
+
+        if (copyOf != null && conflicts == 0) {
+            m.copyOf = copyOf.reportId;
+            m.copyJaccard = bestJaccard;
+            m.copyReason = "copy: " + copyHow + " report " + copyOf.reportId + " (" + copyOf.sourceId + ", "
+                    + copyOf.published + ")";
+            m.score = Math.max(m.score, bestJaccard);
+        }
+        return m;
+    }
+
+    private static double places(TextProfile p, EventProfile ep, Match m) {
+        if (p.places.isEmpty() || ep.places.isEmpty()) return 0;
+        List<String> shared = new ArrayList<>();
+        for (var e : p.places.entrySet()) {
+            if (ep.places.containsKey(e.getKey())) shared.add(e.getValue() + " (GeoNames " + e.getKey() + ")");
+        }
+        if (shared.isEmpty()) return 0;
+        double bonus = Math.min(0.25, 0.15 + 0.05 * (shared.size() - 1));
+        m.score += bonus;
+        m.reasons.add("same places named: " + String.join(", ", shared.subList(0, Math.min(5, shared.size()))));
+        return 0;
+    }
+
+    private double location(TextProfile p, Event e, Match m) {
+        EventLocation a = p.location, b = e.location();
+        if (a == null || b == null) return 0;
+        if (a.geonameId() != null && a.geonameId().equals(b.geonameId())) {
+            m.score += 0.2;
+            m.reasons.add("same event location: " + label(a));
+            return 0;
+        }
+        double d = a.point().distanceKm(b.point());
+        if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && d > 1.0) {
+            m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
+                    label(a), label(b), d));
+            return CONFLICT;
+        }
+        if (a.geonameId() != null && b.geonameId() != null && a.precision().ordinal() <= LocationPrecision.DISTRICT.ordinal()
+                && b.precision().ordinal() <= LocationPrecision.DISTRICT.ordinal() && d > TOWN_NEIGHBOURHOOD_KM) {
+            m.reasons.add(String.format(Locale.ROOT, "conflict: different towns (%s vs %s, %.0f km apart)", label(a), label(b), d));
+            return CONFLICT;
+        }
+        if (a.precision() == LocationPrecision.COUNTRY || b.precision() == LocationPrecision.COUNTRY) {
+            if (a.countryCode() != null && b.countryCode() != null && !a.countryCode().equals(b.countryCode())) {
+                m.reasons.add("conflict: different countries (" + a.countryCode() + " vs " + b.countryCode() + ")");
+                return CONFLICT;
+            }
+            return 0;
+        }
+        double radius = Math.max(radius(a.precision()), radius(b.precision()));
+        if (d > radius) {
+            m.reasons.add(String.format(Locale.ROOT, "conflict: locations %.0f km apart (%s vs %s)", d, label(a), label(b)));
+            return CONFLICT;
+        }
+        if (d <= 5) {
+            m.score += 0.1;
+            m.reasons.add(String.format(Locale.ROOT, "locations %.1f km apart", d));
+        }
+        return 0;
+    }
+
+    private double radius(LocationPrecision p) {
+        return p == LocationPrecision.PROVINCE ? config.provinceRadiusKm() : config.siteRadiusKm();
+    }
+
+    private static String label(EventLocation l) {
+        return l.name() != null ? l.name() : String.format(Locale.ROOT, "%.4f,%.4f", l.point().lat(), l.point().lon());
+    }
+
+    private static double time(TextProfile p, Event e, EventProfile ep, Match m) {
+        TimeWindow a = p.time, b = e.time();
+        boolean precise = a.precision().ordinal() <= TimePrecision.WEEK.ordinal()
+                && b.precision().ordinal() <= TimePrecision.WEEK.ordinal();
+        if (precise) {
+            Duration gap = gap(a, b);
+            Duration tolerance = a.precision() == TimePrecision.WEEK || b.precision() == TimePrecision.WEEK
+                    ? Duration.ofDays(7) : Duration.ofHours(36);
+            if (gap.compareTo(tolerance) > 0) {
+                m.reasons.add("conflict: event times " + gap.toHours() + " h apart");
+                return CONFLICT;
+            }
+            if (gap.isZero() && a.precision().ordinal() <= TimePrecision.DAY.ordinal()
+                    && b.precision().ordinal() <= TimePrecision.DAY.ordinal()) {
+                m.score += 0.05;
+                m.reasons.add("same day");
+            }
+            return 0;
+        }
+        // Only publication times: reports of one incident come within days of each other.
+        Instant last = ep.members.isEmpty() ? b.end() : ep.members.get(ep.members.size() - 1).published;
+        Instant first = ep.members.isEmpty() ? b.start() : ep.members.get(0).published;
+        Duration gap = p.published.isBefore(first) ? Duration.between(p.published, first)
+                : p.published.isAfter(last) ? Duration.between(last, p.published) : Duration.ZERO;
+        if (gap.compareTo(Duration.ofDays(4)) > 0) {
+            m.reasons.add("conflict: published " + gap.toHours() + " h after the event's last report");
+            return CONFLICT / 2;
+        }
+        return 0;
+    }
+
+    private static Duration gap(TimeWindow a, TimeWindow b) {
+        if (a.end().isBefore(b.start())) return Duration.between(a.end(), b.start());
+        if (b.end().isBefore(a.start())) return Duration.between(b.end(), a.start());
+        return Duration.ZERO;
+    }
+
+    private static double type(TextProfile p, Event e, Match m) {
+        String a = p.type, b = e.type();
+        if (a == null || b == null || Event.UNCLASSIFIED.equals(a) || Event.UNCLASSIFIED.equals(b)) return 0;
+        if (a.equals(b)) {
+            m.score += 0.1;
+            m.reasons.add("same type: " + a);
+            return 0;
+        }
+        int ga = typeGroup(a), gb = typeGroup(b);
+        if (ga < 0 || gb < 0 || ga == gb) return 0;
+        m.reasons.add("conflict: incompatible types (" + a + " vs " + b + ")");
+        return CONFLICT;
+    }
+
+    /**
+     * ACLED types that one incident can plausibly carry in different reports: a shelling is a
+     * "Battle" to one source and "Explosions/Remote violence" to another; a protest turns into a
+     * riot. "Strategic developments" and unknown types conflict with nothing.
+     */
+    static int typeGroup(String type) {
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.startsWith("battle") || t.startsWith("explosion") || t.startsWith("violence against")) return 0;
+        if (t.startsWith("protest") || t.startsWith("riot")) return 1;
+        return -1;
+    }
+
+    private static void actorsAndNumbers(TextProfile p, EventProfile ep, Match m) {
+        Set<String> actors = new TreeSet<>(p.actors);
+        actors.retainAll(ep.actors);
+        if (!actors.isEmpty()) {
+            m.score += Math.min(0.1, 0.05 * actors.size());
+            m.reasons.add("shared actors: " + String.join(", ", actors));
+        }
+        Set<String> numbers = new TreeSet<>(p.numbers);
+        numbers.retainAll(ep.numbers);
+        if (!numbers.isEmpty()) {
+            m.score += Math.min(0.09, 0.03 * numbers.size());
+            m.reasons.add("shared numbers: " + String.join(", ", first(numbers, 6)));
+        }
+        Set<String> names = new TreeSet<>(p.names);
+        names.retainAll(ep.names);
+        if (!names.isEmpty()) m.reasons.add("shared names: " + String.join(", ", first(names, 8)));
+    }
+
+    private static List<String> first(Set<String> s, int n) { return s.stream().limit(n).toList(); }
+
+    private TextProfile profile(AnalyzedReport ar, boolean count) {
+        String id = ar.report().id();
+        if (id == null) {
+            TextProfile p = TextProfile.of(ar, vocabulary);
+            if (count) vocabulary.observe(p.distinctTerms());
+            return p;
+        }
+        TextProfile cached = reports.get(id);
+        if (cached != null) return cached;
+        TextProfile p = TextProfile.of(ar, vocabulary);
+        if (count) vocabulary.observe(p.distinctTerms());
+        reports.put(id, p);
+        return p;
+    }
+
+    private EventProfile eventProfile(EventCandidate c) {
+        List<AnalyzedReport> rs = c.reports();
+        String last = rs.isEmpty() ? null : rs.get(rs.size() - 1).report().id();
+        EventProfile cached = events.get(c.event().id());
+        if (cached != null && cached.memberCount == rs.size() && Objects.equals(cached.lastReportId, last)) return cached;
+        List<AnalyzedReport> chosen = rs;
+        int cap = config.profileMembers();
+        if (rs.size() > cap) {
+            List<AnalyzedReport> sorted = new ArrayList<>(rs);
+            sorted.sort(Comparator.comparing(r -> r.report().publishedAt()));
+            chosen = new ArrayList<>(sorted.subList(0, 8));
+            chosen.addAll(sorted.subList(sorted.size() - (cap - 8), sorted.size()));
+        }
+        List<TextProfile> members = new ArrayList<>(chosen.size());
+        for (AnalyzedReport r : chosen) members.add(profile(r, false));
+        members.sort(Comparator.comparing(t -> t.published));
+        EventProfile ep = EventProfile.of(members, rs.size(), last);
+        events.put(c.event().id(), ep);
+        return ep;
+    }
+
+    static TimeWindow timeOf(AnalyzedReport r) {
+        var ex = r.extraction();
+        if (ex != null && ex.time() != null && ex.time().precision() != TimePrecision.UNKNOWN) return ex.time();
+        return TimeWindow.at(r.report().publishedAt(), TimePrecision.UNKNOWN);
+    }
+
+    static EventLocation locationOf(AnalyzedReport r) {
+        if (r.extraction() != null && r.extraction().location() != null) return r.extraction().location();
+        return r.geoparse() == null ? null : r.geoparse().eventLocation();
+    }
+}

@@ -1,0 +1,198 @@
+package org.sitrep.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sitrep.model.Fatalities;
+
+/**
+ * Finds how many were killed and injured, with the phrase each count comes from.
+ *
+ * <p>Counts follow ACLED's conservative reading: "at least 6" counts 6, counts of different groups in
+ * one report add up ("killing 2 militants and 3 soldiers" is 5), a stated total ("1 fatality.") wins
+ * over the parts, and "20 fatalities split between 3 events" gives this event its share (7). Vague
+ * amounts take ACLED's stand-in values: "several"/"many" 10, "dozens" 12, "hundreds" 100.
+ * A range ("between 5 and 10 killed") gives min and max. Nothing stated gives {@link Fatalities#UNKNOWN}
+ * for deaths except that an explicit "no fatalities" gives 0. Immutable; thread-safe.
+ */
+final class CasualtyExtractor {
+    private static final Map<String, Integer> WORDS = Map.ofEntries(
+            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
+            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("hundred", 100),
+            Map.entry("a dozen", 12), Map.entry("dozens", 12), Map.entry("dozens of", 12), Map.entry("several", 10),
+            Map.entry("many", 10), Map.entry("hundreds", 100), Map.entry("hundreds of", 100), Map.entry("a couple of", 2),
+            Map.entry("both", 2), Map.entry("twin", 2));
+
+    private static final String NUM = "(\\d{1,3}(?:,\\d{3})*|\\d+|a dozen|dozens of|dozens|a couple of|hundreds of|hundreds|several|many|both"
+            + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+            + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|an|a)";
+    private static final String QUAL = "(?:(?:at least|more than|over|about|around|approximately|some|up to|nearly|almost|another|a total of|an estimated|roughly)\\s+)?";
+    private static final String RANGE = "(?:between\\s+(\\d+)\\s+and\\s+(\\d+)|(\\d+)\\s*(?:-|to)\\s*(\\d+))";
+    private static final String FILLER = "(?:(?!(?:and|or|injur\\w*|wound\\w*|hurt|\\d+)\\b)[\\p{L}'’-]+\\s+){0,5}?";
+    private static final String KILLED = "(?:killed|dead|died|slain|fatalit(?:y|ies)|deaths|bodies|corpses|lost (?:their|his|her) li(?:fe|ves)"
+            + "|shot dead|shot to death|murdered|executed|beheaded|lynched|stabbed to death|beaten to death|hacked to death|burned to death|found dead)";
+    private static final String NUM_NOUN = NUM.replace("|an|a)", ")");
+    /** "killed a man" is a count; "gunmen killed a man" must not count the gunmen: no object may follow. */
+    private static final String INTRANSITIVE = "(?!\\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|at|his|her|their|several|some|him|them|up to|over|more|about|around|dozens|members?)\\b)";
+    private static final String KILLING = "(?:killing|killed|kills|kill|claimed the lives of|shot and killed|shot dead|murdered|murdering"
+            + "|executed|executing|beheaded|lynched|massacred|assassinated|gunned down|bodies of|body of|corpses of)";
+    private static final String INJURED = "(?:injured|wounded|hurt|injuries|hospitali[sz]ed)";
+    private static final String INJURING = "(?:injuring|injured|wounding|wounded|hurting)";
+
+    private static final Pattern NONE = Pattern.compile(
+            "\\b(?:no|neither|nor|without|zero)\\s+(?:\\w+\\s+){0,2}?(?:fatalities|deaths|casualties|one (?:was|were) killed|killed|dead|loss of life)");
+    private static final Pattern SPLIT = Pattern.compile(
+            "\\b(\\d+)\\s+fatalit(?:y|ies)\\s+(?:were\\s+)?(?:split|divided|distributed)\\s+(?:up\\s+)?(?:between|among|across)\\s+(\\d+)\\s+events?");
+    private static final Pattern TOTAL = Pattern.compile("\\b" + QUAL + "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+fatalit(?:y|ies)\\b");
+    private static final Pattern K_RANGE = Pattern.compile("\\b" + RANGE + "\\s+" + FILLER + "(?:were\\s+|was\\s+)?" + KILLED + "\\b" + INTRANSITIVE);
+    private static final Pattern K_AFTER = Pattern.compile("\\b" + QUAL + NUM_NOUN + "\\s+" + FILLER
+            + "(?:(?:were|was|have been|had been|are|got|is)\\s+)?(?:reportedly\\s+|also\\s+|later\\s+)?" + KILLED + "\\b" + INTRANSITIVE);
+    private static final Pattern K_BEFORE = Pattern.compile("\\b" + KILLING + "\\s+" + QUAL + NUM + "\\b(?!\\s+(?:injur|wound|hurt))");
+    private static final Pattern K_LEFT = Pattern.compile("\\b(?:leaving|left)\\s+" + QUAL + NUM + "\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dead\\b");
+    private static final Pattern K_SINGLE = Pattern.compile(
+            "\\b(?:the victim|the man|the woman|the boy|the girl|the child|he|she|the officer|the soldier|the driver|the body)\\s+"
+            + "(?:(?:was|later|reportedly|also|subsequently)\\s+){0,2}(?:killed|died|found dead|shot dead|murdered|succumbed|was found)\\b"
+            + "|\\b(?:a|an) (?:[\\p{L}'’-]+ ){0,3}(?:was|has been) (?:reportedly )?(?:killed|shot dead|murdered|found dead|lynched|beheaded|executed|stabbed to death|beaten to death)\\b"
+            + "|\\b(?:killing|killed|murdered|executed|shot dead) (?:him|her)\\b|\\bbody of (?:a|an|one)\\b|\\b(?:a|one) (?:\\w+ ){0,2}body\\b");
+    private static final Pattern I_AFTER = Pattern.compile("\\b" + QUAL + NUM_NOUN + "\\s+" + FILLER
+            + "(?:(?:were|was|have been|had been|are|got|is)\\s+)?(?:reportedly\\s+|also\\s+|seriously\\s+|critically\\s+)?" + INJURED + "\\b" + INTRANSITIVE);
+    private static final Pattern I_BEFORE = Pattern.compile("\\b" + INJURING + "\\s+" + QUAL + NUM + "\\b");
+    private static final Pattern I_LEFT = Pattern.compile("\\b(?:leaving|left)\\s+" + QUAL + NUM + "\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:injured|wounded|hurt)\\b");
+
+    // Russian, Ukrainian and Arabic: digits only, the common word orders of wire reports.
+    private static final Pattern K_OTHER = Pattern.compile(
+            "(?:погиб\\p{L}*|убит\\p{L}*|загину\\p{L}*|вбит\\p{L}*|жертвами стали|жертвами стали|مقتل|استشهاد|قتل)\\s+(?:\\p{L}+\\s+){0,3}?(\\d+)"
+            + "|(\\d+)\\s+(?:\\p{L}+\\s+){0,3}?(?:погиб\\p{L}*|убит\\p{L}*|загину\\p{L}*|загибл\\p{L}*|вбит\\p{L}*|قتلى|قتيل\\p{L}*|شهداء|شهيد\\p{L}*)");
+    private static final Pattern I_OTHER = Pattern.compile(
+            "(?:ранен\\p{L}*|ранил\\p{L}*|поранен\\p{L}*|поранил\\p{L}*|пострада\\p{L}*|постражда\\p{L}*|اصابه|إصابة|اصابة|جرح)\\s+(?:\\p{L}+\\s+){0,3}?(\\d+)"
+            + "|(\\d+)\\s+(?:\\p{L}+\\s+){0,3}?(?:ранен\\p{L}*|поранен\\p{L}*|пострадавш\\p{L}*|постраждал\\p{L}*|جرحى|جريح\\p{L}*|مصاب\\p{L}*)");
+
+    /** Reports longer than this are read only this far: casualty counts sit in the first paragraphs. */
+    static final int MAX_CHARS = 8_000;
+
+    Fatalities extract(String text) {
+        String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        s = s.toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
+        List<String> phrases = new ArrayList<>();
+        Integer kMin = null, kMax = null;
+
+        Matcher m = SPLIT.matcher(s);
+        if (m.find()) {
+            int total = Integer.parseInt(m.group(1)), events = Math.max(1, Integer.parseInt(m.group(2)));
+            kMin = kMax = (int) Math.round((double) total / events);
+            phrases.add(m.group().trim());
+        } else {
+            m = TOTAL.matcher(s);
+            int lastTotal = -1;
+            String totalPhrase = null;
+            while (m.find()) {
+                lastTotal = number(m.group(1));
+                totalPhrase = m.group().trim();
+            }
+            if (lastTotal >= 0) {
+                kMin = kMax = lastTotal;
+                phrases.add(totalPhrase);
+            } else {
+                int[] r = range(s, K_RANGE, phrases);
+                if (r != null) {
+                    kMin = r[0];
+                    kMax = r[1];
+                } else {
+                    Integer sum = sum(s, new Pattern[] {K_BEFORE, K_LEFT, K_AFTER}, phrases);
+                    Integer other = sumOther(s, K_OTHER, phrases);
+                    if (sum == null) sum = other;
+                    if (sum == null) {
+                        Matcher one = K_SINGLE.matcher(s);
+                        if (one.find()) {
+                            sum = 1;
+                            phrases.add(one.group().trim());
+                        }
+                    }
+                    if (sum != null) kMin = kMax = sum;
+                }
+            }
+        }
+        if (kMin == null && NONE.matcher(s).find()) kMin = kMax = 0;
+
+        List<String> injPhrases = new ArrayList<>();
+        Integer inj = sum(s, new Pattern[] {I_BEFORE, I_LEFT, I_AFTER}, injPhrases);
+        if (inj == null) inj = sumOther(s, I_OTHER, injPhrases);
+        phrases.addAll(injPhrases);
+        if (kMin == null && inj == null) return Fatalities.UNKNOWN;
+        return new Fatalities(kMin, kMax, inj, inj, phrases.isEmpty() ? null : String.join("; ", phrases));
+    }
+
+    private static int[] range(String s, Pattern p, List<String> phrases) {
+        Matcher m = p.matcher(s);
+        if (!m.find()) return null;
+        String a = m.group(1) != null ? m.group(1) : m.group(3), b = m.group(1) != null ? m.group(2) : m.group(4);
+        int lo = Integer.parseInt(a), hi = Integer.parseInt(b);
+        if (lo > hi) return null;
+        phrases.add(m.group().trim());
+        return new int[] {lo, hi};
+    }
+
+    /** Adds up the counts of non-overlapping matches (each number counted once). */
+    private static Integer sum(String s, Pattern[] patterns, List<String> phrases) {
+        boolean[] used = new boolean[s.length() + 1];
+        Integer total = null;
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                int g = lastGroup(m);
+                if (g < 0 || used[m.start(g)]) continue;
+                int v = number(m.group(g));
+                if (v < 0 || v > 100_000 || yearOrDate(s, m.start(g), m.end(g))) continue;
+                used[m.start(g)] = true;
+                total = (total == null ? 0 : total) + v;
+                phrases.add(m.group().trim());
+            }
+        }
+        return total;
+    }
+
+    private static Integer sumOther(String s, Pattern p, List<String> phrases) {
+        Matcher m = p.matcher(s);
+        Integer total = null;
+        while (m.find()) {
+            String g = m.group(1) != null ? m.group(1) : m.group(2);
+            int v = number(g);
+            if (v < 0 || v > 100_000) continue;
+            total = (total == null ? 0 : total) + v;
+            phrases.add(m.group().trim());
+        }
+        return total;
+    }
+
+    private static int lastGroup(Matcher m) {
+        for (int g = m.groupCount(); g >= 1; g--) if (m.group(g) != null) return g;
+        return -1;
+    }
+
+    /** "killed on 9 may 2020" or "in 2019" are dates, not counts. */
+    private static boolean yearOrDate(String s, int start, int end) {
+        String num = s.substring(start, end);
+        if (num.length() == 4 && (num.startsWith("19") || num.startsWith("20"))) return true;
+        String after = s.substring(end, Math.min(s.length(), end + 10));
+        return after.matches("^\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b.*");
+    }
+
+    static int number(String w) {
+        if (w == null) return -1;
+        if (Character.isDigit(w.charAt(0))) {
+            try {
+                return Integer.parseInt(w.replace(",", ""));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return WORDS.getOrDefault(w.trim(), -1);
+    }
+}

@@ -1,0 +1,69 @@
+package org.sitrep.extract;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns a tokenised report and its trigger hits into hashed feature ids for {@link TypeModel}.
+ * Word and word-pair features are taken from Latin-script words only: the learned weights come from
+ * English text, so Cyrillic or Arabic words would only hit hash buckets by collision. Reports in
+ * other scripts are classified through the language-neutral trigger-label features ("t:AIR_STRIKE"),
+ * which every lexicon language produces. Thread-safe (stateless).
+ */
+final class Features {
+    private Features() {}
+
+    static final int BIAS = 0;
+    /** Words past this many tokens add nothing to the type decision and only cost time. */
+    static final int MAX_TOKENS = 400;
+
+    static int[] of(Tokens t, List<TriggerLexicon.Hit> hits, int bits, boolean triggersOnly) {
+        int mask = (1 << bits) - 1;
+        int n = Math.min(t.size(), MAX_TOKENS);
+        int[] out = new int[1 + (triggersOnly ? 0 : 2 * n) + 2 * hits.size()];
+        int k = 0;
+        out[k++] = BIAS;
+        if (!triggersOnly) {
+            String prev = null;
+            for (int i = 0; i < n; i++) {
+                String w = t.word(i);
+                if (!latin(w)) {
+                    prev = null;
+                    continue;
+                }
+                if (Character.isDigit(w.charAt(0))) w = "#";
+                out[k++] = bucket("w:" + w, mask);
+                if (prev != null) out[k++] = bucket("b:" + prev + " " + w, mask);
+                prev = w;
+            }
+        }
+        int leadEnd = t.leadEnd();
+        for (TriggerLexicon.Hit h : hits) {
+            out[k++] = bucket("t:" + h.label(), mask);
+            if (h.start() < leadEnd) out[k++] = bucket("tl:" + h.label(), mask);
+        }
+        int[] f = Arrays.copyOf(out, k);
+        Arrays.sort(f);
+        // binary features: drop repeats
+        int m = 0;
+        for (int i = 0; i < f.length; i++) if (i == 0 || f[i] != f[i - 1]) f[m++] = f[i];
+        return Arrays.copyOf(f, m);
+    }
+
+    static boolean latin(String w) {
+        char c = w.charAt(0);
+        return c < 0x250;
+    }
+
+    /** Bucket 0 is the bias; a hashed feature never lands there. */
+    static int bucket(String feature, int mask) {
+        int h = feature.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        int b = h & mask;
+        return b == 0 ? 1 : b;
+    }
+}

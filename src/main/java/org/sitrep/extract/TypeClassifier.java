@@ -1,0 +1,164 @@
+package org.sitrep.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sitrep.model.Event;
+
+/**
+ * Decides what kind of event a report describes, and says which words decided it.
+ *
+ * <p>Order of decisions, each for a reason:
+ * <ol>
+ * <li>Claim or denial of responsibility, or a diplomatic/political statement, when such a cue is the
+ *     first trigger of the lead sentence: "The Taliban claimed responsibility for the attack" is news
+ *     about a claim, while "Gunmen attacked a checkpoint; IS later claimed it" is news about an attack.</li>
+ * <li>No word of violence, protest or security activity anywhere: "Not a conflict event" when sport,
+ *     weather or economy words are present, else {@link Event#UNCLASSIFIED}. A learned model asked
+ *     about a football report would still pick one of its 25 classes; this gate keeps it from that.</li>
+ * <li>Otherwise the learned {@link TypeModel} over words and trigger labels chooses among the 25
+ *     ACLED sub-event types: first the event type by summed probability, then its best sub-type.</li>
+ * </ol>
+ * Immutable; thread-safe.
+ */
+final class TypeClassifier {
+    /** A type decision: type, sub-type, the words that triggered it, and the probability of the type. */
+    record Decision(String type, String subType, List<String> triggers, double confidence) {}
+
+    private static final Set<String> NON_ACLED = Set.of("STATEMENT", "CLAIM", "DENIAL", "SPORT", "WEATHER", "ECONOMY");
+    private static final int MAX_TRIGGERS = 5;
+
+    private final TypeModel model;
+    private final String[] typeOfLabel;
+    private final List<String> types;
+
+    TypeClassifier(TypeModel model) {
+        this.model = model;
+        List<String> labels = model.labels();
+        typeOfLabel = new String[labels.size()];
+        Set<String> ts = new LinkedHashSet<>();
+        for (int i = 0; i < labels.size(); i++) {
+            EventTypes.SubType st = EventTypes.byName(labels.get(i));
+            if (st == null) throw new IllegalArgumentException("type model has an unknown label: " + labels.get(i));
+            typeOfLabel[i] = st.type();
+            ts.add(st.type());
+        }
+        types = List.copyOf(ts);
+    }
+
+    Decision classify(Tokens t, List<TriggerLexicon.Hit> hits) {
+        int leadEnd = t.leadEnd();
+        TriggerLexicon.Hit firstLead = null;
+        for (TriggerLexicon.Hit h : hits) {
+            if (h.start() >= leadEnd) break;
+            if (!isDomain(h.label())) {
+                firstLead = h;
+                break;
+            }
+        }
+        if (firstLead != null) {
+            switch (firstLead.label()) {
+                case "CLAIM" -> { return new Decision(EventTypes.RESPONSIBILITY, EventTypes.CLAIM_SUB, texts(hits, "CLAIM"), 0.7); }
+                case "DENIAL" -> { return new Decision(EventTypes.RESPONSIBILITY, EventTypes.DENIAL_SUB, texts(hits, "DENIAL"), 0.7); }
+                case "STATEMENT" -> {
+                    if (leadHasNoHarm(hits, leadEnd)) {
+                        return new Decision(EventTypes.STATEMENT, EventTypes.STATEMENT_SUB, texts(hits, "STATEMENT"), 0.6);
+                    }
+                }
+                default -> { }
+            }
+        }
+        boolean conflict = false;
+        Map<String, Integer> domains = new HashMap<>();
+        for (TriggerLexicon.Hit h : hits) {
+            if (!NON_ACLED.contains(h.label())) conflict = true;
+            else if (isDomain(h.label())) domains.merge(h.label(), 1, Integer::sum);
+        }
+        if (!conflict) {
+            if (!domains.isEmpty()) {
+                String d = domains.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+                String sub = switch (d) {
+                    case "SPORT" -> EventTypes.SPORT;
+                    case "WEATHER" -> EventTypes.WEATHER;
+                    default -> EventTypes.ECONOMY;
+                };
+                return new Decision(EventTypes.NOT_CONFLICT, sub, texts(hits, d), 0.6);
+            }
+            List<String> st = texts(hits, "STATEMENT");
+            if (!st.isEmpty()) return new Decision(EventTypes.STATEMENT, EventTypes.STATEMENT_SUB, st, 0.5);
+            return new Decision(Event.UNCLASSIFIED, null, List.of(), 0);
+        }
+        int[] f = Features.of(t, hits, model.bits(), false);
+        double[] p = model.probabilities(f);
+        String bestType = null;
+        double bestTypeP = -1;
+        for (String type : types) {
+            double s = 0;
+            for (int i = 0; i < p.length; i++) if (typeOfLabel[i].equals(type)) s += p[i];
+            if (s > bestTypeP) {
+                bestTypeP = s;
+                bestType = type;
+            }
+        }
+        int best = -1;
+        for (int i = 0; i < p.length; i++) {
+            if (typeOfLabel[i].equals(bestType) && (best < 0 || p[i] > p[best])) best = i;
+        }
+        String subName = model.labels().get(best);
+        return new Decision(bestType, subName, triggersFor(t, hits, best), bestTypeP);
+    }
+
+    private static boolean isDomain(String label) {
+        return label.equals("SPORT") || label.equals("WEATHER") || label.equals("ECONOMY");
+    }
+
+    private static boolean leadHasNoHarm(List<TriggerLexicon.Hit> hits, int leadEnd) {
+        for (TriggerLexicon.Hit h : hits) {
+            if (h.start() >= leadEnd) break;
+            if (h.label().equals("KILL") || h.label().equals("INJURE")) return false;
+        }
+        return true;
+    }
+
+    /** Trigger words for the chosen label: lexicon hits of that sub-type, else of its type, else the words the model leaned on. */
+    private List<String> triggersFor(Tokens t, List<TriggerLexicon.Hit> hits, int label) {
+        EventTypes.SubType st = EventTypes.byName(model.labels().get(label));
+        List<String> out = texts(hits, st.code());
+        if (out.isEmpty()) {
+            for (TriggerLexicon.Hit h : hits) {
+                EventTypes.SubType hs = EventTypes.byCode(h.label());
+                if (hs != null && hs.type().equals(st.type()) && out.size() < MAX_TRIGGERS && !out.contains(h.text())) out.add(h.text());
+            }
+        }
+        if (!out.isEmpty()) return out;
+        // No lexicon word: report the words with the largest learned weight towards the label.
+        int mask = (1 << model.bits()) - 1;
+        List<double[]> scored = new ArrayList<>();
+        int n = Math.min(t.size(), Features.MAX_TOKENS);
+        for (int i = 0; i < n; i++) {
+            String w = t.word(i);
+            if (!Features.latin(w) || Character.isDigit(w.charAt(0))) continue;
+            double wt = model.weight(Features.bucket("w:" + w, mask), label);
+            if (wt > 0.2) scored.add(new double[] {wt, i});
+        }
+        scored.sort((a, b) -> Double.compare(b[0], a[0]));
+        Set<String> words = new LinkedHashSet<>();
+        for (double[] s : scored) {
+            if (words.size() >= 3) break;
+            int i = (int) s[1];
+            words.add(t.span(i, i + 1));
+        }
+        return List.copyOf(words);
+    }
+
+    private static List<String> texts(List<TriggerLexicon.Hit> hits, String label) {
+        List<String> out = new ArrayList<>();
+        for (TriggerLexicon.Hit h : hits) {
+            if (h.label().equals(label) && out.size() < MAX_TRIGGERS && !out.contains(h.text())) out.add(h.text());
+        }
+        return out;
+    }
+}

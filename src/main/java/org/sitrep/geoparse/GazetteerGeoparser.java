@@ -1,0 +1,61 @@
+package org.sitrep.geoparse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sitrep.geoparse.gazetteer.Gazetteer;
+import org.sitrep.model.EventLocation;
+import org.sitrep.model.LocationPrecision;
+import org.sitrep.model.Mention;
+import org.sitrep.model.Report;
+import org.sitrep.model.Source;
+import org.sitrep.pipeline.Geoparse;
+import org.sitrep.pipeline.Geoparser;
+
+/**
+ * The gazetteer geoparser: {@link Recognizer} finds the names, {@link Resolver} picks the places,
+ * {@link EventLocator} picks the event location. Thread-safe: it holds only immutable state, so
+ * one instance serves every ingest thread.
+ */
+final class GazetteerGeoparser implements Geoparser {
+    /** Reports longer than this are geoparsed on their first part only (a limit on outside input). */
+    static final int MAX_CHARS = 100_000;
+
+    private final Gazetteer gazetteer;
+    private final Recognizer recognizer;
+    private final Resolver resolver;
+
+    GazetteerGeoparser(Gazetteer gazetteer, Lexicon lexicon) {
+        this.gazetteer = gazetteer;
+        this.recognizer = new Recognizer(gazetteer, lexicon);
+        this.resolver = new Resolver(gazetteer);
+    }
+
+    @Override
+    public Geoparse parse(Report report, Source source) {
+        String text = report.fullText();
+        if (text.length() > MAX_CHARS) text = text.substring(0, MAX_CHARS);
+        List<Mention> mentions = mentions(text, source == null ? null : source.countryPrior());
+        int bodyStart = report.title().isEmpty() || report.text().isEmpty() ? 0 : report.title().length() + 2;
+        EventLocation location;
+        if (report.point() != null) {
+            location = new EventLocation(report.point(), LocationPrecision.EXACT, null, null, null,
+                    "coordinates given by the source win over places named in the text");
+        } else {
+            location = EventLocator.choose(text, bodyStart, mentions);
+        }
+        return new Geoparse(mentions, location);
+    }
+
+    /** The place mentions in a text, in text order. */
+    List<Mention> mentions(String text, String countryPrior) {
+        List<Recognizer.Candidate> cands = recognizer.find(text);
+        List<Resolver.Resolved> resolved = resolver.resolve(text, cands, countryPrior);
+        List<Mention> out = new ArrayList<>(resolved.size());
+        for (Resolver.Resolved r : resolved) {
+            var place = gazetteer.place(r.place());
+            out.add(new Mention(r.candidate().start(), r.candidate().end(), text.substring(r.candidate().start(), r.candidate().end()),
+                    place, gazetteer.adminPath(place), Math.round(r.confidence() * 1000) / 1000.0));
+        }
+        return out;
+    }
+}

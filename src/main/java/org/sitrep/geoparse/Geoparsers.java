@@ -1,0 +1,72 @@
+package org.sitrep.geoparse;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.sitrep.geoparse.gazetteer.Gazetteer;
+import org.sitrep.geoparse.gazetteer.GazetteerHome;
+import org.sitrep.geoparse.gazetteer.GazetteerInstaller;
+import org.sitrep.pipeline.Geoparser;
+
+/**
+ * How the rest of Sitrep gets a geoparser. {@link #loadDefault()} is what {@code sitrep serve} and
+ * the eval commands call: it loads the gazetteer from $SITREP_HOME/gazetteer (or
+ * ~/.sitrep/gazetteer) and installs it first when it is missing. The returned geoparser is
+ * thread-safe; build one per process and share it.
+ */
+public final class Geoparsers {
+    private Geoparsers() {}
+
+    /** The default gazetteer, installed on first use (progress on stderr). */
+    public static Geoparser loadDefault() {
+        return load(null, true, System.err);
+    }
+
+    /**
+     * Loads the gazetteer in {@code dir} (null: the default directory). When it is missing and
+     * {@code install} is true, downloads and builds it, printing progress to {@code progress}.
+     *
+     * @throws GazetteerUnavailableException with the command that fixes it, when there is no gazetteer
+     */
+    public static Geoparser load(Path dir, boolean install, PrintStream progress) {
+        Path d = GazetteerHome.resolve(dir);
+        if (!GazetteerHome.isInstalled(d)) {
+            if (!install) {
+                throw new GazetteerUnavailableException("no gazetteer in " + d + ": run 'sitrep gazetteer install'"
+                        + (dir == null ? "" : " --dir " + d));
+            }
+            progress.println("sitrep: no gazetteer in " + d + " yet; installing it (one time, about a minute)");
+            try {
+                GazetteerInstaller.install(d, progress);
+            } catch (IOException e) {
+                throw new GazetteerUnavailableException(e.getMessage());
+            }
+        }
+        try {
+            return fromGazetteer(Gazetteer.load(d));
+        } catch (IOException e) {
+            throw new GazetteerUnavailableException("cannot read the gazetteer in " + d + " (" + e.getMessage()
+                    + "): rebuild it with 'sitrep gazetteer install --force'");
+        }
+    }
+
+    /** A geoparser over an already loaded gazetteer (tests build one from a small sample). */
+    public static Geoparser fromGazetteer(Gazetteer gazetteer) {
+        return new GazetteerGeoparser(gazetteer, Lexicon.load());
+    }
+
+    /** A geoparser over the index in {@code dir}; never downloads. */
+    public static Geoparser fromDirectory(Path dir) {
+        try {
+            return fromGazetteer(Gazetteer.load(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** There is no usable gazetteer; the message names the command that fixes it. */
+    public static final class GazetteerUnavailableException extends RuntimeException {
+        public GazetteerUnavailableException(String message) { super(message); }
+    }
+}

@@ -1,0 +1,371 @@
+package org.sitrep.geoparse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.sitrep.geoparse.Tokens.Script;
+import org.sitrep.geoparse.Tokens.Token;
+import org.sitrep.geoparse.gazetteer.Gazetteer;
+import org.sitrep.geoparse.gazetteer.NameKey;
+import org.sitrep.model.Place;
+
+/**
+ * Finds place-name spans: the longest run of tokens whose folded form is a gazetteer name, then
+ * drops runs that are not places here. Gazetteer matching (rather than a statistical NER) is what
+ * lets one component read English, Arabic and Cyrillic text with the same names the gazetteer
+ * holds; the filters below carry the English capitalisation cues and the context that separates
+ * "Aleppo" from "Aleppo Media Center", "Georgia" from "Georgian", "Jackson" the city from
+ * "Jesse Jackson", "Reading" the town from "Reading the report". Thread-safe (stateless).
+ */
+final class Recognizer {
+    /** Longest name in tokens: "Bosnia and Herzegovina", "Saint Vincent and the Grenadines". */
+    static final int MAX_NAME_TOKENS = 6;
+
+    /** Lower-case words allowed inside a multi-word name. */
+    private static final Set<String> CONNECTORS = Set.of("of", "de", "del", "la", "le", "les", "du", "des", "da", "do",
+            "dos", "das", "di", "y", "e", "and", "the", "on", "upon", "al", "el", "ul", "bin", "ibn", "am", "an", "im",
+            "sur", "en", "aan", "van", "von", "der", "den", "ar", "as", "ad", "ash", "az", "at", "es", "ez");
+    /** Lower-case Arabic articles that may open a Latin-script name: "al-Raqqa", "el-Arish". */
+    private static final Set<String> ARTICLES = Set.of("al", "el", "ar", "as", "ad", "ash", "az", "at", "an", "ul", "es", "ez", "en");
+    /** Dotted abbreviations after which a name goes on: "St. Louis", "Ft. Worth", "Mt. Vernon". */
+    private static final Set<String> DOT_ABBREVIATIONS = Set.of("st", "ft", "mt", "pt", "ste");
+    /** One-letter Arabic proclitics written joined to the next word: "وحلب", "بإدلب", "لدمشق". */
+    private static final String ARABIC_PROCLITICS = "\u0648\u0628\u0644\u0641\u0643";
+
+    enum Cue { ADMIN, CITY }
+
+    /** Cue words (folded) that announce a town rather than a division: "city of", "город", "مدينة". */
+    private static final Set<String> CITY_WORDS = Set.of("city", "town", "village", "город", "города", "\u043c\u0456\u0441\u0442\u043e",
+            "\u043c\u0456\u0441\u0442\u0430", "село", "поселок", "مدينة", "بلدة", "قرية");
+
+    /**
+     * A recognised span with the gazetteer places its name can refer to (indexes into the gazetteer).
+     * {@code embedded}: the name is part of an organisation's or event's name ("Ohio Department of
+     * Transportation", "Aleppo Media Center"); it is kept as a mention, but never as where an event happened.
+     */
+    record Candidate(int start, int end, String key, int[] places, int firstToken, int lastToken, Cue cue,
+                     boolean afterLocative, boolean embedded) {}
+
+    private final Gazetteer gazetteer;
+    private final Lexicon lexicon;
+
+    Recognizer(Gazetteer gazetteer, Lexicon lexicon) {
+        this.gazetteer = gazetteer;
+        this.lexicon = lexicon;
+    }
+
+    List<Candidate> find(String text) {
+        List<Token> tokens = Tokens.of(text);
+        boolean[] headline = titleCaseLines(text, tokens);
+        Set<String> lowerWords = new HashSet<>();
+        for (Token t : tokens) if (!t.capitalised() && t.script() != Script.ARABIC) lowerWords.add(t.key());
+        Set<String> nameTails = new HashSet<>();
+        List<Candidate> out = new ArrayList<>();
+        int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            Match m = longestMatch(tokens, i);
+            if (m == null) {
+                i++;
+                continue;
+            }
+            Candidate c = accept(text, tokens, m, headline, lowerWords, nameTails);
+            if (c != null) {
+                out.add(c);
+                i = c.lastToken() + 1;
+                Candidate state = stateQualifier(text, tokens, c);
+                if (state != null) {
+                    out.add(state);
+                    i = state.lastToken() + 1;
+                }
+            } else {
+                i = m.last + 1;
+            }
+        }
+        return out;
+    }
+
+    private record Match(int first, int last, String key, int[] places, int skipChars) {}
+
+    private Match longestMatch(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        boolean cased = t.script() == Script.LATIN || t.script() == Script.CYRILLIC;
+        boolean article = cased && !t.capitalised() && ARTICLES.contains(t.key()) && i + 1 < tokens.size()
+                && tokens.get(i + 1).gap().equals("-") && tokens.get(i + 1).capitalised();
+        if (cased && !t.capitalised() && !article) return null;
+        if (Character.isDigit(t.text().charAt(0))) return null;
+        Match best = null;
+        StringBuilder key = new StringBuilder();
+        for (int j = i; j < tokens.size() && j < i + MAX_NAME_TOKENS; j++) {
+            Token tj = tokens.get(j);
+            if (j > i) {
+                if (!joinable(tokens.get(j - 1), tj)) break;
+                key.append(' ');
+            }
+            key.append(tj.key());
+            boolean connector = j > i && CONNECTORS.contains(tj.key()) && !tj.capitalised();
+            if (cased && j > i && !connector && !tj.capitalised()) break;
+            if (connector || (article && j == i)) continue;
+            String k = key.toString();
+            int[] places = gazetteer.candidates(k);
+            if (places.length > 0) best = new Match(i, j, k, places, 0);
+        }
+        if (best != null) return best;
+        if (t.script() == Script.ARABIC) return arabicVariant(tokens, i);
+        if (t.script() == Script.CYRILLIC) return cyrillicVariant(t, i);
+        return null;
+    }
+
+    /** "وحلب" is "و" + "حلب", "بإدلب" is "ب" + "إدلب": try the word without one or two proclitics. */
+    private Match arabicVariant(List<Token> tokens, int i) {
+        String k = tokens.get(i).key();
+        for (int strip = 1; strip <= 2 && strip < k.length() - 2; strip++) {
+            if (ARABIC_PROCLITICS.indexOf(k.charAt(strip - 1)) < 0) break;
+            String rest = k.substring(strip);
+            // the two-word names first ("دير الزور"), then the single word
+            if (i + 1 < tokens.size() && joinable(tokens.get(i), tokens.get(i + 1))) {
+                int[] two = gazetteer.candidates(rest + " " + tokens.get(i + 1).key());
+                if (two.length > 0) return new Match(i, i + 1, rest + " " + tokens.get(i + 1).key(), two, strip);
+            }
+            int[] one = gazetteer.candidates(rest);
+            if (one.length > 0 && rest.length() >= 3) return new Match(i, i, rest, one, strip);
+        }
+        return null;
+    }
+
+    private static final String[] RU_ENDINGS = {"ами", "ями", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ах", "ях",
+            "ою", "ею", "ам", "ям", "а", "я", "у", "ю", "е", "і", "и", "ы", "ь"};
+    private static final String[] RU_BASE_ENDINGS = {"", "а", "я", "ь", "и", "е", "о"};
+
+    /**
+     * Russian and Ukrainian inflect place names ("в Харькове", "під Харковом", "у Києві"): strip a case
+     * ending, add back a nominative one, and accept the result only if the gazetteer knows it. Ukrainian
+     * turns the і of the nominative (Харків) into о/е in the other cases (Харкова), so that is tried too.
+     */
+    private Match cyrillicVariant(Token t, int i) {
+        String k = t.key();
+        if (k.length() < 5 || k.indexOf(' ') >= 0) return null;
+        for (String end : RU_ENDINGS) {
+            if (!k.endsWith(end) || k.length() - end.length() < 3) continue;
+            String stem = k.substring(0, k.length() - end.length());
+            for (String base : RU_BASE_ENDINGS) {
+                String cand = stem + base;
+                if (cand.equals(k)) continue;
+                int[] p = gazetteer.candidates(cand);
+                if (p.length > 0) return new Match(i, i, cand, p, 0);
+                String ik = ikavism(stem);
+                if (ik != null) {
+                    p = gazetteer.candidates(ik + base);
+                    if (p.length > 0) return new Match(i, i, ik + base, p, 0);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String ikavism(String stem) {
+        int at = Math.max(stem.lastIndexOf('о'), stem.lastIndexOf('е'));
+        if (at < 0 || at < stem.length() - 3) return null;
+        return stem.substring(0, at) + 'і' + stem.substring(at + 1);
+    }
+
+    private static boolean joinable(Token prev, Token next) {
+        String gap = next.gap();
+        if (gap.equals(" ") || gap.equals("-") || gap.equals("\u00A0")) return true;
+        if (gap.equals(". ") || gap.equals(".")) return DOT_ABBREVIATIONS.contains(prev.key());
+        return gap.equals(" - ") ? false : gap.length() <= 2 && gap.isBlank() && gap.indexOf('\n') < 0;
+    }
+
+    private Candidate accept(String text, List<Token> tokens, Match m, boolean[] headline, Set<String> lowerWords, Set<String> nameTails) {
+        Token first = tokens.get(m.first), last = tokens.get(m.last);
+        Script script = first.script();
+        String key = m.key;
+        if (lexicon.stop.contains(key) || lexicon.demonyms.contains(key)) return null;
+        Token prev = m.first > 0 ? tokens.get(m.first - 1) : null;
+        Token next = m.last + 1 < tokens.size() ? tokens.get(m.last + 1) : null;
+        boolean afterLocative = prev != null && lexicon.locatives.contains(prev.key()) && !prev.capitalised()
+                || prev != null && prev.sentenceStart() && lexicon.locatives.contains(prev.key());
+        int[] places = m.places;
+        int start = first.start() + m.skipChars, end = last.end();
+        int lastToken = m.last;
+        Cue cue = null;
+
+        boolean embedded = false;
+        if (script == Script.LATIN || script == Script.CYRILLIC) {
+            boolean inHeadline = headline[m.first];
+            boolean single = m.first == m.last;
+            if (lexicon.titles.contains(key) || isContraction(first.text())) return null;
+            if (first.allCaps() && letters(key) <= 3) {
+                places = onlyAreas(places); // "US", "UK", "DRC": countries and regions, never a village called "Us"
+                if (places.length == 0) return null;
+            } else if (single && key.length() <= 2) {
+                return null;
+            } else if (single) {
+                boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
+                        || (inHeadline && lowerWords.contains(key));
+                if (common && !prominentByName(places, key, afterLocative, 500_000)) return null;
+                if (lexicon.givenNames.contains(key) && !prominentByName(places, key, afterLocative, 100_000)) return null;
+                if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
+                if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
+            }
+            if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
+            // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
+            if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key())) return null;
+            if (prev != null && first.gap().equals("-") && prev.capitalised() && !gazetteer.hasKey(prev.key())) return null;
+            if (prev != null && prev.key().equals("of") && m.first >= 2 && lexicon.orgHeads.contains(tokens.get(m.first - 2).key())
+                    && tokens.get(m.first - 2).capitalised()) {
+                embedded = true; // "University of Georgia", "Bank of America"
+            }
+            if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
+                    && !(prev.sentenceStart() && isCommon(prev.key())) && !lexicon.locatives.contains(prev.key())
+                    && !lexicon.directions.contains(prev.key())) {
+                if (!lexicon.englishWords.contains(prev.key())) {
+                    nameTails.add(key);
+                    return null; // the tail of a person's name: "Jesse Jackson", "Dean Curtis"
+                }
+                embedded = true; // "Rodeo Gainesville", "Miss Ohio", "Six Flags Over Texas"
+            }
+            if (next != null && isWordGap(next.gap())) {
+                if (lexicon.adminCues.contains(next.key())) {
+                    cue = Cue.ADMIN;
+                    if ((next.capitalised() || script == Script.CYRILLIC) && SPAN_CUES.contains(next.key())) {
+                        end = next.end();
+                        lastToken = m.last + 1;
+                    }
+                } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
+                    return null; // "Helen F. Morris": a first name before an initial
+                } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
+                        && next.script() == script) {
+                    if (lexicon.orgTails.contains(next.key()) || lexicon.englishWords.contains(next.key())) {
+                        embedded = true; // "Ohio Department of Transportation", "Aleppo Media Center"
+                    } else {
+                        nameTails.add(key);
+                        return null; // the head of a person's name: "Paris Hilton"
+                    }
+                }
+            }
+        } else {
+            if (key.length() < 3) return null;
+            if (m.first == m.last && key.length() <= 3 && onlySmallTowns(places, 10_000)) return null;
+            if (next != null && lexicon.adminCues.contains(next.key()) && isWordGap(next.gap())) cue = Cue.ADMIN;
+        }
+        if (prev != null && lexicon.adminCuesBefore.contains(prev.key())) cue = CITY_WORDS.contains(prev.key()) ? Cue.CITY : Cue.ADMIN;
+        if (m.first >= 2 && lexicon.adminCuesBefore.contains(tokens.get(m.first - 2).key() + " " + prev.key())) {
+            cue = CITY_WORDS.contains(tokens.get(m.first - 2).key()) ? Cue.CITY : Cue.ADMIN;
+        }
+        return new Candidate(start, end, key, places, m.first, lastToken, cue, afterLocative, embedded);
+    }
+
+    private static final java.util.regex.Pattern STATE_ABBREVIATION =
+            java.util.regex.Pattern.compile("^,\\s*([A-Z][A-Za-z]{0,4}\\.(?:\\s?[A-Z][a-z]?\\.)?|[A-Z]{2}\\b)");
+
+    /**
+     * "Gainesville, Ga.", "Columbia, S.C.", "Charleston, W.Va.": the state abbreviation after a US town is a
+     * place mention of its own (the state).
+     */
+    private Candidate stateQualifier(String text, List<Token> tokens, Candidate c) {
+        if (c.end() >= text.length() || text.charAt(c.end()) != ',') return null;
+        java.util.regex.Matcher mm = STATE_ABBREVIATION.matcher(text.substring(c.end(), Math.min(text.length(), c.end() + 14)));
+        if (!mm.find()) return null;
+        String abbr = mm.group(1).replace(".", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        String code = UsStates.byAbbreviation(abbr);
+        if (code == null || (abbr.length() > 2 && gazetteer.hasKey(abbr) && !mm.group(1).endsWith("."))) return null;
+        boolean us = false;
+        for (int idx : c.places()) us |= gazetteer.place(idx).countryCode().equals("US");
+        int state = gazetteer.adminPlace("US." + code);
+        if (!us || state < 0) return null;
+        int start = c.end() + mm.start(1), end = c.end() + mm.end(1);
+        int last = c.lastToken();
+        while (last + 1 < tokens.size() && tokens.get(last + 1).start() < end) last++;
+        return new Candidate(start, end, NameKey.of(mm.group(1)), new int[] {state}, c.lastToken() + 1, last, Cue.ADMIN, false, false);
+    }
+
+    private boolean isCommon(String key) {
+        return lexicon.englishWords.contains(key) || lexicon.stop.contains(key) || lexicon.locatives.contains(key);
+    }
+
+    private static boolean isWordGap(String gap) {
+        return gap.equals(" ") || gap.equals("\u00A0");
+    }
+
+    /** A common word is still a place when it is the preferred name of a prominent place ("China", "Phoenix"). */
+    private boolean prominentByName(int[] places, String key, boolean afterLocative, long population) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (!gazetteer.primaryKey(idx).equals(key)) continue;
+            if (afterLocative) return true;
+            String fc = p.featureClass();
+            if (fc.equals("A") || fc.equals("L") || p.population() >= population || p.featureCode().equals("PPLC")) return true;
+        }
+        return false;
+    }
+
+    private boolean prominent(int[] places, long population) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (p.featureClass().equals("A") || p.featureClass().equals("L") || p.population() >= population) return true;
+        }
+        return false;
+    }
+
+    /** "I've", "don't": English contractions, never names. */
+    private static boolean isContraction(String w) {
+        for (int k = 1; k < w.length() - 1; k++) {
+            if (Tokens.isApostrophe(w.charAt(k))) {
+                String rest = w.substring(k + 1).toLowerCase(java.util.Locale.ROOT);
+                return rest.equals("ve") || rest.equals("ll") || rest.equals("re") || rest.equals("d") || rest.equals("m") || rest.equals("t");
+            }
+        }
+        return false;
+    }
+
+    private static int letters(String key) {
+        int n = 0;
+        for (int k = 0; k < key.length(); k++) if (Character.isLetter(key.charAt(k))) n++;
+        return n;
+    }
+
+    /** Cue words that annotators include in the name's span: "Laurel County", "Kharkiv Oblast". */
+    private static final Set<String> SPAN_CUES = Set.of("county", "parish", "province", "governorate", "oblast", "область", "области");
+
+    private boolean onlySmallTowns(int[] places, long population) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (!p.featureClass().equals("P") || p.population() >= population) return false;
+        }
+        return true;
+    }
+
+    private int[] onlyAreas(int[] places) {
+        return java.util.Arrays.stream(places).filter(idx -> {
+            String fc = gazetteer.place(idx).featureClass();
+            return fc.equals("A") || fc.equals("L");
+        }).toArray();
+    }
+
+    /**
+     * Marks tokens on title-case lines (headlines: "Police Hunt Gainesville Man"), where capitals say
+     * nothing about names, so the longer-name rules are off and the common-word rule is on.
+     */
+    private static boolean[] titleCaseLines(String text, List<Token> tokens) {
+        boolean[] out = new boolean[tokens.size()];
+        int lineStart = 0;
+        while (lineStart < tokens.size()) {
+            int lineEnd = lineStart + 1;
+            while (lineEnd < tokens.size() && tokens.get(lineEnd).gap().indexOf('\n') < 0) lineEnd++;
+            int words = 0, caps = 0;
+            for (int k = lineStart; k < lineEnd; k++) {
+                Token t = tokens.get(k);
+                if (t.text().length() > 3 && t.script() == Script.LATIN) {
+                    words++;
+                    if (t.capitalised()) caps++;
+                }
+            }
+            boolean titleCase = words >= 3 && caps * 10 >= words * 7;
+            for (int k = lineStart; k < lineEnd; k++) out[k] = titleCase;
+            lineStart = lineEnd;
+        }
+        return out;
+    }
+}

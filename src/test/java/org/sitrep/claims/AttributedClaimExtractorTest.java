@@ -1,0 +1,92 @@
+package org.sitrep.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sitrep.model.Claim;
+import org.sitrep.model.Report;
+import org.sitrep.model.Stance;
+import org.sitrep.pipeline.Extraction;
+
+class AttributedClaimExtractorTest {
+    private final AttributedClaimExtractor x = new AttributedClaimExtractor();
+    private static final Extraction STRIKE = new Extraction("Explosions/Remote violence", "Drone strike",
+            List.of("drones"), List.of(), null, List.of("drone"), null, null, 0.8);
+
+    private static Report report(String title, String text, String lang) {
+        return new Report("r1", "rss:wire", "g1", null, title, text, lang, Instant.parse("2026-11-24T06:00:00Z"), null, null, null);
+    }
+
+    @Test
+    void offsetsPointIntoFullTextAndViaNamesTheRelay() {
+        Report r = report("Drones hit air base",
+                "TASS reported, citing the defence ministry, that three drones struck the Millerovo air base overnight.", "en");
+        List<Claim> claims = x.claims(r, STRIKE);
+        assertEquals(1, claims.size(), claims::toString);
+        Claim c = claims.get(0);
+        assertEquals("the defence ministry", c.claimant());
+        assertEquals("TASS", c.via());
+        assertEquals("reported, citing", c.cue());
+        assertEquals(Stance.SUPPORTS, c.stance());
+        assertEquals(c.content(), r.fullText().substring(c.contentStart(), c.contentEnd()));
+        assertEquals("r1", c.reportId());
+        assertTrue(c.confidence() > 0.5);
+    }
+
+    @Test
+    void governmentCallingItFalseDenies() {
+        Report r = report("", "Kyiv said the reports of a strike on the air base were fake. The government rejected the reports as false.", "en");
+        List<Claim> claims = x.claims(r, STRIKE);
+        assertEquals(2, claims.size(), claims::toString);
+        assertTrue(claims.stream().allMatch(c -> c.stance() == Stance.DENIES), claims::toString);
+    }
+
+    @Test
+    void responsibilityClaimedDeniedAndBlamed() {
+        Report r = report("", "The Islamic State group claimed responsibility for the bombing. "
+                + "The Kurdish militia denied any involvement in the attack. "
+                + "The interior minister blamed the Islamic State group for the blast.", "en");
+        List<Claim> claims = x.claims(r, STRIKE);
+        assertEquals(3, claims.size(), claims::toString);
+        assertEquals("The Islamic State group", claims.get(0).responsibility());
+        assertEquals(Stance.SUPPORTS, claims.get(0).stance());
+        assertEquals("The Kurdish militia", claims.get(1).responsibility());
+        assertEquals(Stance.DENIES, claims.get(1).stance());
+        assertEquals("the Islamic State group", claims.get(2).responsibility());
+        assertEquals("The interior minister", claims.get(2).claimant());
+    }
+
+    @Test
+    void perpetratorNamedInsideAStatement() {
+        Report r = report("", "The governor said Russian forces carried out the strike on the depot.", "en");
+        Claim c = x.claims(r, STRIKE).get(0);
+        assertEquals("Russian forces", c.responsibility());
+    }
+
+    @Test
+    void statementUnrelatedToTheEventOnlyObserves() {
+        Report r = report("", "The minister said talks with the union would resume next week.", "en");
+        Claim c = x.claims(r, STRIKE).get(0);
+        assertEquals(Stance.OBSERVES, c.stance());
+        assertTrue(c.confidence() < 0.5);
+        assertNull(c.responsibility());
+    }
+
+    @Test
+    void opinionsAreNotClaims() {
+        Report r = report("", "Many residents believe the war will end soon.", "en");
+        assertTrue(x.claims(r, STRIKE).isEmpty());
+    }
+
+    @Test
+    void russianDenialByCallingItFake() {
+        Report r = report("", "Песков назвал сообщения об ударе фейком.", "ru");
+        Claim c = x.claims(r, STRIKE).get(0);
+        assertEquals("Песков", c.claimant());
+        assertEquals(Stance.DENIES, c.stance());
+    }
+}

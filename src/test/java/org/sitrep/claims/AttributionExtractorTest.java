@@ -1,0 +1,215 @@
+package org.sitrep.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Sentences written for these tests in the style of wire copy; none comes from an evaluation corpus. */
+class AttributionExtractorTest {
+    private final AttributionExtractor x = new AttributionExtractor();
+
+    private static String src(String t, Attribution a) { return a.source() == null ? null : a.source().text(t); }
+
+    private static String content(String t, Attribution a) { return a.contentExtent().text(t); }
+
+    private static Attribution only(String t, List<Attribution> found) {
+        assertEquals(1, found.size(), () -> "expected one attribution in: " + t + " but got " + describe(t, found));
+        return found.get(0);
+    }
+
+    private static String describe(String t, List<Attribution> found) {
+        StringBuilder b = new StringBuilder();
+        for (Attribution a : found) {
+            b.append("[").append(src(t, a)).append(" | ").append(a.cue().text(t)).append(" | ").append(content(t, a))
+                    .append(" | ").append(a.kind()).append("] ");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void ministerOnDroneAttackOnAirBase() {
+        String t = "Defence Minister Ivan Petrov said three drones attacked the Millerovo air base overnight.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Defence Minister Ivan Petrov", src(t, a));
+        assertEquals("said", a.cue().text(t));
+        assertEquals("three drones attacked the Millerovo air base overnight", content(t, a));
+        assertEquals(CueKind.ASSERT, a.kind());
+    }
+
+    @Test
+    void agencyCitingMinistryRelaysTheMinistry() {
+        String t = "Reuters reported, citing the defence ministry, that two drones were shot down over the border region.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("the defence ministry", src(t, a));
+        assertEquals("reported, citing", a.cue().text(t));
+        assertEquals(List.of("Reuters"), a.via().stream().map(s -> s.text(t)).toList());
+        assertEquals("that two drones were shot down over the border region", content(t, a));
+    }
+
+    @Test
+    void nestedAttributionChainsTheRelays() {
+        String t = "TASS reported, citing the ministry, that a local commander said the strike killed four soldiers.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals(2, found.size(), () -> describe(t, found));
+        Attribution commander = found.get(1);
+        assertEquals("a local commander", src(t, commander));
+        assertEquals("the strike killed four soldiers", content(t, commander));
+        assertEquals(List.of("TASS", "the ministry"), commander.via().stream().map(s -> s.text(t)).toList());
+    }
+
+    @Test
+    void governmentRejectsReportsAsFalse() {
+        String t = "The Ukrainian government rejected the reports as false.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The Ukrainian government", src(t, a));
+        assertEquals(CueKind.DENY, a.kind());
+        assertEquals("rejected the reports as false", a.cue().text(t));
+    }
+
+    @Test
+    void groupClaimsResponsibility() {
+        String t = "The Islamic State group claimed responsibility for the bombing in a statement on Telegram.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The Islamic State group", src(t, a));
+        assertEquals(CueKind.CLAIM_RESPONSIBILITY, a.kind());
+        assertTrue(content(t, a).startsWith("for the bombing"), content(t, a));
+    }
+
+    @Test
+    void denialOfResponsibility() {
+        String t = "The militia has denied any involvement in the attack on the convoy.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The militia", src(t, a));
+        assertEquals("has denied any involvement", a.cue().text(t));
+        assertEquals(CueKind.DENY_RESPONSIBILITY, a.kind());
+    }
+
+    @Test
+    void quoteRunningOverTwoSentencesIsOneContent() {
+        String t = "Residents were shaken. “We heard three explosions. Then the lights went out,” said Olena Kovalenko, a teacher.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("“We heard three explosions. Then the lights went out,”", content(t, a));
+        assertEquals("Olena Kovalenko, a teacher", src(t, a));
+    }
+
+    @Test
+    void quoteThenPronounAndCue() {
+        String t = "“The building collapsed in seconds. Nobody could get out,” he told reporters.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("he", src(t, a));
+        assertEquals("“The building collapsed in seconds. Nobody could get out,”", content(t, a));
+    }
+
+    @Test
+    void contentBeforeSourceAndCue() {
+        String t = "Two drones were shot down over the region, the ministry said on Tuesday.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("the ministry", src(t, a));
+        assertEquals("Two drones were shot down over the region", content(t, a));
+    }
+
+    @Test
+    void accordingToBeforeAndAfter() {
+        String t1 = "According to the regional governor, five people were wounded.";
+        Attribution a = only(t1, x.extract(t1, "en"));
+        assertEquals("the regional governor", src(t1, a));
+        assertEquals("five people were wounded", content(t1, a));
+        String t2 = "Five people were wounded in the shelling, according to the regional governor.";
+        Attribution b = only(t2, x.extract(t2, "en"));
+        assertEquals("the regional governor", src(t2, b));
+        assertEquals("Five people were wounded in the shelling", content(t2, b));
+    }
+
+    @Test
+    void interruptedContentHasTwoFragments() {
+        String t = "The strike, the governor said, hit a school and a clinic.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("the governor", src(t, a));
+        assertEquals(List.of("The strike", "hit a school and a clinic"), a.content().stream().map(s -> s.text(t)).toList());
+    }
+
+    @Test
+    void appositiveBelongsToTheSource() {
+        String t = "Maria Lopez, a spokeswoman for the city council, said that the water supply was cut.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Maria Lopez, a spokeswoman for the city council,", src(t, a));
+        assertEquals("that the water supply was cut", content(t, a));
+    }
+
+    @Test
+    void abbreviationsDoNotEndSentences() {
+        String t = "U.S. officials said the convoy was hit near the border. Gen. Smith declined to comment.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals("U.S. officials", src(t, found.get(0)));
+        assertEquals("the convoy was hit near the border", content(t, found.get(0)));
+    }
+
+    @Test
+    void russianCues() {
+        String t = "Министерство обороны России заявило, что ПВО сбила восемь беспилотников над Белгородской областью.";
+        Attribution a = only(t, x.extract(t, "ru"));
+        assertEquals("Министерство обороны России", src(t, a));
+        assertEquals("что ПВО сбила восемь беспилотников над Белгородской областью", content(t, a));
+
+        String q = "«Эти сообщения не соответствуют действительности», — заявил Песков.";
+        Attribution b = only(q, x.extract(q, "ru"));
+        assertEquals("Песков", src(q, b));
+        assertEquals("«Эти сообщения не соответствуют действительности»", content(q, b));
+
+        String p = "По словам губернатора, погибли два человека.";
+        Attribution c = only(p, x.extract(p, "ru"));
+        assertEquals("губернатора", src(p, c));
+        assertEquals("погибли два человека", content(p, c));
+
+        String d = "Минобороны опровергло сообщения об ударе по больнице.";
+        assertEquals(CueKind.DENY, only(d, x.extract(d, "ru")).kind());
+    }
+
+    @Test
+    void ukrainianCues() {
+        String t = "Генштаб ЗСУ повідомив, що уражено склад боєприпасів.";
+        Attribution a = only(t, x.extract(t, "uk"));
+        assertEquals("Генштаб ЗСУ", src(t, a));
+        assertEquals("що уражено склад боєприпасів", content(t, a));
+    }
+
+    @Test
+    void arabicVerbFirstAndDenial() {
+        String t = "وقال المتحدث باسم الجيش إن الغارة استهدفت مستودعا للأسلحة.";
+        Attribution a = only(t, x.extract(t, "ar"));
+        assertEquals("وقال", a.cue().text(t));
+        assertEquals("المتحدث باسم الجيش", src(t, a));
+        assertEquals("إن الغارة استهدفت مستودعا للأسلحة", content(t, a));
+
+        String d = "ونفت الحكومة هذه التقارير.";
+        Attribution b = only(d, x.extract(d, "ar"));
+        assertEquals(CueKind.DENY, b.kind());
+        assertEquals("الحكومة", src(d, b));
+
+        String r = "وتبنى تنظيم داعش الهجوم في بيان.";
+        assertEquals(CueKind.CLAIM_RESPONSIBILITY, only(r, x.extract(r, "ar")).kind());
+    }
+
+    @Test
+    void noCueNoAttribution() {
+        String t = "Three buildings were destroyed in the shelling of the town overnight.";
+        assertTrue(x.extract(t, "en").isEmpty());
+        assertTrue(x.extract("", "en").isEmpty());
+        assertTrue(x.extract(null, null).isEmpty());
+    }
+
+    @Test
+    void pathologicalInputIsBounded() {
+        // An unclosed quote and a megabyte of cues: analysed up to MAX_CHARS, quickly and without failing.
+        String t = "“" + "He said it. ".repeat(100_000);
+        List<Attribution> found = x.extract(t, "en");
+        assertTrue(found.size() <= AttributionExtractor.MAX_ATTRIBUTIONS);
+        for (Attribution a : found) assertTrue(a.contentExtent().end() <= AttributionExtractor.MAX_CHARS);
+        assertNull(x.extract("said", "en").stream().findFirst().map(Attribution::source).orElse(null));
+        assertNotNull(x.extract("He said: “Go.”", "en"));
+    }
+}

@@ -1,0 +1,63 @@
+package org.sitrep.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.sitrep.model.Event;
+import org.sitrep.model.EventLocation;
+import org.sitrep.model.EventState;
+import org.sitrep.model.GeoPoint;
+import org.sitrep.model.LocationPrecision;
+import org.sitrep.model.TimePrecision;
+import org.sitrep.model.TimeWindow;
+import org.sitrep.pipeline.CandidateQuery;
+import org.sitrep.pipeline.EventCandidate;
+
+class InMemoryEventIndexTest {
+    static final Instant T = Instant.parse("2024-05-10T12:00:00Z");
+    static final GeoPoint KHARKIV = new GeoPoint(49.9808, 36.2527);
+
+    static EventCandidate event(String id, Instant start, Duration length, GeoPoint at) {
+        EventLocation loc = at == null ? null : new EventLocation(at, LocationPrecision.DISTRICT, id, null, "UA", "test");
+        Event e = new Event(id, id, "", loc, new TimeWindow(start, start.plus(length), TimePrecision.DAY), null, null,
+                null, null, null, null, EventState.PENDING, 1, 6, "", start, start, 1);
+        return new EventCandidate(e, List.of());
+    }
+
+    private static Set<String> ids(List<EventCandidate> cs) {
+        return cs.stream().map(c -> c.event().id()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void findsEventsOverlappingTheWindowWithinTheRadiusOrUnlocated() {
+        var index = new InMemoryEventIndex();
+        index.put(event("near", T, Duration.ofHours(2), new GeoPoint(50.05, 36.30)));            // ~9 km
+        index.put(event("far", T, Duration.ofHours(2), new GeoPoint(50.45, 30.52)));             // Kyiv, ~410 km
+        index.put(event("unlocated", T, Duration.ofHours(2), null));
+        index.put(event("old", T.minus(Duration.ofDays(10)), Duration.ofHours(2), KHARKIV));
+        index.put(event("long", T.minus(Duration.ofDays(60)), Duration.ofDays(90), KHARKIV));   // a siege: 90 days
+        index.put(event("edge", T.plus(Duration.ofDays(1)), Duration.ofHours(1), KHARKIV));      // starts at 'to'
+
+        var q = new CandidateQuery(T.minus(Duration.ofDays(1)), T.plus(Duration.ofDays(1)), KHARKIV, 30, 100);
+        assertEquals(Set.of("near", "unlocated", "long"), ids(index.find(q)));
+        var everywhere = new CandidateQuery(q.from(), q.to(), null, 0, 100);
+        assertEquals(Set.of("near", "far", "unlocated", "long"), ids(index.find(everywhere)));
+    }
+
+    @Test
+    void replacingAnEventMovesItAndTheLimitKeepsTheClosestInTime() {
+        var index = new InMemoryEventIndex();
+        for (int i = 0; i < 10; i++) index.put(event("e" + i, T.plus(Duration.ofHours(i * 6L)), Duration.ofHours(1), KHARKIV));
+        index.put(event("e9", T.minus(Duration.ofDays(30)), Duration.ofHours(1), KHARKIV));     // moved away
+        assertEquals(10, index.size());
+        var q = new CandidateQuery(T.minus(Duration.ofDays(1)), T.plus(Duration.ofDays(1)), KHARKIV, 10, 3);
+        assertEquals(Set.of("e0", "e1", "e2"), ids(index.find(q)));
+        index.remove("e1");
+        assertEquals(Set.of("e0", "e2", "e3"), ids(index.find(q)));
+    }
+}

@@ -1,0 +1,152 @@
+package org.sitrep.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sitrep.cluster.Reports.DAY;
+import static org.sitrep.cluster.Reports.KHARKIV;
+import static org.sitrep.cluster.Reports.LVIV;
+import static org.sitrep.cluster.Reports.ODESA;
+import static org.sitrep.cluster.Reports.SALTIVKA_MARKET;
+import static org.sitrep.cluster.Reports.TRACTOR_PLANT;
+import static org.sitrep.cluster.Reports.report;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sitrep.grade.AdmiraltyGrader;
+import org.sitrep.model.LocationPrecision;
+import org.sitrep.pipeline.AnalystConstraints;
+import org.sitrep.pipeline.AnalyzedReport;
+
+class OnlineClustererTest {
+    static final String STRIKE = "Explosions/Remote violence";
+    static final String PROTEST = "Protests";
+
+    private final EventStream stream = new EventStream(new OnlineClusterer(),
+            new EventAssembler(new AdmiraltyGrader()), new InMemoryEventIndex(), Map.of());
+
+    private EventStream.Step add(AnalyzedReport r) { return stream.accept(r, r.report().publishedAt()); }
+
+    @Test
+    void twoStrikesOnOneDayInOneCityAtDifferentNamedSitesStayTwoEvents() {
+        var plant = add(report("r1").source("wire:a").type(STRIKE).onDay(DAY).at(TRACTOR_PLANT, LocationPrecision.EXACT)
+                .mention(KHARKIV)
+                .title("Missile strike hits Kharkiv Tractor Plant")
+                .text("A Russian missile struck the Kharkiv Tractor Plant on Friday morning, the regional governor said. "
+                        + "Two workers were injured and a workshop caught fire.").build());
+        var market = add(report("r2").source("wire:b").type(STRIKE).onDay(DAY).at(SALTIVKA_MARKET, LocationPrecision.EXACT)
+                .mention(KHARKIV)
+                .title("Missile strike hits market in Kharkiv")
+                .text("A Russian missile struck a market in the Saltivka district of Kharkiv on Friday, the regional governor said. "
+                        + "Three people were killed and stalls caught fire.").build());
+        var plantAgain = add(report("r3").source("tv:c").type(STRIKE).onDay(DAY).at(TRACTOR_PLANT, LocationPrecision.EXACT)
+                .mention(KHARKIV)
+                .title("Kharkiv Tractor Plant on fire after missile strike")
+                .text("Firefighters are putting out a blaze at the Kharkiv Tractor Plant after a missile strike on Friday; "
+                        + "the governor said two workers were hurt.").build());
+
+        assertNotEquals(plant.event().id(), market.event().id(), "different named sites must not merge");
+        assertTrue(market.decision().reasons().stream().anyMatch(s -> s.contains("different named sites")),
+                market.decision().reasons().toString());
+        assertEquals(plant.event().id(), plantAgain.event().id(), plantAgain.decision().reasons().toString());
+        assertTrue(plantAgain.decision().reasons().stream().anyMatch(s -> s.startsWith("same event location")));
+        assertEquals(2, plantAgain.event().sourceCount());
+    }
+
+    @Test
+    void oneIncidentReportedInEnglishArabicAndRussianIsOneEvent() {
+        var en = add(report("en").source("rss:en").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .title("Drone attack on Kharkiv kills 3")
+                .text("Three people were killed and 12 wounded when drones hit a residential area of Kharkiv overnight.").build());
+        var ar = add(report("ar").source("rss:ar").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .published(DAY.plusSeconds(11 * 3600))
+                .title("مقتل ٣ أشخاص في هجوم بطائرات مسيرة على خاركيف")
+                .text("قتل ٣ أشخاص وأصيب ١٢ آخرون في هجوم بطائرات مسيرة على حي سكني في مدينة خاركيف.").build());
+        var ru = add(report("ru").source("tg:ru").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .published(DAY.plusSeconds(12 * 3600))
+                .title("Атака дронов на Харьков: 3 погибших")
+                .text("В результате ночной атаки беспилотников на жилой район Харькова погибли 3 человека, 12 ранены.").build());
+
+        assertEquals(en.event().id(), ar.event().id(), ar.decision().reasons().toString());
+        assertEquals(en.event().id(), ru.event().id(), ru.decision().reasons().toString());
+        assertTrue(ar.decision().reasons().stream().anyMatch(s -> s.contains("GeoNames 706483")),
+                "the join is explained by the shared gazetteer id: " + ar.decision().reasons());
+        assertTrue(ar.decision().reasons().stream().anyMatch(s -> s.contains("shared numbers: 12, 3")),
+                "Arabic-Indic digits match ASCII ones: " + ar.decision().reasons());
+        assertEquals(3, ru.event().sourceCount());
+    }
+
+    @Test
+    void theSameKindOfEventInAnotherCityOrAnotherWeekStaysApart() {
+        String text = "Hundreds of people rallied in the city centre on Saturday demanding the release of prisoners of war. "
+                + "Protesters carried flags and chanted slogans.";
+        var lviv = add(report("p1").source("rss:a").type(PROTEST).onDay(DAY).at(LVIV, LocationPrecision.DISTRICT)
+                .title("Rally in Lviv for prisoners of war").text(text).build());
+        var odesa = add(report("p2").source("rss:b").type(PROTEST).onDay(DAY).at(ODESA, LocationPrecision.DISTRICT)
+                .title("Rally in Odesa for prisoners of war").text(text).build());
+        var nextWeek = DAY.plus(Duration.ofDays(8));
+        var lvivLater = add(report("p3").source("rss:a").type(PROTEST).onDay(nextWeek).at(LVIV, LocationPrecision.DISTRICT)
+                .published(nextWeek.plusSeconds(3600)).title("Rally in Lviv for prisoners of war").text(text).build());
+
+        assertNotEquals(lviv.event().id(), odesa.event().id(), odesa.decision().reasons().toString());
+        assertNull(odesa.decision().copyOfReportId(), "same template in another city is not a copy");
+        assertNotEquals(lviv.event().id(), lvivLater.event().id(), lvivLater.decision().reasons().toString());
+    }
+
+    @Test
+    void aSyndicatedWireCopyIsMarkedAndDoesNotCountAsAnIndependentSource() {
+        String wire = "KYIV (Wire) - Ukrainian forces shot down 14 of 16 drones launched overnight, the air force said on Friday, "
+                + "adding that debris fell on two districts of Kharkiv without causing casualties. "
+                + "Russia did not comment on the attack, the latest in a series of overnight raids on the city.";
+        var original = add(report("w1").source("wire:agency").title("Ukraine says it downed 14 of 16 drones").text(wire).build());
+        var copy = add(report("w2").source("rss:newspaper").published(original.event().firstSeen().plusSeconds(1800))
+                .title("Ukraine says it downed 14 of 16 drones").text(wire + " (Reporting by the agency's Kyiv bureau.)").build());
+
+        assertEquals(original.event().id(), copy.event().id());
+        assertEquals("w1", copy.decision().copyOfReportId(), copy.decision().reasons().toString());
+        assertTrue(copy.decision().reasons().get(0).startsWith("copy:"));
+        assertEquals(1, copy.event().sourceCount(), "a syndicated copy is not an independent source");
+        assertEquals(2, copy.event().reportIds().size());
+    }
+
+    @Test
+    void aRepostOfTheSameUrlIsACopy() {
+        var a = add(report("u1").source("tg:one").url("https://example.org/news/123?utm=x#top").title("Blast in port").text("Explosion reported.").build());
+        var b = add(report("u2").source("tg:two").url("http://www.example.org/news/123?utm=x").title("Repost").text("see link").build());
+        assertEquals(a.event().id(), b.event().id());
+        assertEquals("u1", b.decision().copyOfReportId());
+    }
+
+    @Test
+    void analystsSplitIsRespectedAndAMoveIsObeyed() {
+        String text = "Shelling damaged a school in Kharkiv on Friday, officials said; no one was hurt.";
+        var first = add(report("a1").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT).title("School shelled in Kharkiv").text(text).build());
+        var again = report("a2").source("other").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .title("School in Kharkiv hit by shelling").text(text).build();
+        var split = stream.accept(again, new AnalystConstraints(null, Set.of(first.event().id())), DAY);
+        assertNotEquals(first.event().id(), split.event().id());
+        assertTrue(split.decision().reasons().stream().anyMatch(s -> s.contains("analysts removed")));
+
+        var moved = stream.accept(report("a3").title("Unrelated text").text("nothing in common").build(),
+                new AnalystConstraints(first.event().id(), Set.of()), DAY);
+        assertEquals(first.event().id(), moved.event().id());
+    }
+
+    @Test
+    void candidateQueryUsesTheEventTimeAndASiteRadius() {
+        var clusterer = new OnlineClusterer();
+        var q = clusterer.candidateQuery(report("q").onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT).build());
+        assertEquals(DAY.minus(Duration.ofDays(3)), q.from());
+        assertTrue(q.to().isAfter(DAY.plus(Duration.ofDays(2))));
+        assertEquals(KHARKIV.point(), q.near());
+        assertEquals(ClusterConfig.DEFAULTS.siteRadiusKm(), q.radiusKm());
+        var unlocated = clusterer.candidateQuery(report("q2").build());
+        assertNull(unlocated.near());
+        assertFalse(clusterer.assign(report("q3").build(), List.of()).joinsExisting());
+    }
+}
