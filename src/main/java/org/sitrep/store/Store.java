@@ -94,6 +94,16 @@ public interface Store extends AutoCloseable {
 
     List<TimelineBucket> timeline(EventQuery query, Granularity granularity);
 
+    // --- waves
+    /** Creates or replaces a wave (a wave that grows is saved again under the same id). */
+    void saveWave(org.sitrep.model.Wave wave);
+
+    /** Waves whose time span overlaps [from, to) (either may be null), newest first. */
+    List<org.sitrep.model.Wave> waves(java.time.Instant from, java.time.Instant to, int limit);
+
+    /** The waves an event belongs to. */
+    List<org.sitrep.model.Wave> wavesOf(String eventId);
+
     // --- changes (SSE, sync)
     List<Change> changesSince(long sequence, int limit);
 
