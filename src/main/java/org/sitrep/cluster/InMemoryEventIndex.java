@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,22 @@ public final class InMemoryEventIndex {
     private static final int MAX_INDEXED_DAYS = 31;
     private static final long UNLOCATED = Long.MIN_VALUE;
 
-    private record Entry(EventCandidate candidate, List<Long> dayKeys, long cell) {}
+    /** Identity-compared on purpose: buckets hold entries themselves, not ids to look up again. */
+    private static final class Entry {
+        final EventCandidate candidate;
+        final List<Long> dayKeys;
+        final long cell;
+
+        Entry(EventCandidate candidate, List<Long> dayKeys, long cell) {
+            this.candidate = candidate;
+            this.dayKeys = dayKeys;
+            this.cell = cell;
+        }
+    }
 
     private final Map<String, Entry> entries = new HashMap<>();
-    private final Map<Long, Map<Long, Set<String>>> byDay = new HashMap<>();
-    private final Set<String> longEvents = new LinkedHashSet<>();
+    private final Map<Long, Map<Long, Set<Entry>>> byDay = new HashMap<>();
+    private final Set<Entry> longEvents = new LinkedHashSet<>();
 
     /** Adds the event or replaces the earlier version with the same id. */
     public synchronized void put(EventCandidate candidate) {
@@ -44,25 +54,24 @@ public final class InMemoryEventIndex {
         long cell = e.location() == null ? UNLOCATED : cell(e.location().point());
         long first = day(e.time().start()), last = day(e.time().end());
         List<Long> days = new ArrayList<>();
-        if (last - first + 1 > MAX_INDEXED_DAYS) {
-            longEvents.add(e.id());
-        } else {
-            for (long d = first; d <= last; d++) {
-                days.add(d);
-                byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(e.id());
-            }
+        boolean isLong = last - first + 1 > MAX_INDEXED_DAYS;
+        if (!isLong) for (long d = first; d <= last; d++) days.add(d);
+        Entry entry = new Entry(candidate, days, cell);
+        if (isLong) longEvents.add(entry);
+        for (long d : days) {
+            byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(entry);
         }
-        entries.put(e.id(), new Entry(candidate, days, cell));
+        entries.put(e.id(), entry);
     }
 
     public synchronized void remove(String eventId) {
         Entry old = entries.remove(eventId);
         if (old == null) return;
-        longEvents.remove(eventId);
+        longEvents.remove(old);
         for (long d : old.dayKeys) {
-            Map<Long, Set<String>> cells = byDay.get(d);
-            Set<String> ids = cells.get(old.cell);
-            ids.remove(eventId);
+            Map<Long, Set<Entry>> cells = byDay.get(d);
+            Set<Entry> ids = cells.get(old.cell);
+            ids.remove(old);
             if (ids.isEmpty()) cells.remove(old.cell);
             if (cells.isEmpty()) byDay.remove(d);
         }
@@ -88,12 +97,12 @@ public final class InMemoryEventIndex {
             if (k > 0 && midDay + k >= firstDay && midDay + k <= lastDay) days.add(midDay + k);
         }
         List<EventCandidate> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Entry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         if (q.near() == null) {
             for (long d : days) {
                 if (out.size() >= limit) break;
-                Map<Long, Set<String>> cells = byDay.get(d);
-                if (cells != null) for (Set<String> ids : cells.values()) collect(ids, q, seen, out, Integer.MAX_VALUE);
+                Map<Long, Set<Entry>> cells = byDay.get(d);
+                if (cells != null) for (Set<Entry> ids : cells.values()) collect(ids, q, seen, out, Integer.MAX_VALUE);
             }
             collect(longEvents, q, seen, out, Integer.MAX_VALUE);
         } else {
@@ -102,10 +111,10 @@ public final class InMemoryEventIndex {
             // same town.
             List<Long> around = cellsAround(q.near(), q.radiusKm());
             for (long d : days) {
-                Map<Long, Set<String>> cells = byDay.get(d);
+                Map<Long, Set<Entry>> cells = byDay.get(d);
                 if (cells == null) continue;
                 for (long c : around) {
-                    Set<String> ids = cells.get(c);
+                    Set<Entry> ids = cells.get(c);
                     if (ids != null) collect(ids, q, seen, out, Integer.MAX_VALUE);
                 }
             }
@@ -114,8 +123,8 @@ public final class InMemoryEventIndex {
             if (located > limit) return closest(out, mid, limit);
             for (long d : days) {
                 if (out.size() >= limit) break;
-                Map<Long, Set<String>> cells = byDay.get(d);
-                Set<String> un = cells == null ? null : cells.get(UNLOCATED);
+                Map<Long, Set<Entry>> cells = byDay.get(d);
+                Set<Entry> un = cells == null ? null : cells.get(UNLOCATED);
                 if (un != null) collect(un, q, seen, out, limit);
             }
             return out;
@@ -128,12 +137,12 @@ public final class InMemoryEventIndex {
         return List.copyOf(out.subList(0, limit));
     }
 
-    private void collect(Set<String> ids, CandidateQuery q, Set<String> seen, List<EventCandidate> out, int limit) {
-        for (String id : ids) {
+    private static void collect(Set<Entry> entries, CandidateQuery q, Set<Entry> seen, List<EventCandidate> out, int limit) {
+        for (Entry e : entries) {
             if (out.size() >= limit) return;
-            if (!seen.add(id)) continue;
-            EventCandidate c = entries.get(id).candidate;
-            if (matches(c.event(), q)) out.add(c);
+            // Events of one day sit in one bucket: only multi-day events need the seen-set.
+            if (e.dayKeys.size() != 1 && !seen.add(e)) continue;
+            if (matches(e.candidate.event(), q)) out.add(e.candidate);
         }
     }
 
