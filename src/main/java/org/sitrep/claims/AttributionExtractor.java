@@ -93,6 +93,10 @@ public final class AttributionExtractor {
         if (!m.lookingAt()) return null;
         String speaker = m.group(1);
         if (LABELS.contains(speaker.toLowerCase(Locale.ROOT)) || speaker.chars().anyMatch(Character::isDigit)) return null;
+        for (String w : speaker.split("\\s+")) {
+            // "Zelensky:", "US Secretary of State:" are speakers; "Saraqib market strike:" is a topic.
+            if (!Character.isUpperCase(w.codePointAt(0)) && !Set.of("of", "al", "de", "the", "for", "and").contains(w)) return null;
+        }
         int colon = m.end(1);
         int re = contentEnd(t, sentence.start(), sentence.end());
         Span content = trimmed(t, colon + 1, re);
@@ -156,6 +160,23 @@ public final class AttributionExtractor {
         return region.contains(a.cue()) ? a : null;
     }
 
+    private static final Pattern PASSIVE_AUX = Pattern.compile("(?i)\\b(?:was|were|been|being|is|are)\\s+(?:\\p{L}+\\s+)?\\p{L}+ed$");
+    private static final Pattern PASSIVE_AFTER = Pattern.compile(
+            "(?i)\\s+(?!on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b)(?:in|on|at|near|from|after|across|so far|overnight|since)\\b");
+
+    /**
+     * "Explosions were reported in the city", "No deaths reported so far": a past participle with no speaker.
+     * (PolNeAR annotates some passives, "was asked by a caller"; a speaker after "by" keeps the cue.)
+     */
+    private static boolean passive(String t, int cs, int ce, int re, Cue m) {
+        if (m.cue.kind() == CueKind.ACCORDING_TO) return false;
+        String cue = t.substring(cs, ce);
+        if (!cue.endsWith("ed")) return false;
+        if (t.startsWith(" by ", ce)) return false;
+        if (PASSIVE_AUX.matcher(cue).find()) return true;
+        return ce == re || PASSIVE_AFTER.matcher(t).region(ce, re).lookingAt() && m.cue.kind() != CueKind.DENY;
+    }
+
     private static int lastCloseQuote(String t, int s, int e) {
         for (int i = e - 1; i >= s; i--) if (t.charAt(i) == '”' || t.charAt(i) == '"' || t.charAt(i) == '»') return i;
         return -1;
@@ -169,10 +190,19 @@ public final class AttributionExtractor {
         int lt = trimEndIndex(t, region.start(), cs);
         char prev = lt > region.start() ? t.charAt(lt - 1) : 0;
         int re = contentEnd(t, region.start(), region.end());
+        if (passive(t, cs, ce, re, m)) {
+            // No speaker: "Explosions were reported in the city" attributes "explosions ... in the city" to no one.
+            List<Span> parts = new ArrayList<>();
+            Span subject = lt > region.start() ? trimmed(t, sourceStart(t, region.start(), lt, lex), lt) : null;
+            if (subject != null) parts.add(subject);
+            Span rest = trimmed(t, skipPunct(t, ce, re), re);
+            if (rest != null) parts.add(rest);
+            return parts.isEmpty() ? null : new Attribution(null, new Span(cs, ce), parts, m.cue.kind(), List.of());
+        }
 
         if (lt <= region.start() || onlyConnective(t, region.start(), lt)) {
             // Verb first: "Said the minister: ..." / "وقال المتحدث إن ..."
-            return sourceAfterCue(t, region, cs, ce, re, m, lex, quotes, null);
+            return sourceAfterCue(t, region, cs, ce, re, m, lex, quotes, done);
         }
         if (prev == ',' || prev == '—' || prev == '–' || isCloseQuote(prev) || (prev == '-' && lt - 2 >= 0 && t.charAt(lt - 2) == ' ')) {
             Span left = trimmed(t, region.start(), lt);
@@ -318,14 +348,28 @@ public final class AttributionExtractor {
     }
 
     private Attribution sourceAfterCue(String t, Span region, int cs, int ce, int re, Cue m, CueLexicon lex,
-                                       List<Span> quotes, Span ignored) {
+                                       List<Span> quotes, List<Attribution> done) {
         int srcStart = skipSpace(t, ce, re);
+        if (lex.complementizer.matcher(t).region(srcStart, re).lookingAt() && !done.isEmpty()) {
+            // "وأضاف أن ..." ("he added that"): the speaker is the previous one.
+            Attribution prev = done.get(done.size() - 1);
+            Span content = contentFrom(t, srcStart, re, quotes);
+            if (prev.source() == null || content == null || srcStart - prev.cue().end() > 1_000) return null;
+            return new Attribution(prev.source(), new Span(cs, ce), List.of(content), m.cue.kind(), prev.via());
+        }
         int srcEnd = phraseEnd(t, srcStart, re, lex);
-        if (srcEnd == re) {
-            // No "that"/comma after the speaker ("ونفت الحكومة هذه التقارير"): take the first word as the speaker.
-            int w = srcStart;
-            while (w < re && !Character.isWhitespace(t.charAt(w))) w++;
-            srcEnd = w;
+        boolean endedByComplementizer = srcEnd < re && lex.complementizer.matcher(t).region(srcEnd, re).lookingAt();
+        if (!endedByComplementizer) {
+            // No "that" after the speaker ("ونفت الحكومة هذه التقارير", "تبنت ألوية ... هجوما"): the subject comes
+            // first and the object follows; without a parser keep at most the first three words.
+            int w = srcStart, n = 0;
+            while (w < srcEnd && n < 3) {
+                while (w < srcEnd && !Character.isWhitespace(t.charAt(w))) w++;
+                n++;
+                if (n == 1 && srcEnd == re) break; // nothing but the clause: one word
+                while (w < srcEnd && Character.isWhitespace(t.charAt(w))) w++;
+            }
+            srcEnd = Math.min(srcEnd, w);
         }
         Span source = trimmed(t, srcStart, srcEnd);
         if (source == null || words(t, source) > MAX_SOURCE_WORDS) return null;
@@ -402,7 +446,7 @@ public final class AttributionExtractor {
         for (; i >= regionStart; i--) {
             char c = t.charAt(i);
             if (c == ',' && i > regionStart && i + 1 < lt && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))) continue;
-            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
+            if (c == ',' || c == '،' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
         }
         int start = i + 1;
         Matcher w = lex.clauseWord.matcher(t).region(start, lt);
@@ -446,7 +490,7 @@ public final class AttributionExtractor {
         Matcher comp = lex.complementizer.matcher(t);
         for (int i = s; i < re; i++) {
             char c = t.charAt(i);
-            if (c == ',' || c == ';' || c == ':' || c == '(' || isOpenQuote(c) || c == '—') return i;
+            if (c == ',' || c == '،' || c == ';' || c == ':' || c == '(' || isOpenQuote(c) || c == '—') return i;
             if (i > s && Character.isWhitespace(t.charAt(i - 1)) && Character.isLetter(c)) {
                 comp.region(i - 1, re);
                 if (comp.lookingAt()) return i - 1;
@@ -470,7 +514,12 @@ public final class AttributionExtractor {
             for (int j = Math.max(0, i - 20); j < Math.min(n, i + 20); j++) {
                 if (j == i || in.get(j).source() == null) continue;
                 for (Span c : in.get(j).content()) {
-                    if (c.contains(s) && c.length() < bestLen && !c.equals(in.get(i).content().get(0))) {
+                    boolean mutual = false;
+                    for (Span mine : in.get(i).content()) {
+                        Span theirs = in.get(j).source();
+                        if (mine.contains(theirs) || mine.contains(in.get(j).cue())) mutual = true;
+                    }
+                    if (!mutual && c.contains(s) && c.length() < bestLen && !c.equals(in.get(i).content().get(0))) {
                         best = j;
                         bestLen = c.length();
                     }

@@ -192,6 +192,13 @@ class AttributionExtractorTest {
 
         String r = "وتبنى تنظيم داعش الهجوم في بيان.";
         assertEquals(CueKind.CLAIM_RESPONSIBILITY, only(r, x.extract(r, "ar")).kind());
+
+        // "He added that ...": verb first with no subject, the previous speaker goes on.
+        String c = "وقال المتحدث باسم الجيش إن الغارة استهدفت مستودعا. وأضاف أن الهجوم لم يسفر عن إصابات.";
+        List<Attribution> two = x.extract(c, "ar");
+        assertEquals(2, two.size(), () -> describe(c, two));
+        assertEquals("المتحدث باسم الجيش", src(c, two.get(1)));
+        assertEquals("أن الهجوم لم يسفر عن إصابات", content(c, two.get(1)));
     }
 
     @Test
@@ -207,6 +214,23 @@ class AttributionExtractorTest {
         Attribution a = only(v, x.extract(v, "en"));
         assertEquals("added", a.cue().text(v));
         assertEquals("“We will rebuild.”", content(v, a));
+    }
+
+    @Test
+    void passiveParticipleWithoutSpeakerIsNoAttribution() {
+        String t = "Explosions were reported in the city overnight. No deaths reported so far.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals(2, found.size(), () -> describe(t, found));
+        for (Attribution a : found) assertNull(a.source(), () -> describe(t, found));
+        assertEquals("Explosions", found.get(0).content().get(0).text(t));
+    }
+
+    @Test
+    void speakerInsideAnotherStatementIsNotCircular() {
+        String t = "Army units responded to sources of fire in the area, a military source told state media.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("a military source", src(t, a));
+        assertTrue(a.via().isEmpty());
     }
 
     @Test
