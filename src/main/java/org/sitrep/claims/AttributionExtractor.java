@@ -34,6 +34,8 @@ public final class AttributionExtractor {
     /** A quote longer than this is an unbalanced quotation mark, not a quote. */
     static final int MAX_QUOTE_CHARS = 4_000;
     static final int MAX_ATTRIBUTIONS = 2_000;
+    /** Longer sentences are cut (news sentences are far shorter; this bounds the work per cue). */
+    static final int MAX_SENTENCE_CHARS = 2_000;
 
     private final Map<String, CueLexicon> lexicons = new HashMap<>();
 
@@ -400,9 +402,8 @@ public final class AttributionExtractor {
         int e = end;
         // Strip the separator ("—", ",") but keep a closing quote and a comma inside it.
         while (e > regionStart && (Character.isWhitespace(t.charAt(e - 1)) || t.charAt(e - 1) == '—' || t.charAt(e - 1) == '–' || t.charAt(e - 1) == '-')) e--;
-        for (Span q : quotes) {
-            if (q.end() == e || (q.end() == e - 1 && t.charAt(e - 1) == ',')) return q; // may start sentences earlier
-        }
+        Span q = lastStartingBefore(quotes, e);
+        if (q != null && (q.end() == e || (q.end() == e - 1 && t.charAt(e - 1) == ','))) return q; // may start sentences earlier
         while (e > regionStart && (t.charAt(e - 1) == ',' || Character.isWhitespace(t.charAt(e - 1)))) e--;
         return trimmed(t, regionStart, e);
     }
@@ -411,7 +412,8 @@ public final class AttributionExtractor {
     private static Span contentFrom(String t, int s, int re, List<Span> quotes) {
         s = skipSpace(t, s, re);
         if (s < re && (t.charAt(s) == ':' || t.charAt(s) == ',')) s = skipSpace(t, s + 1, re);
-        for (Span q : quotes) if (q.start() == s && q.end() > re) return q;
+        Span q = lastStartingBefore(quotes, s + 1);
+        if (q != null && q.start() == s && q.end() > re) return q;
         return trimmed(t, s, re);
     }
 
@@ -436,7 +438,8 @@ public final class AttributionExtractor {
     private static Span nextQuote(String t, List<Span> quotes, int from, int maxGap) {
         int s = from;
         while (s < t.length() && (Character.isWhitespace(t.charAt(s)) || t.charAt(s) == ':')) s++;
-        for (Span q : quotes) if (q.start() >= from && q.start() <= s + maxGap) return q;
+        int i = firstStartingAtOrAfter(quotes, from);
+        if (i < quotes.size() && quotes.get(i).start() <= s + maxGap) return quotes.get(i);
         return null;
     }
 
@@ -592,6 +595,15 @@ public final class AttributionExtractor {
     }
 
     private static void add(List<Span> out, String t, int s, int e) {
+        // A "sentence" without punctuation (a scraped table, a spam post) is cut into pieces, so that the work per
+        // cue, which scans its sentence, stays bounded.
+        while (e - s > MAX_SENTENCE_CHARS) {
+            int cut = s + MAX_SENTENCE_CHARS;
+            while (cut > s + MAX_SENTENCE_CHARS / 2 && !Character.isWhitespace(t.charAt(cut))) cut--;
+            Span piece = trimmed(t, s, cut);
+            if (piece != null) out.add(piece);
+            s = cut;
+        }
         Span sp = trimmed(t, s, e);
         if (sp != null) out.add(sp);
     }
@@ -621,9 +633,29 @@ public final class AttributionExtractor {
         return out;
     }
 
+    // Quotes are sorted and do not overlap, so their starts and ends both ascend: binary searches keep a text
+    // with thousands of quotes and cues linear-logarithmic rather than quadratic.
+
+    /** Index of the first quote starting at or after pos (quotes.size() if none). */
+    private static int firstStartingAtOrAfter(List<Span> quotes, int pos) {
+        int lo = 0, hi = quotes.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (quotes.get(mid).start() < pos) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The last quote starting strictly before pos, or null. */
+    private static Span lastStartingBefore(List<Span> quotes, int pos) {
+        int i = firstStartingAtOrAfter(quotes, pos) - 1;
+        return i >= 0 ? quotes.get(i) : null;
+    }
+
     private static Span enclosingQuote(List<Span> quotes, int pos) {
-        for (Span q : quotes) if (q.start() < pos && pos < q.end() - 1) return q;
-        return null;
+        Span q = lastStartingBefore(quotes, pos);
+        return q != null && pos < q.end() - 1 ? q : null;
     }
 
     static boolean isCloseQuote(char c) { return c == '”' || c == '"' || c == '»' || c == '“'; }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -239,6 +242,14 @@ class AttributionExtractorTest {
         assertTrue(x.extract(t, "en").isEmpty());
         assertTrue(x.extract("", "en").isEmpty());
         assertTrue(x.extract(null, null).isEmpty());
+    }
+
+    @Test
+    void manyQuotesAndCuesWithoutSentenceEndsStayFast() {
+        // 200,000 characters of quotes and cues with no full stop: bounded sentences and binary searches keep it quick.
+        String t = "\"a\" he said, \"b\" she said, ".repeat(8_000);
+        List<Attribution> found = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> x.extract(t, "en"));
+        assertTrue(found.size() > 100 && found.size() <= AttributionExtractor.MAX_ATTRIBUTIONS);
     }
 
     @Test
