@@ -173,6 +173,15 @@ class AttributionExtractorTest {
     }
 
     @Test
+    void russianAgencyCitingTheMinistry() {
+        String t = "ТАСС сообщил со ссылкой на Минобороны, что над Брянской областью сбиты три беспилотника.";
+        Attribution a = only(t, x.extract(t, "ru"));
+        assertEquals("Минобороны", src(t, a));
+        assertEquals(List.of("ТАСС"), a.via().stream().map(s -> s.text(t)).toList());
+        assertEquals("что над Брянской областью сбиты три беспилотника", content(t, a));
+    }
+
+    @Test
     void ukrainianCues() {
         String t = "Генштаб ЗСУ повідомив, що уражено склад боєприпасів.";
         Attribution a = only(t, x.extract(t, "uk"));
