@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sitrep.model.Actor;
 import org.sitrep.model.Claim;
+import org.sitrep.model.ClaimSides;
 import org.sitrep.model.Report;
 import org.sitrep.model.Stance;
 import org.sitrep.pipeline.ClaimExtractor;
@@ -115,16 +116,10 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
         return terms;
     }
 
+    /** Whether the "speaker" before a colon is the event's place ("Aleppo: ..."), compared ignoring case and punctuation. */
     private static boolean isPlace(String claimant, Extraction ex) {
         return ex != null && ex.location() != null && ex.location().name() != null
-                && ClaimSidesKey.same(ex.location().name(), claimant);
-    }
-
-    /** Comparison of names as written, ignoring case and punctuation. */
-    private static final class ClaimSidesKey {
-        static boolean same(String a, String b) {
-            return org.sitrep.model.ClaimSides.partyKey(a).equals(org.sitrep.model.ClaimSides.partyKey(b));
-        }
+                && ClaimSides.partyKey(ex.location().name()).equals(ClaimSides.partyKey(claimant));
     }
 
     static boolean mentionsEvent(String content, List<String> terms) {
