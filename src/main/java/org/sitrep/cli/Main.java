@@ -13,9 +13,12 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 IngestCommand.class,
+                SourcesCommand.class,
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
+                MigrateCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
