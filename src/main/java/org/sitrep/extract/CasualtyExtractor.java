@@ -50,6 +50,9 @@ final class CasualtyExtractor {
 
     private static final Pattern NONE = Pattern.compile(
             "\\b(?:no|neither|nor|without|zero)\\s+(?:\\w+\\s+){0,2}?(?:fatalities|deaths|casualties|one (?:was|were) killed|killed|dead|loss of life)");
+    /** "the death toll rose to 8": a total that may disagree with the counts told before it. */
+    private static final Pattern TOLL = Pattern.compile("\\b(?:death toll|toll)\\s+(?:has\\s+|had\\s+)?(?:rose|risen|climbed|reached|stands at|stood at|is|was|of|to|at)"
+            + "(?:\\s+(?:to|at))?\\s+" + QUAL + NUM + "\\b");
     /** A count the text itself says was coded ("Fatalities coded as 2 (other source reported 7)"). */
     private static final Pattern CODED = Pattern.compile("\\bfatalities (?:were |are )?coded as (\\d+)");
     private static final Pattern SPLIT = Pattern.compile(
@@ -179,6 +182,21 @@ final class CasualtyExtractor {
                     kMin = sum;
                     kMax = sum + spread;
                 }
+            }
+        }
+        // Reports that disagree give a range: "officials said 5 were killed ... the toll rose to 8" is 5..8.
+        Matcher toll = TOLL.matcher(s);
+        if (!splitDone && toll.find()) {
+            int t = number(toll.group(1));
+            if (t >= 0) {
+                if (kMin == null) {
+                    kMin = kMax = t;
+                } else if (t != kMin) {
+                    int lo = Math.min(kMin, t), hi = Math.max(kMax, t);
+                    kMin = lo;
+                    kMax = hi;
+                }
+                phrases.add(toll.group().trim());
             }
         }
         Matcher share = SPLIT_SHARE.matcher(s);

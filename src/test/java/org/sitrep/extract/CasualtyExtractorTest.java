@@ -61,6 +61,14 @@ class CasualtyExtractorTest {
     }
 
     @Test
+    void disagreeingCountsGiveARange() {
+        Fatalities f = c.extract("Officials said 5 people were killed in the strike. Later the death toll rose to 8.");
+        assertEquals(5, f.killedMin());
+        assertEquals(8, f.killedMax());
+        assertTrue(f.phrase().contains("toll rose to 8"), f.phrase());
+    }
+
+    @Test
     void nothingStatedIsUnknownNotZero() {
         assertSame(Fatalities.UNKNOWN, c.extract("Protesters marched to the ministry."));
         Fatalities injuredOnly = c.extract("Three protesters were injured by rubber bullets.");
