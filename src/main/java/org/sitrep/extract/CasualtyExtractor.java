@@ -114,7 +114,7 @@ final class CasualtyExtractor {
 
     Fatalities extract(String text) {
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        s = s.toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
+        s = asciiDigits(s.toLowerCase(Locale.ROOT).replace('\u00a0', ' '));
         // "killed or wounded" counts no one as dead (nor as injured: it is not known which)
         s = s.replace("killed or wounded", "harmed").replace("killed or injured", "harmed");
         // The count patterns are costly; most reports have no word of death or injury at all.
@@ -317,6 +317,20 @@ final class CasualtyExtractor {
         if (num.length() == 4 && (num.startsWith("19") || num.startsWith("20"))) return true;
         String after = s.substring(end, Math.min(s.length(), end + 10));
         return after.matches("^\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b.*");
+    }
+
+    /** Arabic-Indic digits (٤, ۴) as ASCII, so "مقتل ٤ مدنيين" counts like "مقتل 4 مدنيين". */
+    static String asciiDigits(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int d = (c >= '\u0660' && c <= '\u0669') ? c - '\u0660' : (c >= '\u06F0' && c <= '\u06F9') ? c - '\u06F0' : -1;
+            if (d >= 0) {
+                if (sb == null) sb = new StringBuilder(s);
+                sb.setCharAt(i, (char) ('0' + d));
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     static int number(String w) {
