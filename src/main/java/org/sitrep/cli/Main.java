@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 MigrateCommand.class,
                 BenchCommand.class,
+                UsersCommand.class,
+                KeysCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
