@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.sitrep.model.Event;
 import org.sitrep.model.Source;
+import org.sitrep.model.Wave;
 import org.sitrep.pipeline.AnalystConstraints;
 import org.sitrep.pipeline.AnalyzedReport;
 import org.sitrep.pipeline.CandidateQuery;
@@ -24,16 +25,24 @@ import org.sitrep.pipeline.EventMember;
  */
 public final class EventStream {
     /** What one report did: the decision, the event as it now stands, and the candidates seen. */
-    public record Step(ClusterDecision decision, Event event, int candidates) {}
+    public record Step(ClusterDecision decision, Event event, int candidates, List<Wave> waves) {}
 
     private final Clusterer clusterer;
     private final EventAssembler assembler;
     private final InMemoryEventIndex index;
     private final Map<String, Source> sources;
+    private final WaveDetector waves;
     private final Map<String, List<EventMember>> members = new HashMap<>();
     private long nextId = 1;
 
     public EventStream(Clusterer clusterer, EventAssembler assembler, InMemoryEventIndex index, Map<String, Source> sources) {
+        this(clusterer, assembler, index, sources, null);
+    }
+
+    /** With wave detection: each step also returns the waves the report created or grew. */
+    public EventStream(Clusterer clusterer, EventAssembler assembler, InMemoryEventIndex index, Map<String, Source> sources,
+                       WaveDetector waves) {
+        this.waves = waves;
         this.clusterer = Objects.requireNonNull(clusterer);
         this.assembler = Objects.requireNonNull(assembler);
         this.index = Objects.requireNonNull(index);
@@ -52,7 +61,8 @@ public final class EventStream {
         EventCandidate previous = index.get(id);
         Event e = assembler.assemble(id, previous == null ? null : previous.event(), ms, sources, now);
         index.put(new EventCandidate(e, ms.stream().map(EventMember::report).toList()));
-        return new Step(d, e, candidates.size());
+        List<Wave> ws = waves == null ? List.of() : waves.observe(report, e);
+        return new Step(d, e, candidates.size(), ws);
     }
 
     /** Puts an existing event (with its members) in the index, e.g. to preload a benchmark. */

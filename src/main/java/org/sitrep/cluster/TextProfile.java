@@ -91,11 +91,7 @@ final class TextProfile {
             // Shingles use every word, stop words included: wire copies keep them, rewrites do not.
             window[seen[0] % 3] = word.hashCode();
             seen[0]++;
-            if (seen[0] >= 3) {
-                long h = mix(((long) window[(seen[0] - 3) % 3] * 0x9E3779B97F4A7C15L)
-                        ^ ((long) window[(seen[0] - 2) % 3] * 0xC2B2AE3D27D4EB4FL) ^ window[(seen[0] - 1) % 3]);
-                if (shingleSet.size() < MAX_TOKENS) shingleSet.add(h);
-            }
+            if (seen[0] >= 3) shingleSet.add(shingle(window, seen[0]));
             if (inTitle) titleTokens.add(word);
             boolean digit = Character.isDigit(word.charAt(0));
             if (digit) {
@@ -170,18 +166,41 @@ final class TextProfile {
                 regions, actors);
     }
 
+    /** The bottom-k sketch of a text's word 3-grams alone (for wave detection). */
+    static long[] sketch(String title, String text) {
+        Set<Long> shingleSet = new HashSet<>();
+        int[] window = new int[3];
+        int[] seen = {0};
+        Tokenizer.Sink sink = (word, capitalised, inTitle, sentenceStart) -> {
+            if (seen[0] >= MAX_TOKENS) return;
+            window[seen[0] % 3] = word.hashCode();
+            seen[0]++;
+            if (seen[0] >= 3) shingleSet.add(shingle(window, seen[0]));
+        };
+        Tokenizer.tokenize(title, true, sink);
+        Tokenizer.tokenize(text, false, sink);
+        return shingleSet.stream().mapToLong(Long::longValue).sorted().limit(SKETCH_SIZE).toArray();
+    }
+
+    private static long shingle(int[] window, int seen) {
+        return mix(((long) window[(seen - 3) % 3] * 0x9E3779B97F4A7C15L)
+                ^ ((long) window[(seen - 2) % 3] * 0xC2B2AE3D27D4EB4FL) ^ window[(seen - 1) % 3]);
+    }
+
     /** Distinct terms, for the document-frequency count. */
     Vocabulary.Term[] distinctTerms() { return terms; }
 
     /** Estimated Jaccard similarity of the two reports' shingle sets (bottom-k sketch). */
-    static double jaccard(TextProfile a, TextProfile b) {
-        if (a.sketch.length == 0 || b.sketch.length == 0) return 0;
+    static double jaccard(TextProfile a, TextProfile b) { return jaccard(a.sketch, b.sketch); }
+
+    static double jaccard(long[] as, long[] bs) {
+        if (as.length == 0 || bs.length == 0) return 0;
         int i = 0, j = 0, union = 0, both = 0;
-        int k = Math.min(SKETCH_SIZE, Math.max(a.sketch.length, b.sketch.length));
-        while (union < k && (i < a.sketch.length || j < b.sketch.length)) {
-            if (j >= b.sketch.length || (i < a.sketch.length && a.sketch[i] < b.sketch[j])) {
+        int k = Math.min(SKETCH_SIZE, Math.max(as.length, bs.length));
+        while (union < k && (i < as.length || j < bs.length)) {
+            if (j >= bs.length || (i < as.length && as[i] < bs[j])) {
                 i++;
-            } else if (i >= a.sketch.length || b.sketch[j] < a.sketch[i]) {
+            } else if (i >= as.length || bs[j] < as[i]) {
                 j++;
             } else {
                 both++;

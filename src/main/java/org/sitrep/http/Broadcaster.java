@@ -25,6 +25,8 @@ final class Broadcaster implements AutoCloseable {
     private final Map<SseClient, long[]> clients = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Wakes the pump as soon as the store reports a commit (LISTEN/NOTIFY across nodes on PostgreSQL). */
+    private final AutoCloseable subscription;
 
     Broadcaster(Store store, long pollMillis) {
         this.store = store;
@@ -41,6 +43,7 @@ final class Broadcaster implements AutoCloseable {
                 LockSupport.parkNanos(pause * 1_000_000L);
             }
         });
+        this.subscription = store.onChange(this::wake);
     }
 
     int clientCount() { return clients.size(); }
@@ -57,6 +60,15 @@ final class Broadcaster implements AutoCloseable {
 
     void wake() { LockSupport.unpark(thread); }
 
+    /** Sends a named event that is not in the change log (alerts) to every connected client, without an id. */
+    void publish(String name, String json) {
+        for (SseClient c : clients.keySet()) {
+            synchronized (c) { // the pump thread writes to the same client
+                if (!c.terminated()) c.sendEvent(name, json);
+            }
+        }
+    }
+
     private void pump() {
         for (Map.Entry<SseClient, long[]> entry : clients.entrySet()) {
             SseClient c = entry.getKey();
@@ -72,7 +84,10 @@ final class Broadcaster implements AutoCloseable {
                             : store.event(ch.eventId()).map(GeoJson::feature).orElse(null);
                     if (data == null) data = Map.of("id", ch.eventId());
                     try {
-                        c.sendEvent(ch.kind(), Json.MAPPER.writeValueAsString(data), Long.toString(ch.sequence()));
+                        String json = Json.MAPPER.writeValueAsString(data);
+                        synchronized (c) { // alerts are published to the same client from another thread
+                            c.sendEvent(ch.kind(), json, Long.toString(ch.sequence()));
+                        }
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new IllegalStateException(e);
                     }
@@ -84,6 +99,11 @@ final class Broadcaster implements AutoCloseable {
     }
 
     @Override public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            log.warn("unsubscribing from store changes failed: {}", e.getMessage());
+        }
         running = false;
         LockSupport.unpark(thread);
         for (SseClient c : clients.keySet()) c.close();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
+import org.sitrep.model.Wave;
 import org.sitrep.pipeline.EventMember;
 
 /** Events as GeoJSON features (RFC 7946: [lon, lat]; unlocated events have a null geometry). */
@@ -55,7 +56,7 @@ final class GeoJson {
 
     /** The event with everything the detail view shows: its reports with sources and clustering reasons, and its claims. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> detail(Event e, List<EventMember> members, Map<String, Source> sources) {
+    static Map<String, Object> detail(Event e, List<EventMember> members, Map<String, Source> sources, List<Wave> waves) {
         Map<String, Object> f = feature(e);
         Map<String, Object> p = (Map<String, Object>) f.get("properties");
         List<Object> reports = new ArrayList<>();
@@ -74,6 +75,7 @@ final class GeoJson {
         }
         p.put("reports", reports);
         p.put("claims", e.claims());
+        p.put("waves", waves);
         return f;
     }
 }

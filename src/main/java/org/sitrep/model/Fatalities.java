@@ -14,6 +14,16 @@ public record Fatalities(Integer killedMin, Integer killedMax, Integer injuredMi
                 min(injuredMin, o.injuredMin), max(injuredMax, o.injuredMax), phrase != null ? phrase : o.phrase);
     }
 
-    private static Integer min(Integer a, Integer b) { return a == null ? b : b == null ? a : Math.min(a, b); }
-    private static Integer max(Integer a, Integer b) { return a == null ? b : b == null ? a : Math.max(a, b); }
+    // Explicit branches: a mixed Integer/int conditional expression would unbox a null.
+    private static Integer min(Integer a, Integer b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return Integer.valueOf(Math.min(a, b));
+    }
+
+    private static Integer max(Integer a, Integer b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return Integer.valueOf(Math.max(a, b));
+    }
 }

@@ -28,6 +28,29 @@ public interface Store extends AutoCloseable {
      */
     <T> T inTransaction(java.util.function.Supplier<T> work);
 
+    /**
+     * Runs {@code work} while holding the lock named {@code key}, so that no other holder of the same
+     * key runs at the same time: in this process, and on a server store in every process sharing the
+     * database. Clustering uses it: two nodes receiving reports of the same incident at the same moment
+     * must not both create a new event. Locks are reentrant on the calling thread; on a server store the
+     * work also runs as one transaction. Keep the work short: it blocks every other holder.
+     */
+    default <T> T exclusive(String key, java.util.function.Supplier<T> work) {
+        // Process-local fallback for stores that have no better lock; implementations override it.
+        synchronized (this) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Calls {@code listener} soon after a change has been committed by this or (on a server store)
+     * another process, so change-log readers need not poll often. A hint only: readers still read the
+     * change log, and a store may call it spuriously or not at all. Returns a handle that unsubscribes.
+     */
+    default AutoCloseable onChange(Runnable listener) {
+        return () -> { };
+    }
+
     // --- sources
     void saveSource(Source source);
 
@@ -70,6 +93,16 @@ public interface Store extends AutoCloseable {
     List<EventCandidate> candidates(CandidateQuery query);
 
     List<TimelineBucket> timeline(EventQuery query, Granularity granularity);
+
+    // --- waves
+    /** Creates or replaces a wave (a wave that grows is saved again under the same id). */
+    void saveWave(org.sitrep.model.Wave wave);
+
+    /** Waves whose time span overlaps [from, to) (either may be null), newest first. */
+    List<org.sitrep.model.Wave> waves(java.time.Instant from, java.time.Instant to, int limit);
+
+    /** The waves an event belongs to. */
+    List<org.sitrep.model.Wave> wavesOf(String eventId);
 
     // --- changes (SSE, sync)
     List<Change> changesSince(long sequence, int limit);

@@ -79,7 +79,12 @@ class ApiServerIT {
     @Test
     void pagingWithCursorVisitsEveryEventOnce() throws Exception {
         List<String> items = new ArrayList<>();
-        for (int i = 0; i < 7; i++) items.add(report("feed", "p" + i, "Item " + i, "Text " + i, "2026-11-2" + (i % 3) + "T0" + i + ":00:00Z", null, null));
+        String[][] towns = {{"Kharkiv", "49.99", "36.23"}, {"Aleppo", "36.20", "37.13"}, {"Sanaa", "15.35", "44.21"},
+                {"Kabul", "34.53", "69.17"}, {"Tripoli", "32.89", "13.19"}, {"Bamako", "12.64", "-8.00"}, {"Caracas", "10.49", "-66.88"}};
+        for (int i = 0; i < 7; i++) {
+            items.add(report("feed", "p" + i, "Incident in " + towns[i][0], "Something happened in " + towns[i][0] + ".",
+                    "2026-11-1" + i + "T0" + i + ":00:00Z", Double.parseDouble(towns[i][1]), Double.parseDouble(towns[i][2])));
+        }
         assertEquals(201, s.post("/api/reports", "[" + String.join(",", items) + "]").statusCode());
         List<String> seen = new ArrayList<>();
         String cursor = "";
@@ -149,7 +154,7 @@ class ApiServerIT {
         assertTrue(ev.stream().anyMatch(l -> l.startsWith("data: ") && l.contains("Drone attack on air base")));
         stream.body().close();
 
-        s.post("/api/reports", report("tg", "43", "Second attack", "More drones.", "2026-11-22T02:00:00Z", 35.40, 35.95));
+        s.post("/api/reports", report("tg", "43", "Second attack", "Protesters gathered in the square.", "2026-11-25T02:00:00Z", 48.5, 35.0));
         HttpResponse<InputStream> resumed = s.http.send(HttpRequest.newBuilder(URI.create(s.url("/api/stream")))
                 .header("Accept", "text/event-stream").header("Last-Event-ID", id).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());

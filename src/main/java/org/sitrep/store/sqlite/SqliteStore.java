@@ -56,10 +56,16 @@ public final class SqliteStore implements Store {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final CandidateCache cache = new CandidateCache(50_000);
+    /** Striped locks for {@link #exclusive}: bounded however many keys callers use. */
+    private final ReentrantLock[] keyLocks = new ReentrantLock[64];
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Set when the current write transaction appended to the change log (guarded by writeLock). */
+    private boolean changeAppended;
 
     private SqliteStore(String url) throws SQLException {
         this.url = url;
         this.writer = connect();
+        for (int i = 0; i < keyLocks.length; i++) keyLocks[i] = new ReentrantLock();
         for (int i = 0; i < READERS; i++) readers.add(connect());
     }
 
@@ -100,15 +106,9 @@ public final class SqliteStore implements Store {
     // ------------------------------------------------------------------ plumbing
 
     private <T> T read(SqlWork<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
-            // Inside this thread's open transaction: read through it, so the transaction sees its own writes
-            // (a batch import must cluster each report against the events created earlier in the batch).
-            try {
-                return work.run(writer);
-            } catch (SQLException e) {
-                throw new StoreException("database read failed: " + e.getMessage(), e);
-            }
-        }
+        // Inside a transaction on this thread, read its own uncommitted writes (a fetch reading the
+        // source it just saved) from the writer connection.
+        if (writeLock.isHeldByCurrentThread()) return write(work);
         Connection c;
         try {
             c = readers.take();
@@ -134,15 +134,19 @@ public final class SqliteStore implements Store {
         try {
             if (!writer.getAutoCommit()) return work.run(writer);
             writer.setAutoCommit(false);
+            boolean notify = false;
             try {
                 T result = work.run(writer);
                 writer.commit();
+                notify = changeAppended;
                 return result;
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
                 throw e;
             } finally {
+                changeAppended = false;
                 writer.setAutoCommit(true);
+                if (notify) changeListeners.forEach(Runnable::run);
             }
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);
@@ -158,6 +162,27 @@ public final class SqliteStore implements Store {
     @Override
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
         return write(c -> work.get());
+    }
+
+    /**
+     * Process-local: SQLite is embedded, so every writer of the file is in this process (a second
+     * process on the same file is not a supported deployment).
+     */
+    @Override
+    public <T> T exclusive(String key, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
     }
 
     /** Runs SQL on the writer connection, joining the current transaction if there is one (for extensions of this store). */
@@ -472,7 +497,8 @@ public final class SqliteStore implements Store {
         return sb.length() > FTS_TEXT_CAP ? sb.substring(0, FTS_TEXT_CAP) : sb.toString();
     }
 
-    private static void appendChange(Connection c, String eventId, String kind, long version, long at) throws SQLException {
+    private void appendChange(Connection c, String eventId, String kind, long version, long at) throws SQLException {
+        changeAppended = true;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO changes(event_id, kind, version, at) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, eventId); ps.setString(2, kind); ps.setLong(3, version); ps.setLong(4, at);
             ps.executeUpdate();
@@ -527,7 +553,20 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<EventMember> members(String eventId) {
-        return read(c -> loadMembers(c, List.of(eventId)).getOrDefault(eventId, List.of()));
+        return read(c -> {
+            Long version = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM events WHERE id = ?")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) version = rs.getLong(1);
+                }
+            }
+            if (version != null) {
+                CandidateCache.Cached hit = cache.get(eventId, version);
+                if (hit != null) return hit.members();
+            }
+            return loadMembers(c, List.of(eventId)).getOrDefault(eventId, List.of());
+        });
     }
 
     private Map<String, List<EventMember>> loadMembers(Connection c, List<String> eventIds) throws SQLException {
@@ -611,7 +650,7 @@ public final class SqliteStore implements Store {
         return read(c -> {
             // Ids and versions first; bodies only for events the cache does not hold at that version. Online
             // clustering asks for the same recent events again and again, and parsing them dominated ingest.
-            StringBuilder sql = new StringBuilder("SELECT e.id, e.version FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
+            StringBuilder sql = new StringBuilder("SELECT e.id, e.version, e.lat, e.lon FROM events e WHERE e.time_end >= ? AND e.time_start < ?");
             List<Object> args = new ArrayList<>(List.of(q.from().toEpochMilli(), q.to().toEpochMilli()));
             if (q.near() != null) {
                 GeoPoint p = q.near();
@@ -624,13 +663,18 @@ public final class SqliteStore implements Store {
             args.add(q.limit() <= 0 ? 200 : q.limit());
             Map<String, Long> versions = new LinkedHashMap<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) versions.put(rs.getString(1), rs.getLong(2));
+                while (rs.next()) {
+                    // The R*Tree query is a lat/lon box; its corners lie beyond the radius.
+                    if (q.near() != null && rs.getObject(3) != null
+                            && new GeoPoint(rs.getDouble(3), rs.getDouble(4)).distanceKm(q.near()) > q.radiusKm()) continue;
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }
             }
             Map<String, EventCandidate> found = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
             for (Map.Entry<String, Long> v : versions.entrySet()) {
-                EventCandidate hit = cache.get(v.getKey(), v.getValue());
-                if (hit != null) found.put(v.getKey(), hit);
+                CandidateCache.Cached hit = cache.get(v.getKey(), v.getValue());
+                if (hit != null) found.put(v.getKey(), hit.candidate());
                 else missing.add(v.getKey());
             }
             if (!missing.isEmpty()) {
@@ -642,9 +686,9 @@ public final class SqliteStore implements Store {
                 }
                 Map<String, List<EventMember>> members = loadMembers(c, missing);
                 for (Event e : events.values()) {
-                    EventCandidate ec = new EventCandidate(e, members.getOrDefault(e.id(), List.of()).stream().map(EventMember::report).toList());
-                    cache.put(ec);
-                    found.put(e.id(), ec);
+                    List<EventMember> ms = members.getOrDefault(e.id(), List.of());
+                    cache.put(e, ms);
+                    found.put(e.id(), new EventCandidate(e, ms.stream().map(EventMember::report).toList()));
                 }
             }
             List<EventCandidate> out = new ArrayList<>();
@@ -664,6 +708,65 @@ public final class SqliteStore implements Store {
             List<TimelineBucket> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(new TimelineBucket(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getLong(3)));
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ waves
+
+    @Override
+    public void saveWave(org.sitrep.model.Wave wave) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO waves(id, kind, start_at, end_at, updated_at, body) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, start_at = excluded.start_at, "
+                    + "end_at = excluded.end_at, updated_at = excluded.updated_at, body = excluded.body")) {
+                ps.setString(1, wave.id());
+                ps.setString(2, wave.kind());
+                ps.setLong(3, wave.start().toEpochMilli());
+                ps.setLong(4, wave.end().toEpochMilli());
+                ps.setLong(5, System.currentTimeMillis());
+                ps.setString(6, json(wave));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO wave_events(wave_id, event_id) VALUES (?, ?)")) {
+                for (String e : wave.eventIds()) {
+                    ps.setString(1, wave.id());
+                    ps.setString(2, e);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<org.sitrep.model.Wave> waves(Instant from, Instant to, int limit) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT body FROM waves WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            if (from != null) { sql.append(" AND end_at >= ?"); args.add(from.toEpochMilli()); }
+            if (to != null) { sql.append(" AND start_at < ?"); args.add(to.toEpochMilli()); }
+            sql.append(" ORDER BY end_at DESC LIMIT ?");
+            args.add(limit);
+            List<org.sitrep.model.Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<org.sitrep.model.Wave> wavesOf(String eventId) {
+        return read(c -> {
+            List<org.sitrep.model.Wave> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.body FROM waves w JOIN wave_events we ON we.wave_id = w.id "
+                    + "WHERE we.event_id = ? ORDER BY w.end_at DESC")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
+                }
             }
             return out;
         });
@@ -736,20 +839,9 @@ public final class SqliteStore implements Store {
         return ps;
     }
 
-    static String encodeCursor(long t, long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((t + ":" + seq).getBytes(StandardCharsets.UTF_8));
-    }
+    static String encodeCursor(long t, long seq) { return org.sitrep.store.Cursors.encode(t, seq); }
 
-    /** Decodes a cursor; a malformed one is the caller's error. */
-    static long[] decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) return null;
-        try {
-            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cursor '" + cursor + "' is not valid; use the nextCursor of a previous page");
-        }
-    }
+    static long[] decodeCursor(String cursor) { return org.sitrep.store.Cursors.decode(cursor); }
 
     @Override public String toString() { return "SqliteStore[" + url.toLowerCase(Locale.ROOT) + "]"; }
 }
