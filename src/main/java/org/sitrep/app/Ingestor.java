@@ -12,6 +12,7 @@ import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
+import org.sitrep.moderation.AnalystDecisions;
 import org.sitrep.model.Wave;
 import org.sitrep.pipeline.AnalyzedReport;
 import org.sitrep.pipeline.ClusterDecision;
@@ -38,15 +39,22 @@ public final class Ingestor {
     private final Clusterer clusterer;
     private final EventAssembler assembler;
     private final Clock clock;
+    private final AnalystDecisions decisions;
     private final ReentrantLock clusterLock = new ReentrantLock();
     private final WaveDetector waves = new WaveDetector();
 
     public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
+        this(store, pipeline, clusterer, assembler, clock, AnalystDecisions.NONE);
+    }
+
+    /** With {@code decisions}: analyst overrides are re-applied after every re-assembly, and reports clustered to a merged-away event go to its survivor. */
+    public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock, AnalystDecisions decisions) {
         this.store = store;
         this.pipeline = pipeline;
         this.clusterer = clusterer;
         this.assembler = assembler;
         this.clock = clock;
+        this.decisions = decisions;
     }
 
     /** What became of one submitted report. */
@@ -82,21 +90,50 @@ public final class Ingestor {
         try {
             List<EventCandidate> candidates = store.candidates(clusterer.candidateQuery(analyzed));
             ClusterDecision decision = clusterer.assign(analyzed, candidates);
+            if (decision.joinsExisting()) {
+                String survivor = decisions.mergedInto(decision.eventId()).orElse(null);
+                if (survivor != null) {
+                    decision = new ClusterDecision(survivor, decision.score(), decision.reasons(), decision.copyOfReportId());
+                }
+            }
             EventMember member = new EventMember(analyzed, decision);
             Instant now = clock.instant();
             Event previous = decision.joinsExisting() ? store.event(decision.eventId()).orElse(null) : null;
             String id = previous != null ? previous.id() : Ids.newEventId(now);
             List<EventMember> members = new ArrayList<>(previous != null ? store.members(id) : List.of());
             members.add(member);
-            Map<String, Source> sources = new HashMap<>();
-            for (EventMember m : members) sources.computeIfAbsent(m.report().report().sourceId(), this::sourceOf);
-            Event event = assembler.assemble(id, previous, members, sources, now);
+            Event event = reassemble(id, previous, members);
             store.inTransaction(() -> {
                 store.commitEvent(event, List.of(member));
                 for (Wave w : waves.observe(analyzed, event)) store.saveWave(w);
                 return null;
             });
             return id;
+        } finally {
+            clusterLock.unlock();
+        }
+    }
+
+    /**
+     * Builds the next version of an event from its members, with analyst decisions applied (used by
+     * ingestion and by moderation's merge and split). Pure apart from looking up sources.
+     */
+    public Event reassemble(String id, Event previous, List<EventMember> members) {
+        return reassemble(id, previous, members, decisions::apply);
+    }
+
+    /** As {@link #reassemble(String, Event, List)} with the given decisions in place of the stored ones (a decision being changed). */
+    public Event reassemble(String id, Event previous, List<EventMember> members, java.util.function.UnaryOperator<Event> decided) {
+        Map<String, Source> sources = new HashMap<>();
+        for (EventMember m : members) sources.computeIfAbsent(m.report().report().sourceId(), this::sourceOf);
+        return decided.apply(assembler.assemble(id, previous, members, sources, clock.instant()));
+    }
+
+    /** Serialises moderation writes with clustering, so an analyst's edit and an arriving report never race on one event. */
+    public <T> T exclusively(java.util.function.Supplier<T> work) {
+        clusterLock.lock();
+        try {
+            return work.get();
         } finally {
             clusterLock.unlock();
         }

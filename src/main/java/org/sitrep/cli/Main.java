@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
+                UsersCommand.class,
+                KeysCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,7 @@ package org.sitrep.cli;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.sitrep.app.Sitrep;
+import org.sitrep.http.ApiConfig;
 import org.sitrep.http.ApiServer;
 import org.sitrep.http.WebSettings;
 import picocli.CommandLine.Command;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
                 "Reports arrive through POST /api/reports, 'sitrep ingest' and the configured sources."})
 final class ServeCommand implements Runnable {
     @Mixin StoreOptions storeOptions;
+    @Mixin ApiOptions apiOptions;
 
     @Option(names = "--port", defaultValue = "${env:SITREP_PORT:-8080}", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -27,7 +29,7 @@ final class ServeCommand implements Runnable {
     @Override public void run() {
         WebSettings web = mapOptions.settings();
         try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC())) {
-            serve(sitrep, host, port, web, null);
+            serve(sitrep, host, port, apiOptions.config(), web, null);
         }
     }
 
@@ -53,10 +55,15 @@ final class ServeCommand implements Runnable {
 
     /** Starts the server, runs {@code afterStart} (may be null), and blocks until the process is stopped. */
     static void serve(Sitrep sitrep, String host, int port, WebSettings web, Runnable afterStart) {
+        serve(sitrep, host, port, ApiConfig.DEFAULT, web, afterStart);
+    }
+
+    static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart) {
         sitrep.ingestor().resume();
         ApiServer server;
         try {
-            server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), web).start(host, port);
+            server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), config, sitrep.teams(), web)
+                    .start(host, port);
         } catch (RuntimeException e) {
             throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); is another server using it? Try --port");
         }
