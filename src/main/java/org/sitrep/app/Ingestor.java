@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.sitrep.cluster.EventAssembler;
 import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
@@ -28,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes reports in: stores each once, runs the per-report pipeline, clusters it into an event and
  * commits the event with the report's analysis in one transaction. Thread-safe: analysis runs
- * concurrently; the cluster-and-commit step is serialised so two reports of one incident arriving at
- * once cannot both start a new event.
+ * concurrently; the cluster-and-commit step is serialised through {@link Store#exclusive} (across
+ * nodes on a shared PostgreSQL database) so two reports of one incident arriving at once cannot both
+ * start a new event.
  */
 public final class Ingestor {
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
@@ -40,7 +40,8 @@ public final class Ingestor {
     private final EventAssembler assembler;
     private final Clock clock;
     private final AnalystDecisions decisions;
-    private final ReentrantLock clusterLock = new ReentrantLock();
+    /** The {@link Store#exclusive} key of the cluster-and-commit step. */
+    static final String CLUSTER_LOCK = "sitrep.cluster";
     private final WaveDetector waves = new WaveDetector();
 
     public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
@@ -57,7 +58,10 @@ public final class Ingestor {
         this.decisions = decisions;
     }
 
-    /** What became of one submitted report. */
+    /**
+     * What became of one submitted report. {@code eventId} is null for a duplicate, and for a report
+     * another node attached first (possible only while nodes resume at the same time).
+     */
     public record Outcome(Report report, boolean created, String duplicateReason, String eventId) {}
 
     public Outcome submit(Report report) {
@@ -69,25 +73,71 @@ public final class Ingestor {
         return new Outcome(added.report(), true, null, eventId);
     }
 
+    /**
+     * Analyses, clusters and attaches a report that is already stored (feed polling stores a poll's
+     * reports together with its cursor, then attaches them). Returns the event id.
+     */
+    public String attach(Report stored) {
+        return process(stored);
+    }
+
+    /**
+     * Submits a batch: stores each report once (one transaction), analyses the new ones in parallel (the
+     * per-report stages are pure), then clusters and commits them in order (one transaction). A crash
+     * between the two transactions leaves the reports stored but unattached, and {@link #resume} picks
+     * them up, so nothing is lost or stored twice. Outcomes are in input order.
+     */
+    public List<Outcome> submitAll(List<Report> reports) {
+        List<Store.AddResult> added = store.inTransaction(() -> reports.stream().map(store::addReport).toList());
+        List<Report> fresh = added.stream().filter(Store.AddResult::created).map(Store.AddResult::report).toList();
+        Map<String, String> eventIds = attach(fresh);
+        List<Outcome> out = new ArrayList<>(added.size());
+        for (Store.AddResult a : added) {
+            out.add(a.created() ? new Outcome(a.report(), true, null, eventIds.get(a.report().id()))
+                    : new Outcome(a.report(), false, a.duplicateReason(), null));
+        }
+        return out;
+    }
+
     /** Attaches reports that were stored but never clustered (the process died in between). */
     public int resume() {
         int n = 0;
         List<Report> pending;
         while (!(pending = store.unattachedReports(500)).isEmpty()) {
-            for (Report r : pending) {
-                process(r);
-                n++;
-            }
+            attach(pending);
+            n += pending.size();
         }
         if (n > 0) log.info("resumed {} reports that were stored but not yet clustered", n);
         return n;
     }
 
+    /** Analyses stored reports in parallel, then clusters and commits them in order; returns report id -> event id. */
+    private Map<String, String> attach(List<Report> stored) {
+        Map<String, String> eventIds = new HashMap<>();
+        if (stored.isEmpty()) return eventIds;
+        Map<String, Source> sources = new HashMap<>();
+        for (Report r : stored) sources.computeIfAbsent(r.sourceId(), this::sourceOf);
+        List<AnalyzedReport> analyzed = stored.size() == 1
+                ? List.of(pipeline.analyze(stored.get(0), sources.get(stored.get(0).sourceId())))
+                : stored.parallelStream().map(r -> pipeline.analyze(r, sources.get(r.sourceId()))).toList();
+        store.inTransaction(() -> {
+            for (AnalyzedReport a : analyzed) eventIds.put(a.report().id(), cluster(a));
+            return null;
+        });
+        return eventIds;
+    }
+
     private String process(Report report) {
-        Source source = sourceOf(report.sourceId());
-        AnalyzedReport analyzed = pipeline.analyze(report, source);
-        clusterLock.lock();
-        try {
+        return attach(List.of(report)).get(report.id());
+    }
+
+    private String cluster(AnalyzedReport analyzed) {
+        // Serialised per store, not per process: on PostgreSQL every node ingesting into the same
+        // database waits here, so two reports of one incident cannot both start a new event.
+        return store.exclusive(CLUSTER_LOCK, () -> {
+            // Another node (its resume(), or a submit racing this node's resume()) may have attached
+            // the report while we analysed it; attaching it twice would put it in two events.
+            if (store.member(analyzed.report().id()).isPresent()) return null;
             List<EventCandidate> candidates = store.candidates(clusterer.candidateQuery(analyzed));
             ClusterDecision decision = clusterer.assign(analyzed, candidates);
             if (decision.joinsExisting()) {
@@ -109,9 +159,7 @@ public final class Ingestor {
                 return null;
             });
             return id;
-        } finally {
-            clusterLock.unlock();
-        }
+        });
     }
 
     /**
@@ -129,14 +177,9 @@ public final class Ingestor {
         return decided.apply(assembler.assemble(id, previous, members, sources, clock.instant()));
     }
 
-    /** Serialises moderation writes with clustering, so an analyst's edit and an arriving report never race on one event. */
+    /** Serialises moderation writes with clustering (on every node of the store), so an analyst's edit and an arriving report never race on one event. */
     public <T> T exclusively(java.util.function.Supplier<T> work) {
-        clusterLock.lock();
-        try {
-            return work.get();
-        } finally {
-            clusterLock.unlock();
-        }
+        return store.exclusive(CLUSTER_LOCK, work);
     }
 
     private Source sourceOf(String id) {

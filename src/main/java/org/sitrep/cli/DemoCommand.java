@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.sitrep.app.Sitrep;
+import org.sitrep.http.ApiConfig;
 import org.sitrep.model.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,12 +41,9 @@ final class DemoCommand implements Runnable {
         try (Sitrep sitrep = Sitrep.open("sqlite:" + db, storeOptions.dataDir, Clock.systemUTC())) {
             List<Report> reports = DemoData.load(sitrep.store(), Clock.systemUTC().instant());
             int now = Math.max(0, reports.size() - Math.max(0, live));
-            sitrep.store().inTransaction(() -> {
-                reports.subList(0, now).forEach(sitrep.ingestor()::submit);
-                return null;
-            });
+            sitrep.ingestor().submitAll(reports.subList(0, now));
             System.err.println("Loaded " + now + " demo reports; " + (reports.size() - now) + " more will arrive live.");
-            ServeCommand.serve(sitrep, host, port, web, () -> Thread.ofVirtual().start(() -> {
+            ServeCommand.serve(sitrep, host, port, ApiConfig.DEFAULT, web, () -> Thread.ofVirtual().start(() -> {
                 for (Report r : reports.subList(now, reports.size())) {
                     try {
                         Thread.sleep(4000);

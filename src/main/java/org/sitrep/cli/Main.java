@@ -13,9 +13,12 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 IngestCommand.class,
+                SourcesCommand.class,
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
+                MigrateCommand.class,
+                BenchCommand.class,
                 UsersCommand.class,
                 KeysCommand.class,
         })

@@ -54,10 +54,6 @@ final class ServeCommand implements Runnable {
     }
 
     /** Starts the server, runs {@code afterStart} (may be null), and blocks until the process is stopped. */
-    static void serve(Sitrep sitrep, String host, int port, WebSettings web, Runnable afterStart) {
-        serve(sitrep, host, port, ApiConfig.DEFAULT, web, afterStart);
-    }
-
     static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart) {
         sitrep.ingestor().resume();
         ApiServer server;
@@ -69,8 +65,13 @@ final class ServeCommand implements Runnable {
         }
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         System.err.println("Sitrep is running: http://" + shown + ":" + server.port() + "/  (Ctrl-C stops it)");
+        // polls the sources added with 'sitrep sources add'; each poll commits its reports and cursor together
+        org.sitrep.ingest.schedule.PollScheduler polling = org.sitrep.ingest.schedule.Polling.scheduler(sitrep.store(),
+                sitrep.ingestor()::attach, org.sitrep.ingest.FetchConfig.defaults(),
+                org.sitrep.ingest.schedule.PollScheduler.Config.defaults(), Clock.systemUTC()).start();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            polling.close();
             server.close();
             stop.countDown();
         }));

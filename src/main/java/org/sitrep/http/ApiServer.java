@@ -56,21 +56,16 @@ public final class ApiServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter accepted, duplicates, rejected;
     private final Broadcaster broadcaster;
-    private final WebSettings web;
     private final Security security;
     private final TeamStores teams;
     private final AlertEngine alertEngine;
     private final WebhookDeliverer webhooks;
+    private final WebSettings web;
     private final Javalin app;
 
     /** With the default {@link ApiConfig} and the team stores in {@code store}'s database. */
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock) {
-        this(store, ingestor, limits, clock, ApiConfig.DEFAULT, TeamStores.of(store));
-    }
-
-    /** @param web the web page's settings (tile server), served at /api/config */
-    public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, WebSettings web) {
-        this(store, ingestor, limits, clock, ApiConfig.DEFAULT, TeamStores.of(store), web);
+        this(store, ingestor, limits, clock, ApiConfig.DEFAULT, TeamStores.of(store), WebSettings.DEFAULT);
     }
 
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, ApiConfig config, TeamStores teams) {
@@ -79,11 +74,11 @@ public final class ApiServer implements AutoCloseable {
 
     /** @param web the web page's settings (tile server), served at /api/config */
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, ApiConfig config, TeamStores teams, WebSettings web) {
-        this.web = web;
         this.teams = teams;
         this.security = new Security(config, new Accounts(teams.accounts(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS),
                 clock, config.sessionTtl()), teams.audit(), clock);
         this.store = store;
+        this.web = web;
         this.ingestor = ingestor;
         this.limits = limits;
         this.clock = clock;
@@ -114,6 +109,16 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public int port() { return app.port(); }
+
+    /** The HTTP routes Javalin has, as "METHOD /path" (lower-case method), for the OpenAPI check. */
+    List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (var pe : app.unsafe.internalRouter.allHttpHandlers()) {
+            String m = pe.endpoint.method.name().toLowerCase(java.util.Locale.ROOT);
+            if (Set.of("get", "post", "put", "patch", "delete").contains(m)) out.add(m + " " + pe.endpoint.path);
+        }
+        return out;
+    }
 
     @Override public void close() {
         alertEngine.close();
@@ -169,6 +174,8 @@ public final class ApiServer implements AutoCloseable {
         new ModerationRoutes(store, ingestor, teams.moderation(), security, clock, broadcaster::wake).register(r);
         new ExportRoutes(store, teams.eventSources()).register(r);
         new AlertRoutes(teams.alerts(), security, clock).register(r);
+        Map<String, Object> openApi = OpenApi.document();
+        r.get("/api/openapi.json", ctx -> ctx.json(openApi), Access.PUBLIC);
     }
 
     private void errors(io.javalin.config.RoutesConfig r) {

@@ -65,7 +65,7 @@ final class ModerationRoutes {
         r.post("/api/events/{id}/notes", this::addNote, Access.ANALYST);
         r.get("/api/events/{id}/notes", ctx -> {
             new Params(ctx, Set.of());
-            ctx.json(Map.of("notes", moderation.notes(existing(ctx.pathParam("id")).id())));
+            ctx.json(Map.of("notes", notes(ctx, existing(ctx.pathParam("id")).id())));
         }, Access.READ);
         r.get("/api/events/{id}/history", this::history, Access.READ);
     }
@@ -331,24 +331,32 @@ final class ModerationRoutes {
         ctx.status(201).json(n);
     }
 
+    private List<ModerationStore.Note> notes(Context ctx, String eventId) {
+        List<ModerationStore.Note> notes = moderation.notes(eventId);
+        if (!Security.principal(ctx).anonymous()) return notes;
+        return notes.stream().map(n -> new ModerationStore.Note(n.seq(), n.eventId(), n.at(), "staff", n.text())).toList();
+    }
+
     private void history(Context ctx) {
         Params params = new Params(ctx, Set.of("limit"));
         String id = ctx.pathParam("id");
         if (store.event(id).isEmpty() && moderation.mergedInto(id).isEmpty() && security.auditLog().entries("event:" + id, 0, 1).isEmpty()) {
             throw ApiException.notFound("no event with id " + id);
         }
+        // Who did what is for the team; the public sees that an analyst did it, not which one.
+        boolean staff = !Security.principal(ctx).anonymous();
         List<Map<String, Object>> out = new ArrayList<>();
         for (AuditLog.Entry e : security.auditLog().entries("event:" + id, 0, params.limit(200))) {
             Map<String, Object> m = new LinkedHashMap<>();
             // The client address stays in the admin audit view; history is readable by everyone who can read the event.
             m.put("seq", e.seq());
             m.put("at", e.at());
-            m.put("actor", e.actor());
+            m.put("actor", staff ? e.actor() : "staff");
             m.put("action", e.action());
             m.put("before", e.before());
             m.put("after", e.after());
             out.add(m);
         }
-        ctx.json(Map.of("eventId", id, "history", out, "notes", moderation.notes(id)));
+        ctx.json(Map.of("eventId", id, "history", out, "notes", notes(ctx, id)));
     }
 }

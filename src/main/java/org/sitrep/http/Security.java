@@ -56,7 +56,18 @@ final class Security {
     private void before(Context ctx) {
         if (!ctx.path().startsWith("/api/") && !ctx.path().equals("/metrics")) return;
         if (cors(ctx)) return;
-        Principal p = resolve(ctx);
+        Principal p;
+        try {
+            p = resolve(ctx);
+        } catch (ApiException e) {
+            // A wrong key still costs the address a token, so guessing keys is throttled like anything else.
+            long wait = byAddress.acquire(address(ctx), System.nanoTime());
+            if (wait > 0) {
+                ctx.header("Retry-After", Long.toString(wait));
+                throw new ApiException(429, null, "too many requests; retry after " + wait + " s");
+            }
+            throw e;
+        }
         ctx.attribute(PRINCIPAL, p);
         String bucketKey = p.anonymous() ? null : p.actor();
         long wait = bucketKey == null ? byAddress.acquire(address(ctx), System.nanoTime()) : byPrincipal.acquire(bucketKey, System.nanoTime());

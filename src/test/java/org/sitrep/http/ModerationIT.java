@@ -110,7 +110,8 @@ class ModerationIT {
         HttpResponse<String> auto = as(analyst, "POST", "/api/events/" + e + "/state", "{\"state\":\"automatic\"}");
         assertEquals("corroborated", json(auto).at("/properties/state").asText(), "back to the grader: two independent sources");
 
-        JsonNode history = json(s.get("/api/events/" + e + "/history"));
+        assertEquals("staff", json(s.get("/api/events/" + e + "/history")).at("/history/0/actor").asText(), "the public does not see who");
+        JsonNode history = json(as(viewer, "GET", "/api/events/" + e + "/history", null));
         List<String> actions = new ArrayList<>();
         history.get("history").forEach(h -> actions.add(h.get("action").asText()));
         assertEquals(List.of("event.state", "event.edit", "event.state"), actions);
