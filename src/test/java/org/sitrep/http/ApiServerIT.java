@@ -74,6 +74,9 @@ class ApiServerIT {
         String reportId = detail.at("/properties/reports/0/report/id").asText();
         assertEquals(200, s.get("/api/reports/" + reportId).statusCode());
         assertEquals(1, json(s.get("/api/reports?q=square")).get("reports").size());
+        JsonNode sources = json(s.get("/api/sources"));
+        assertEquals("wire", sources.get(0).get("id").asText(), "a pushed report's source is registered");
+        assertTrue(sources.get(0).has("health"), "each source carries its polling health");
     }
 
     @Test
