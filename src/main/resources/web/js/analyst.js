@@ -61,7 +61,10 @@ export function createAnalyst(accountBox, dialog, { pickPoint, onChanged }) {
     if (!slot || !isAnalyst()) return;
     const id = detail.id;
     const p = detail.properties;
-    const msg = el('p', { className: 'action-msg', role: 'status', 'aria-live': 'polite' });
+    // The status line lives outside the detail body, which is rebuilt after each action.
+    // (detail.js clears it when another event opens.)
+    const msg = document.getElementById('action-status');
+    msg.hidden = false;
     const run = async (what, fn) => {
       msg.textContent = `${what}…`;
       msg.className = 'action-msg';
@@ -77,7 +80,7 @@ export function createAnalyst(accountBox, dialog, { pickPoint, onChanged }) {
     typeSel.value = p.type;
     const subIn = el('input', { type: 'text', id: 'act-subtype', value: p.subType || '', maxlength: 100, placeholder: 'sub-type', 'aria-label': 'Sub-type' });
     const typeRow = el('div', { className: 'row' }, typeSel, subIn,
-      el('button', { type: 'button', className: 'btn', onclick: () => run('Change type', () => patchEvent(id, { type: typeSel.value, subType: subIn.value.trim() || null })) }, 'Change type'));
+      el('button', { type: 'button', className: 'btn', id: 'act-type-save', onclick: () => run('Change type', () => patchEvent(id, { type: typeSel.value, subType: subIn.value.trim() || null })) }, 'Change type'));
 
     const pinRow = el('div', { className: 'row' }, el('button', { type: 'button', className: 'btn', id: 'act-move', onclick: async () => {
       msg.textContent = 'Click the map at the new location (Escape cancels).';
@@ -87,7 +90,7 @@ export function createAnalyst(accountBox, dialog, { pickPoint, onChanged }) {
     } }, 'Move the pin'));
 
     const mergeIn = el('input', { type: 'text', id: 'act-merge-ids', placeholder: 'event ids, comma-separated', 'aria-label': 'Events to merge into this one' });
-    const mergeRow = el('div', { className: 'row' }, mergeIn, el('button', { type: 'button', className: 'btn', onclick: () => {
+    const mergeRow = el('div', { className: 'row' }, mergeIn, el('button', { type: 'button', className: 'btn', id: 'act-merge', onclick: () => {
       const ids = mergeIn.value.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s && s !== id);
       if (!ids.length) { msg.textContent = 'Name at least one other event id.'; return; }
       run('Merge', () => mergeEvents(id, ids));
@@ -104,12 +107,12 @@ export function createAnalyst(accountBox, dialog, { pickPoint, onChanged }) {
     } }, 'Split ticked reports off'));
 
     const noteText = el('textarea', { id: 'act-note-text', rows: 2, maxlength: 4000, 'aria-label': 'Note on this event' });
-    const noteRow = el('div', { className: 'row' }, noteText, el('button', { type: 'button', className: 'btn', onclick: () => {
+    const noteRow = el('div', { className: 'row' }, noteText, el('button', { type: 'button', className: 'btn', id: 'act-note-save', onclick: () => {
       if (noteText.value.trim()) run('Add note', () => addNote(id, noteText.value.trim()));
     } }, 'Add note'));
 
     slot.replaceChildren(el('section', { className: 'detail-section analyst-actions', 'aria-label': 'Analyst actions' },
-      el('h3', {}, 'Analyst actions'), stateRow, typeRow, pinRow, mergeRow, splitRow, noteRow, msg));
+      el('h3', {}, 'Analyst actions'), stateRow, typeRow, pinRow, mergeRow, splitRow, noteRow));
   }
 
   return { init, decorate, isAnalyst, me: () => me };

@@ -58,6 +58,20 @@ const timeline = createTimeline($('timeline'), {
 function writeUrl() {
   const q = serialize(state);
   if (q !== location.search.replace(/^\?/, '')) history.replaceState(null, '', q ? `?${q}` : location.pathname);
+  exportLinks();
+}
+
+// The server's exports and Atom feed take the filters it understands (time, type or sub-type, state, text).
+function exportLinks() {
+  const w = timeWindow(state);
+  const p = new URLSearchParams();
+  if (w.from) p.set('from', new Date(w.from).toISOString());
+  if (w.to) p.set('to', new Date(w.to).toISOString());
+  const types = [...state.type, ...state.sub];
+  if (types.length) p.set('type', types.join(','));
+  if (state.state.length) p.set('state', state.state.join(','));
+  if (state.q) p.set('q', state.q);
+  for (const a of document.querySelectorAll('#exports a[data-path]')) a.href = `${a.dataset.path}?${p}`;
 }
 
 function applyView() {
@@ -224,16 +238,21 @@ async function onLive(kind, data) {
   if (wasShown && shown) feed.update(e);
   else if (wasShown) feed.remove(e.id);
   else if (shown) feed.addLive(e, filtered);
-  if (detail.current() === e.id) detail.refresh();
+  // Refresh the open detail, unless the reader is typing in it (a note, a merge id).
+  if (detail.current() === e.id && !(document.activeElement?.closest('#detail') && /INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName))) detail.refresh();
   const w = timeWindow(state);
   timeline.setData(filtered, { ...w, bucket: state.bucket, at: f.at });
   $('count').textContent = `${filtered.length.toLocaleString('en')} events`;
 }
 
-subscribe({
+const stream = subscribe({
   onChange: (kind, data) => { onLive(kind, data).catch(() => {}); },
   onStatus: (s) => { streamStatus = s; if (document.body.dataset.loaded === 'true') status.textContent = s; },
 });
+// Close the stream when leaving: a page kept in the back-forward cache would otherwise hold one of the
+// browser's six connections to the server, and after a few navigations new requests queue behind them.
+addEventListener('pagehide', () => stream.close());
+addEventListener('pageshow', (e) => { if (e.persisted) location.reload(); });
 
 // Keyboard: Escape closes the detail; "/" jumps to the search box.
 document.addEventListener('keydown', (e) => {

@@ -17,6 +17,8 @@ export function createDetail(panel, { onClose, onOpen, analyst }) {
     if (!panel.hidden && current === id) return;
     current = id;
     if (focus && !panel.contains(document.activeElement)) returnFocus = document.activeElement;
+    const status = panel.querySelector('#action-status');
+    if (status && status.dataset.eventId !== id) { status.textContent = ''; status.hidden = true; status.dataset.eventId = id; }
     panel.hidden = false;
     panel.dataset.eventId = id;
     delete panel.dataset.loaded;
@@ -44,27 +46,38 @@ export function createDetail(panel, { onClose, onOpen, analyst }) {
     returnFocus = null;
   }
 
+  // History of analyst changes and notes (GET /api/events/{id}/history); hidden when the API has none.
   async function loadHistory(id) {
     const box = body.querySelector('.history');
     if (!box) return;
     try {
       const h = await fetchHistory(id);
       if (current !== id) return;
-      const items = Array.isArray(h) ? h : h?.history || h?.items || [];
-      if (!items.length) { box.hidden = true; return; }
+      const items = Array.isArray(h) ? h : h?.history || [];
+      const notes = Array.isArray(h?.notes) ? h.notes : [];
+      if (!items.length && !notes.length) { box.hidden = true; return; }
       box.hidden = false;
-      const ol = el('ol', { className: 'history-list' });
-      for (const x of items.slice(0, 200)) {
-        const at = Date.parse(x.at || x.time || x.createdAt);
-        ol.append(el('li', {},
-          el('time', { dateTime: Number.isFinite(at) ? new Date(at).toISOString() : '' }, Number.isFinite(at) ? utc(at) : ''),
-          ' ', el('strong', {}, x.action || x.kind || 'change'),
-          x.user || x.username ? ` by ${x.user || x.username}` : '',
-          x.note || x.text ? el('div', { className: 'muted' }, x.note || x.text) : null));
+      const when = (v) => { const t = typeof v === 'number' ? v : Date.parse(v); return Number.isFinite(t) ? utc(t) : ''; };
+      const brief = (v) => v == null ? '' : (typeof v === 'string' ? v : JSON.stringify(v)).slice(0, 160);
+      if (items.length) {
+        const ol = el('ol', { className: 'history-list' });
+        for (const x of items.slice(0, 200)) {
+          ol.append(el('li', {}, el('time', {}, when(x.at)), ' ', el('strong', {}, x.action || 'change'),
+            x.actor ? ` by ${x.actor}` : '',
+            x.after != null ? el('div', { className: 'muted small' }, `${brief(x.before)} → ${brief(x.after)}`) : null));
+        }
+        box.append(ol);
       }
-      box.append(ol);
+      if (notes.length) {
+        const ul = el('ul', { className: 'notes' });
+        for (const n of notes.slice(0, 200)) {
+          ul.append(el('li', {}, el('strong', {}, n.author || n.actor || n.username || 'note'), ' ', el('time', {}, when(n.at || n.createdAt)),
+            el('div', {}, n.text || '')));
+        }
+        box.append(el('h4', {}, 'Notes'), ul);
+      }
     } catch {
-      box.hidden = true; // the API may not offer history yet
+      box.hidden = true; // the API may not offer history
     }
   }
 

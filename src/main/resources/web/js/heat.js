@@ -38,7 +38,11 @@ export function createHeatLayer() {
       this._map = map;
       this._canvas = L.DomUtil.create('canvas', 'heat-layer leaflet-zoom-hide');
       this._canvas.setAttribute('aria-hidden', 'true');
-      map.getPanes().overlayPane.appendChild(this._canvas);
+      // Its own pane above the overlay pane: the offline borders are an opaque canvas there.
+      const pane = map.getPane('heat') || map.createPane('heat');
+      pane.style.zIndex = 450;
+      pane.style.pointerEvents = 'none';
+      pane.appendChild(this._canvas);
       map.on('moveend zoomend resize', this._redraw, this);
       this._redraw();
     },
@@ -73,11 +77,11 @@ export function createHeatLayer() {
       brush ||= stamp();
       colours ||= palette();
       const r = RADIUS + BLUR;
-      // Square root so that one event still shows beside a town with hundreds.
-      const top = Math.sqrt(max);
+      // Logarithmic, so that one event still shows beside a town with hundreds.
+      const top = Math.log1p(max);
       for (let i = 0; i < grid.length; i++) {
         if (!grid[i]) continue;
-        ctx.globalAlpha = Math.min(1, 0.12 + 0.88 * Math.sqrt(grid[i]) / top);
+        ctx.globalAlpha = Math.min(1, 0.1 + 0.4 * Math.log1p(grid[i]) / top);
         ctx.drawImage(brush, (i % cols) * CELL - r, Math.floor(i / cols) * CELL - r);
       }
       const img = ctx.getImageData(0, 0, size.x, size.y);
@@ -87,7 +91,7 @@ export function createHeatLayer() {
         if (!a) continue;
         const j = a * 4;
         d[i - 3] = colours[j]; d[i - 2] = colours[j + 1]; d[i - 1] = colours[j + 2];
-        d[i] = Math.min(255, a * 1.4);
+        d[i] = Math.min(230, a * 1.6);
       }
       ctx.putImageData(img, 0, 0);
     },

@@ -26,6 +26,9 @@ import org.sitrep.app.TeamStores;
 import org.sitrep.auth.Accounts;
 import org.sitrep.auth.PasswordHasher;
 import org.sitrep.internal.Json;
+import org.sitrep.ingest.schedule.Polling;
+import org.sitrep.ingest.schedule.ReportSink;
+import org.sitrep.ingest.schedule.SourceStateStore;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
@@ -155,7 +158,7 @@ public final class ApiServer implements AutoCloseable {
         });
         r.get("/api/sources", ctx -> {
             new Params(ctx, Set.of());
-            ctx.json(store.sources());
+            ctx.json(sourcesWithHealth());
         });
         r.sse("/api/stream", client -> {
             client.keepAlive();
@@ -194,6 +197,23 @@ public final class ApiServer implements AutoCloseable {
         });
         r.error(413, ctx -> error(ctx, 413, null, "request body larger than " + limits.maxBodyBytes() + " bytes"));
         r.error(405, ctx -> error(ctx, 405, null, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    /** Each source with its polling health (last success, last error and why, items per day) where the store keeps it. */
+    private List<Map<String, Object>> sourcesWithHealth() {
+        SourceStateStore state;
+        try {
+            state = Polling.stateStore(store, ReportSink.STORE_ONLY);
+        } catch (IllegalArgumentException noPollingOnThisStore) {
+            state = null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Source s : store.sources()) {
+            Map<String, Object> item = Json.MAPPER.convertValue(s, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
+            item.put("health", state == null ? null : state.health(s.id(), clock.instant()));
+            out.add(item);
+        }
+        return out;
     }
 
     private static void error(Context ctx, int status, String field, String message) {

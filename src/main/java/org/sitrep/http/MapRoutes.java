@@ -35,7 +35,7 @@ final class MapRoutes {
     }
 
     void register(RoutesConfig r) {
-        r.get("/api/config", this::config);
+        r.get("/api/config", this::config, Access.PUBLIC);
         r.get("/api/map/events", this::events);
     }
 

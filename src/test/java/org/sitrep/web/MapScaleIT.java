@@ -28,14 +28,12 @@ class MapScaleIT {
     void fiftyThousandEventsRenderAndFilterQuickly() {
         try (TestServer server = new TestServer(WebSettings.OFFLINE); Browser browser = new Browser(1280, 800)) {
             long t0 = System.nanoTime();
-            MapFixtures.bulk(server.sitrep.store(), EVENTS, Instant.now(), 7, 42);
+            MapFixtures.bulk(server.sitrep.store(), EVENTS, Instant.now(), 6, 42);
             long writeMs = (System.nanoTime() - t0) / 1_000_000;
 
-            browser.driver.get(server.url("/"));
-            browser.waitUpTo(Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-first-render")));
-            browser.waitUpTo(Duration.ofSeconds(300)).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) browser.driver.executeScript("return window.sitrep.metrics;");
+            // First visit on a cold server (JIT, page cache), then a second visit as a user coming back sees it.
+            Map<String, Object> cold = visit(browser, server);
+            Map<String, Object> m = visit(browser, server);
             assertEquals(String.valueOf(EVENTS), browser.driver.findElement(By.tagName("body")).getDomAttribute("data-filtered"));
             String markers = browser.driver.findElement(By.id("map")).getDomAttribute("data-markers");
             assertTrue(Integer.parseInt(markers) < 600, "clustering keeps DOM markers bounded: " + markers);
@@ -62,12 +60,22 @@ class MapScaleIT {
                     setTimeout(() => { const t0 = performance.now(); document.querySelector('.leaflet-control-zoom-in').click();
                       setTimeout(() => done(map.dataset.redrawMs), 800); }, 300);""");
             browser.screenshot("map-50k-events");
-            String line = String.format("map %d events: store write %d ms; first render %.0f ms after navigation (%.0f ms after the first request);"
-                            + " all loaded %.0f ms; filter change to painted %.0f ms; cluster redraw %s ms",
-                    EVENTS, writeMs, num(m.get("firstRenderAt")), num(m.get("firstRenderMs")), num(m.get("loadedAt")), num(filterMs), zoomMs);
+            String line = String.format("map %d events: store write %d ms; cold server: first render %.0f ms after navigation, all loaded %.0f ms;"
+                            + " warm: first render %.0f ms after navigation (%.0f ms after the first request), all loaded %.0f ms;"
+                            + " filter change to painted %.0f ms; cluster redraw after zoom %s ms",
+                    EVENTS, writeMs, num(cold.get("firstRenderAt")), num(cold.get("loadedAt")), num(m.get("firstRenderAt")), num(m.get("firstRenderMs")),
+                    num(m.get("loadedAt")), num(filterMs), zoomMs);
             System.out.println(line);
             assertTrue(num(filterMs) < 5000, line);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> visit(Browser browser, TestServer server) {
+        browser.driver.get(server.url("/"));
+        browser.waitUpTo(Duration.ofSeconds(60)).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-first-render")));
+        browser.waitUpTo(Duration.ofSeconds(300)).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        return (Map<String, Object>) browser.driver.executeScript("return window.sitrep.metrics;");
     }
 
     private static double num(Object o) { return o == null ? Double.NaN : ((Number) o).doubleValue(); }
