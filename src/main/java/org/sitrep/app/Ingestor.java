@@ -69,23 +69,65 @@ public final class Ingestor {
         return new Outcome(added.report(), true, null, eventId);
     }
 
+    /**
+     * Analyses, clusters and attaches a report that is already stored (feed polling stores a poll's
+     * reports together with its cursor, then attaches them). Returns the event id.
+     */
+    public String attach(Report stored) {
+        return process(stored);
+    }
+
+    /**
+     * Submits a batch: stores each report once (one transaction), analyses the new ones in parallel (the
+     * per-report stages are pure), then clusters and commits them in order (one transaction). A crash
+     * between the two transactions leaves the reports stored but unattached, and {@link #resume} picks
+     * them up, so nothing is lost or stored twice. Outcomes are in input order.
+     */
+    public List<Outcome> submitAll(List<Report> reports) {
+        List<Store.AddResult> added = store.inTransaction(() -> reports.stream().map(store::addReport).toList());
+        List<Report> fresh = added.stream().filter(Store.AddResult::created).map(Store.AddResult::report).toList();
+        Map<String, String> eventIds = attach(fresh);
+        List<Outcome> out = new ArrayList<>(added.size());
+        for (Store.AddResult a : added) {
+            out.add(a.created() ? new Outcome(a.report(), true, null, eventIds.get(a.report().id()))
+                    : new Outcome(a.report(), false, a.duplicateReason(), null));
+        }
+        return out;
+    }
+
     /** Attaches reports that were stored but never clustered (the process died in between). */
     public int resume() {
         int n = 0;
         List<Report> pending;
         while (!(pending = store.unattachedReports(500)).isEmpty()) {
-            for (Report r : pending) {
-                process(r);
-                n++;
-            }
+            attach(pending);
+            n += pending.size();
         }
         if (n > 0) log.info("resumed {} reports that were stored but not yet clustered", n);
         return n;
     }
 
+    /** Analyses stored reports in parallel, then clusters and commits them in order; returns report id -> event id. */
+    private Map<String, String> attach(List<Report> stored) {
+        Map<String, String> eventIds = new HashMap<>();
+        if (stored.isEmpty()) return eventIds;
+        Map<String, Source> sources = new HashMap<>();
+        for (Report r : stored) sources.computeIfAbsent(r.sourceId(), this::sourceOf);
+        List<AnalyzedReport> analyzed = stored.size() == 1
+                ? List.of(pipeline.analyze(stored.get(0), sources.get(stored.get(0).sourceId())))
+                : stored.parallelStream().map(r -> pipeline.analyze(r, sources.get(r.sourceId()))).toList();
+        store.inTransaction(() -> {
+            for (AnalyzedReport a : analyzed) eventIds.put(a.report().id(), cluster(a));
+            return null;
+        });
+        return eventIds;
+    }
+
     private String process(Report report) {
-        Source source = sourceOf(report.sourceId());
-        AnalyzedReport analyzed = pipeline.analyze(report, source);
+        return attach(List.of(report)).get(report.id());
+    }
+
+    private String cluster(AnalyzedReport analyzed) {
         clusterLock.lock();
         try {
             List<EventCandidate> candidates = store.candidates(clusterer.candidateQuery(analyzed));

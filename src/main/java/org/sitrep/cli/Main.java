@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 IngestCommand.class,
+                SourcesCommand.class,
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
                 UsersCommand.class,
                 KeysCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -45,8 +45,13 @@ final class ServeCommand implements Runnable {
         }
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         System.err.println("Sitrep is running: http://" + shown + ":" + server.port() + "/  (Ctrl-C stops it)");
+        // polls the sources added with 'sitrep sources add'; each poll commits its reports and cursor together
+        org.sitrep.ingest.schedule.PollScheduler polling = org.sitrep.ingest.schedule.Polling.scheduler(sitrep.store(),
+                sitrep.ingestor()::attach, org.sitrep.ingest.FetchConfig.defaults(),
+                org.sitrep.ingest.schedule.PollScheduler.Config.defaults(), Clock.systemUTC()).start();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            polling.close();
             server.close();
             stop.countDown();
         }));
