@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.sitrep.cluster.EventAssembler;
 import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
@@ -28,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes reports in: stores each once, runs the per-report pipeline, clusters it into an event and
  * commits the event with the report's analysis in one transaction. Thread-safe: analysis runs
- * concurrently; the cluster-and-commit step is serialised so two reports of one incident arriving at
- * once cannot both start a new event.
+ * concurrently; the cluster-and-commit step is serialised through {@link Store#exclusive} (across
+ * nodes on a shared PostgreSQL database) so two reports of one incident arriving at once cannot both
+ * start a new event.
  */
 public final class Ingestor {
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
@@ -40,7 +40,8 @@ public final class Ingestor {
     private final EventAssembler assembler;
     private final Clock clock;
     private final AnalystDecisions decisions;
-    private final ReentrantLock clusterLock = new ReentrantLock();
+    /** The {@link Store#exclusive} key of the cluster-and-commit step. */
+    static final String CLUSTER_LOCK = "sitrep.cluster";
     private final WaveDetector waves = new WaveDetector();
 
     public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
@@ -57,7 +58,10 @@ public final class Ingestor {
         this.decisions = decisions;
     }
 
-    /** What became of one submitted report. */
+    /**
+     * What became of one submitted report. {@code eventId} is null for a duplicate, and for a report
+     * another node attached first (possible only while nodes resume at the same time).
+     */
     public record Outcome(Report report, boolean created, String duplicateReason, String eventId) {}
 
     public Outcome submit(Report report) {
@@ -128,8 +132,12 @@ public final class Ingestor {
     }
 
     private String cluster(AnalyzedReport analyzed) {
-        clusterLock.lock();
-        try {
+        // Serialised per store, not per process: on PostgreSQL every node ingesting into the same
+        // database waits here, so two reports of one incident cannot both start a new event.
+        return store.exclusive(CLUSTER_LOCK, () -> {
+            // Another node (its resume(), or a submit racing this node's resume()) may have attached
+            // the report while we analysed it; attaching it twice would put it in two events.
+            if (store.member(analyzed.report().id()).isPresent()) return null;
             List<EventCandidate> candidates = store.candidates(clusterer.candidateQuery(analyzed));
             ClusterDecision decision = clusterer.assign(analyzed, candidates);
             if (decision.joinsExisting()) {
@@ -151,9 +159,7 @@ public final class Ingestor {
                 return null;
             });
             return id;
-        } finally {
-            clusterLock.unlock();
-        }
+        });
     }
 
     /**
@@ -171,14 +177,9 @@ public final class Ingestor {
         return decided.apply(assembler.assemble(id, previous, members, sources, clock.instant()));
     }
 
-    /** Serialises moderation writes with clustering, so an analyst's edit and an arriving report never race on one event. */
+    /** Serialises moderation writes with clustering (on every node of the store), so an analyst's edit and an arriving report never race on one event. */
     public <T> T exclusively(java.util.function.Supplier<T> work) {
-        clusterLock.lock();
-        try {
-            return work.get();
-        } finally {
-            clusterLock.unlock();
-        }
+        return store.exclusive(CLUSTER_LOCK, work);
     }
 
     private Source sourceOf(String id) {

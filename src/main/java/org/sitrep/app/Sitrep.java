@@ -7,6 +7,7 @@ import org.sitrep.grade.AdmiraltyGrader;
 import org.sitrep.normalize.Normalizer;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.store.Store;
+import org.sitrep.store.postgres.PostgresStore;
 import org.sitrep.store.sqlite.SqliteStore;
 
 /**
@@ -27,7 +28,8 @@ public final class Sitrep implements AutoCloseable {
     }
 
     /**
-     * Opens the store named by {@code db} ("sqlite:FILE", a file path, or null for DATA_DIR/sitrep.db)
+     * Opens the store named by {@code db}: "sqlite:FILE", a file path, null for DATA_DIR/sitrep.db, or a
+     * PostgreSQL server ("postgresql://user:password@host:port/database" or "jdbc:postgresql:..."),
      * with the standard stages (installing the gazetteer on first use).
      */
     public static Sitrep open(String db, Path dataDir, Clock clock) {
@@ -41,8 +43,9 @@ public final class Sitrep implements AutoCloseable {
     public static Store openStore(String db, Path dataDir) {
         if (db == null || db.isBlank()) return SqliteStore.open(dataDir.resolve("sitrep.db"));
         if (db.startsWith("sqlite:")) return SqliteStore.open(Path.of(db.substring("sqlite:".length())));
-        if (db.startsWith("postgresql:") || db.startsWith("postgres:") || db.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("PostgreSQL storage is not available in this version yet; use sqlite:FILE or --data-dir");
+        if (PostgresStore.accepts(db)) return PostgresStore.open(db);
+        if (db.startsWith("postgresql:") || db.startsWith("postgres:")) {
+            throw new IllegalArgumentException("PostgreSQL URLs look like postgresql://user:password@host:5432/database (got '" + db + "')");
         }
         return SqliteStore.open(Path.of(db));
     }

@@ -12,6 +12,7 @@ import org.sitrep.store.jdbc.JdbcAlertStore;
 import org.sitrep.store.jdbc.JdbcAuditLog;
 import org.sitrep.store.jdbc.JdbcEventSources;
 import org.sitrep.store.jdbc.JdbcModerationStore;
+import org.sitrep.store.postgres.PostgresStore;
 import org.sitrep.store.sqlite.SqliteStore;
 
 /**
@@ -28,6 +29,13 @@ public record TeamStores(AccountStore accounts, AuditLog audit, ModerationStore 
             return over(new Jdbc() {
                 @Override public <T> T write(Work<T> work) { return s.withWriter(work::run); }
                 @Override public <T> T read(Work<T> work) { return s.withReader(work::run); }
+            });
+        }
+        if (store instanceof PostgresStore p) {
+            // One transactional method: withConnection joins the store's current transaction, reads included.
+            return over(new Jdbc() {
+                @Override public <T> T write(Work<T> work) { return p.withConnection(work::run); }
+                @Override public <T> T read(Work<T> work) { return p.withConnection(work::run); }
             });
         }
         throw new IllegalArgumentException("accounts, audit, moderation and alerts need JDBC access to " + store.getClass().getSimpleName()

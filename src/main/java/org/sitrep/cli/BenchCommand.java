@@ -1,14 +1,19 @@
 package org.sitrep.cli;
 
-import picocli.CommandLine;
+import org.sitrep.bench.StoreBenchCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Parent of the load benchmarks (figures in BENCHMARKS.md). */
+/** Parent of the load benchmarks; their figures go into BENCHMARKS.md (not part of the test run). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the speed of a stage on generated load (see BENCHMARKS.md).",
-        subcommands = {ClusterBenchCommand.class})
+        description = "Measure speed on generated load; the figures go into BENCHMARKS.md (not part of the test run).",
+        subcommands = {
+                ClusterBenchCommand.class,
+                StoreBenchCommand.class,
+        })
 public final class BenchCommand implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override public void run() { spec.commandLine().usage(System.out); }
 }

@@ -17,9 +17,10 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
+                MigrateCommand.class,
+                BenchCommand.class,
                 UsersCommand.class,
                 KeysCommand.class,
-                BenchCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -11,6 +11,7 @@ final class StoreOptions {
     Path dataDir;
 
     @Option(names = "--db", paramLabel = "URL",
-            description = "Database to use instead of DIR/sitrep.db: sqlite:FILE (PostgreSQL support is planned).")
+            description = {"Database to use instead of DIR/sitrep.db: sqlite:FILE, or a PostgreSQL server",
+                    "postgresql://USER:PASSWORD@HOST:5432/DATABASE (or jdbc:postgresql:...); several nodes may share one."})
     String db;
 }

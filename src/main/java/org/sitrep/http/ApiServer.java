@@ -60,18 +60,25 @@ public final class ApiServer implements AutoCloseable {
     private final TeamStores teams;
     private final AlertEngine alertEngine;
     private final WebhookDeliverer webhooks;
+    private final WebSettings web;
     private final Javalin app;
 
     /** With the default {@link ApiConfig} and the team stores in {@code store}'s database. */
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock) {
-        this(store, ingestor, limits, clock, ApiConfig.DEFAULT, TeamStores.of(store));
+        this(store, ingestor, limits, clock, ApiConfig.DEFAULT, TeamStores.of(store), WebSettings.DEFAULT);
     }
 
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, ApiConfig config, TeamStores teams) {
+        this(store, ingestor, limits, clock, config, teams, WebSettings.DEFAULT);
+    }
+
+    /** @param web the web page's settings (tile server), served at /api/config */
+    public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, ApiConfig config, TeamStores teams, WebSettings web) {
         this.teams = teams;
         this.security = new Security(config, new Accounts(teams.accounts(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS),
                 clock, config.sessionTtl()), teams.audit(), clock);
         this.store = store;
+        this.web = web;
         this.ingestor = ingestor;
         this.limits = limits;
         this.clock = clock;
@@ -141,6 +148,7 @@ public final class ApiServer implements AutoCloseable {
             ctx.json(rep);
         });
         r.post("/api/reports", this::postReports, Access.SUBMIT);
+        new MapRoutes(store, web).register(r);
         r.get("/api/waves", ctx -> {
             Params p = new Params(ctx, Set.of("from", "to", "limit"));
             ctx.json(Map.of("waves", store.waves(p.instant("from"), p.instant("to"), p.limit(limits.defaultPage()))));

@@ -25,6 +25,8 @@ final class Broadcaster implements AutoCloseable {
     private final Map<SseClient, long[]> clients = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Wakes the pump as soon as the store reports a commit (LISTEN/NOTIFY across nodes on PostgreSQL). */
+    private final AutoCloseable subscription;
 
     Broadcaster(Store store, long pollMillis) {
         this.store = store;
@@ -41,6 +43,7 @@ final class Broadcaster implements AutoCloseable {
                 LockSupport.parkNanos(pause * 1_000_000L);
             }
         });
+        this.subscription = store.onChange(this::wake);
     }
 
     int clientCount() { return clients.size(); }
@@ -96,6 +99,11 @@ final class Broadcaster implements AutoCloseable {
     }
 
     @Override public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            log.warn("unsubscribing from store changes failed: {}", e.getMessage());
+        }
         running = false;
         LockSupport.unpark(thread);
         for (SseClient c : clients.keySet()) c.close();

@@ -46,10 +46,10 @@ import org.sitrep.pipeline.Geoparse;
  * fresh, empty store from {@link #newStore()}.
  */
 public abstract class StoreContract {
-    protected static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
-    protected static final GeoPoint IDLIB = new GeoPoint(35.9306, 36.6339);
-    protected static final GeoPoint SARMADA = new GeoPoint(36.1864, 36.7183);
-    protected static final GeoPoint KHARKIV = new GeoPoint(49.9935, 36.2304);
+    public static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+    public static final GeoPoint IDLIB = new GeoPoint(35.9306, 36.6339);
+    public static final GeoPoint SARMADA = new GeoPoint(36.1864, 36.7183);
+    public static final GeoPoint KHARKIV = new GeoPoint(49.9935, 36.2304);
 
     protected Store store;
 
@@ -62,7 +62,7 @@ public abstract class StoreContract {
 
     // ------------------------------------------------------------------ fixtures
 
-    protected static Report report(String source, String externalId, String url, String title, String text, Instant published) {
+    public static Report report(String source, String externalId, String url, String title, String text, Instant published) {
         return new Report(null, source, externalId, url, title, text, null, published, published.plusSeconds(30), List.of(), null);
     }
 
@@ -72,17 +72,17 @@ public abstract class StoreContract {
         return r.report();
     }
 
-    protected static EventLocation at(GeoPoint p, String name) {
+    public static EventLocation at(GeoPoint p, String name) {
         return new EventLocation(p, LocationPrecision.EXACT, name, null, "SY", "test");
     }
 
-    protected static EventMember member(Report r, EventLocation loc, String type, String subType) {
+    public static EventMember member(Report r, EventLocation loc, String type, String subType) {
         TimeWindow time = TimeWindow.at(r.publishedAt(), TimePrecision.EXACT);
         Extraction ex = new Extraction(type, subType, List.of("shelling"), List.of(), Fatalities.UNKNOWN, List.of(), time, loc, 0.8);
         return new EventMember(new AnalyzedReport(r, Geoparse.NONE, ex, List.of()), ClusterDecision.newEvent("first report"));
     }
 
-    protected static Event event(String id, long version, String title, EventLocation loc, Instant start, Instant end,
+    public static Event event(String id, long version, String title, EventLocation loc, Instant start, Instant end,
                                  String type, String subType, EventState state, List<String> reportIds) {
         return new Event(id, title, title + " summary", loc, new TimeWindow(start, end, TimePrecision.EXACT), type, subType,
                 List.of(new Actor("Syrian Arab Army", "state_forces", "sy-gov", "actor1")), Fatalities.killed(2, "two killed"),
@@ -414,6 +414,27 @@ public abstract class StoreContract {
         Instant day0 = Instant.parse("2026-03-10T00:00:00Z");
         assertEquals(List.of(new Store.TimelineBucket(day0, "Explosions/Remote violence", 3),
                 new Store.TimelineBucket(day0.plusSeconds(86_400), "Explosions/Remote violence", 1)), days, "filters apply");
+    }
+
+    // ------------------------------------------------------------------ waves
+
+    private static org.sitrep.model.Wave wave(String id, List<String> events, Instant start, Instant end) {
+        return new org.sitrep.model.Wave(id, "type", events, events.stream().map(e -> "r-" + e).toList(), List.of("Idlib"),
+                start, end, 0.7, "same type in several towns at once");
+    }
+
+    @Test void wavesAreUpsertedAndFoundByTimeAndMember() {
+        store.saveWave(wave("w1", List.of("e1", "e2"), T0, T0.plusSeconds(600)));
+        store.saveWave(wave("w2", List.of("e3"), T0.plusSeconds(86_400), T0.plusSeconds(90_000)));
+        org.sitrep.model.Wave grown = wave("w1", List.of("e1", "e2", "e4"), T0, T0.plusSeconds(1200));
+        store.saveWave(grown);
+        assertEquals(List.of("w2", "w1"), store.waves(null, null, 10).stream().map(org.sitrep.model.Wave::id).toList(), "newest first, once each");
+        assertEquals(grown, store.waves(null, T0.plusSeconds(3600), 10).get(0), "a grown wave replaces the old one");
+        assertEquals(List.of("w2"), store.waves(T0.plusSeconds(3600), null, 10).stream().map(org.sitrep.model.Wave::id).toList());
+        assertEquals(1, store.waves(null, null, 1).size());
+        assertEquals(List.of("w1"), store.wavesOf("e4").stream().map(org.sitrep.model.Wave::id).toList());
+        assertEquals(List.of("w1"), store.wavesOf("e1").stream().map(org.sitrep.model.Wave::id).toList());
+        assertTrue(store.wavesOf("e9").isEmpty());
     }
 
     // ------------------------------------------------------------------ transactions and locks

@@ -839,20 +839,9 @@ public final class SqliteStore implements Store {
         return ps;
     }
 
-    static String encodeCursor(long t, long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((t + ":" + seq).getBytes(StandardCharsets.UTF_8));
-    }
+    static String encodeCursor(long t, long seq) { return org.sitrep.store.Cursors.encode(t, seq); }
 
-    /** Decodes a cursor; a malformed one is the caller's error. */
-    static long[] decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) return null;
-        try {
-            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cursor '" + cursor + "' is not valid; use the nextCursor of a previous page");
-        }
-    }
+    static long[] decodeCursor(String cursor) { return org.sitrep.store.Cursors.decode(cursor); }
 
     @Override public String toString() { return "SqliteStore[" + url.toLowerCase(Locale.ROOT) + "]"; }
 }
