@@ -35,8 +35,8 @@ final class MapRoutes {
     }
 
     void register(RoutesConfig r) {
-        r.get("/api/config", this::config, Access.PUBLIC);
-        r.get("/api/map/events", this::events);
+        r.get("/api/config", this::config, Access.PUBLIC); // the page needs its settings before anyone logs in
+        r.get("/api/map/events", this::events, Access.READ);
     }
 
     private void config(Context ctx) {
