@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sitrep.cluster.EventAssembler;
 import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
@@ -13,6 +14,7 @@ import org.sitrep.model.Report;
 import org.sitrep.model.Source;
 import org.sitrep.moderation.AnalystDecisions;
 import org.sitrep.model.Wave;
+import org.sitrep.pipeline.AnalystConstraints;
 import org.sitrep.pipeline.AnalyzedReport;
 import org.sitrep.pipeline.ClusterDecision;
 import org.sitrep.pipeline.Clusterer;
@@ -139,7 +141,10 @@ public final class Ingestor {
             // the report while we analysed it; attaching it twice would put it in two events.
             if (store.member(analyzed.report().id()).isPresent()) return null;
             List<EventCandidate> candidates = store.candidates(clusterer.candidateQuery(analyzed));
-            ClusterDecision decision = clusterer.assign(analyzed, candidates);
+            // An analyst's move or merge pins the report: re-clustering (resume, re-analysis) must keep it there.
+            AnalystConstraints constraints = decisions.pinnedEvent(analyzed.report().id())
+                    .map(e -> new AnalystConstraints(e, Set.of())).orElse(AnalystConstraints.NONE);
+            ClusterDecision decision = clusterer.assign(analyzed, candidates, constraints);
             if (decision.joinsExisting()) {
                 String survivor = decisions.mergedInto(decision.eventId()).orElse(null);
                 if (survivor != null) {

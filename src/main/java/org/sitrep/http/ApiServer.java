@@ -335,15 +335,35 @@ public final class ApiServer implements AutoCloseable {
         long max = limits.maxBodyBytes();
         String declared = ctx.header("Content-Length");
         if (declared != null) {
+            long length;
             try {
-                if (Long.parseLong(declared.strip()) > max) throw tooLarge();
+                length = Long.parseLong(declared.strip());
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest(null, "Content-Length '" + declared + "' is not a number");
             }
+            if (length > max) {
+                drain(ctx);
+                throw tooLarge();
+            }
         }
         byte[] bytes = ctx.bodyInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) throw tooLarge();
+        if (bytes.length > max) {
+            drain(ctx);
+            throw tooLarge();
+        }
         return bytes;
+    }
+
+    /**
+     * Reads and discards up to 1 MiB of a refused body, so a client still sending it receives the 413
+     * instead of a reset connection. Past that the connection is closed: the client was told the limit.
+     */
+    private static void drain(Context ctx) throws java.io.IOException {
+        long left = 1L << 20;
+        byte[] buf = new byte[8192];
+        java.io.InputStream in = ctx.bodyInputStream();
+        int n;
+        while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) left -= n;
     }
 
     private ApiException tooLarge() {

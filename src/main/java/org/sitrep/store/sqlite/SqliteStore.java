@@ -659,7 +659,11 @@ public final class SqliteStore implements Store {
                 sql.append(" AND (e.lat IS NULL OR e.seq IN (SELECT id FROM event_geo WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?))");
                 args.add(p.lat() + dLat); args.add(p.lat() - dLat); args.add(p.lon() + dLon); args.add(p.lon() - dLon);
             }
-            sql.append(" ORDER BY e.time_start DESC LIMIT ?");
+            // Located events first, then the closest in time to the middle of the window: with more candidates
+            // than the limit, unlocated events must not crowd out the event in the same town.
+            long mid = q.from().toEpochMilli() / 2 + q.to().toEpochMilli() / 2;
+            sql.append(" ORDER BY e.lat IS NULL, abs((e.time_start / 2 + e.time_end / 2) - ?) LIMIT ?");
+            args.add(mid);
             args.add(q.limit() <= 0 ? 200 : q.limit());
             Map<String, Long> versions = new LinkedHashMap<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
