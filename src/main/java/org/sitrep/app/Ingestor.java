@@ -11,6 +11,7 @@ import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
+import org.sitrep.moderation.AnalystDecisions;
 import org.sitrep.model.Wave;
 import org.sitrep.pipeline.AnalyzedReport;
 import org.sitrep.pipeline.ClusterDecision;
@@ -38,16 +39,23 @@ public final class Ingestor {
     private final Clusterer clusterer;
     private final EventAssembler assembler;
     private final Clock clock;
+    private final AnalystDecisions decisions;
     /** The {@link Store#exclusive} key of the cluster-and-commit step. */
     static final String CLUSTER_LOCK = "sitrep.cluster";
     private final WaveDetector waves = new WaveDetector();
 
     public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
+        this(store, pipeline, clusterer, assembler, clock, AnalystDecisions.NONE);
+    }
+
+    /** With {@code decisions}: analyst overrides are re-applied after every re-assembly, and reports clustered to a merged-away event go to its survivor. */
+    public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock, AnalystDecisions decisions) {
         this.store = store;
         this.pipeline = pipeline;
         this.clusterer = clusterer;
         this.assembler = assembler;
         this.clock = clock;
+        this.decisions = decisions;
     }
 
     /**
@@ -65,40 +73,86 @@ public final class Ingestor {
         return new Outcome(added.report(), true, null, eventId);
     }
 
+    /**
+     * Analyses, clusters and attaches a report that is already stored (feed polling stores a poll's
+     * reports together with its cursor, then attaches them). Returns the event id.
+     */
+    public String attach(Report stored) {
+        return process(stored);
+    }
+
+    /**
+     * Submits a batch: stores each report once (one transaction), analyses the new ones in parallel (the
+     * per-report stages are pure), then clusters and commits them in order (one transaction). A crash
+     * between the two transactions leaves the reports stored but unattached, and {@link #resume} picks
+     * them up, so nothing is lost or stored twice. Outcomes are in input order.
+     */
+    public List<Outcome> submitAll(List<Report> reports) {
+        List<Store.AddResult> added = store.inTransaction(() -> reports.stream().map(store::addReport).toList());
+        List<Report> fresh = added.stream().filter(Store.AddResult::created).map(Store.AddResult::report).toList();
+        Map<String, String> eventIds = attach(fresh);
+        List<Outcome> out = new ArrayList<>(added.size());
+        for (Store.AddResult a : added) {
+            out.add(a.created() ? new Outcome(a.report(), true, null, eventIds.get(a.report().id()))
+                    : new Outcome(a.report(), false, a.duplicateReason(), null));
+        }
+        return out;
+    }
+
     /** Attaches reports that were stored but never clustered (the process died in between). */
     public int resume() {
         int n = 0;
         List<Report> pending;
         while (!(pending = store.unattachedReports(500)).isEmpty()) {
-            for (Report r : pending) {
-                process(r);
-                n++;
-            }
+            attach(pending);
+            n += pending.size();
         }
         if (n > 0) log.info("resumed {} reports that were stored but not yet clustered", n);
         return n;
     }
 
+    /** Analyses stored reports in parallel, then clusters and commits them in order; returns report id -> event id. */
+    private Map<String, String> attach(List<Report> stored) {
+        Map<String, String> eventIds = new HashMap<>();
+        if (stored.isEmpty()) return eventIds;
+        Map<String, Source> sources = new HashMap<>();
+        for (Report r : stored) sources.computeIfAbsent(r.sourceId(), this::sourceOf);
+        List<AnalyzedReport> analyzed = stored.size() == 1
+                ? List.of(pipeline.analyze(stored.get(0), sources.get(stored.get(0).sourceId())))
+                : stored.parallelStream().map(r -> pipeline.analyze(r, sources.get(r.sourceId()))).toList();
+        store.inTransaction(() -> {
+            for (AnalyzedReport a : analyzed) eventIds.put(a.report().id(), cluster(a));
+            return null;
+        });
+        return eventIds;
+    }
+
     private String process(Report report) {
-        Source source = sourceOf(report.sourceId());
-        AnalyzedReport analyzed = pipeline.analyze(report, source);
+        return attach(List.of(report)).get(report.id());
+    }
+
+    private String cluster(AnalyzedReport analyzed) {
         // Serialised per store, not per process: on PostgreSQL every node ingesting into the same
         // database waits here, so two reports of one incident cannot both start a new event.
         return store.exclusive(CLUSTER_LOCK, () -> {
             // Another node (its resume(), or a submit racing this node's resume()) may have attached
             // the report while we analysed it; attaching it twice would put it in two events.
-            if (store.member(report.id()).isPresent()) return null;
+            if (store.member(analyzed.report().id()).isPresent()) return null;
             List<EventCandidate> candidates = store.candidates(clusterer.candidateQuery(analyzed));
             ClusterDecision decision = clusterer.assign(analyzed, candidates);
+            if (decision.joinsExisting()) {
+                String survivor = decisions.mergedInto(decision.eventId()).orElse(null);
+                if (survivor != null) {
+                    decision = new ClusterDecision(survivor, decision.score(), decision.reasons(), decision.copyOfReportId());
+                }
+            }
             EventMember member = new EventMember(analyzed, decision);
             Instant now = clock.instant();
             Event previous = decision.joinsExisting() ? store.event(decision.eventId()).orElse(null) : null;
             String id = previous != null ? previous.id() : Ids.newEventId(now);
             List<EventMember> members = new ArrayList<>(previous != null ? store.members(id) : List.of());
             members.add(member);
-            Map<String, Source> sources = new HashMap<>();
-            for (EventMember m : members) sources.computeIfAbsent(m.report().report().sourceId(), this::sourceOf);
-            Event event = assembler.assemble(id, previous, members, sources, now);
+            Event event = reassemble(id, previous, members);
             store.inTransaction(() -> {
                 store.commitEvent(event, List.of(member));
                 for (Wave w : waves.observe(analyzed, event)) store.saveWave(w);
@@ -106,6 +160,26 @@ public final class Ingestor {
             });
             return id;
         });
+    }
+
+    /**
+     * Builds the next version of an event from its members, with analyst decisions applied (used by
+     * ingestion and by moderation's merge and split). Pure apart from looking up sources.
+     */
+    public Event reassemble(String id, Event previous, List<EventMember> members) {
+        return reassemble(id, previous, members, decisions::apply);
+    }
+
+    /** As {@link #reassemble(String, Event, List)} with the given decisions in place of the stored ones (a decision being changed). */
+    public Event reassemble(String id, Event previous, List<EventMember> members, java.util.function.UnaryOperator<Event> decided) {
+        Map<String, Source> sources = new HashMap<>();
+        for (EventMember m : members) sources.computeIfAbsent(m.report().report().sourceId(), this::sourceOf);
+        return decided.apply(assembler.assemble(id, previous, members, sources, clock.instant()));
+    }
+
+    /** Serialises moderation writes with clustering (on every node of the store), so an analyst's edit and an arriving report never race on one event. */
+    public <T> T exclusively(java.util.function.Supplier<T> work) {
+        return store.exclusive(CLUSTER_LOCK, work);
     }
 
     private Source sourceOf(String id) {

@@ -51,7 +51,8 @@ public final class ReportInput {
         }
         String externalId = text(n, "externalId", 500, false);
         String url = text(n, "url", MAX_URL, false);
-        if (url != null) url = checkUrl("url", url);
+        // canonical form (tracking parameters, fragment, host case) so the store's same-URL check sees one URL
+        if (url != null) url = org.sitrep.normalize.Canonical.url(checkUrl("url", url));
         String title = text(n, "title", MAX_TITLE, false);
         String body = text(n, "text", MAX_TEXT, false);
         if ((title == null || title.isBlank()) && (body == null || body.isBlank())) {

@@ -18,11 +18,13 @@ public final class Sitrep implements AutoCloseable {
     private final Store store;
     private final Pipeline pipeline;
     private final Ingestor ingestor;
+    private final TeamStores teams;
 
     private Sitrep(Store store, Stages stages, Clock clock) {
         this.store = store;
         this.pipeline = new Pipeline(new Normalizer(), stages.geoparser(), stages.extractor(), stages.claims());
-        this.ingestor = new Ingestor(store, pipeline, stages.clusterer(), new EventAssembler(new AdmiraltyGrader()), clock);
+        this.teams = TeamStores.of(store);
+        this.ingestor = new Ingestor(store, pipeline, stages.clusterer(), new EventAssembler(new AdmiraltyGrader()), clock, teams.moderation());
     }
 
     /**
@@ -51,6 +53,9 @@ public final class Sitrep implements AutoCloseable {
     public Store store() { return store; }
 
     public Ingestor ingestor() { return ingestor; }
+
+    /** Accounts, audit trail and analyst decisions, in the same database as the events. */
+    public TeamStores teams() { return teams; }
 
     public Pipeline pipeline() { return pipeline; }
 

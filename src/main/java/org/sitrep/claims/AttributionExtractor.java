@@ -50,9 +50,17 @@ public final class AttributionExtractor {
         List<Attribution> out = new ArrayList<>();
         int consumed = 0; // end of the last cue used: "reported, citing" uses up "citing"
         for (Span sentence : sentences(t, lex.language)) {
-            for (Cue m : cues(t, sentence, lex)) {
+            List<Cue> cues = cues(t, sentence, lex);
+            Attribution colon = speakerColon(t, sentence);
+            // "He added: ..." is the cue's; only a bare name before the colon is a speaker.
+            if (colon != null && out.size() < MAX_ATTRIBUTIONS && (cues.isEmpty() || cues.get(0).start > colon.cue().start())) {
+                out.add(colon);
+                consumed = Math.max(consumed, colon.cue().end());
+            }
+            for (Cue m : cues) {
                 if (out.size() >= MAX_ATTRIBUTIONS) break;
                 if (m.start < consumed || insideSource(out, m.start)) continue;
+                if (lex.nounBefore.matcher(t).region(Math.max(sentence.start(), m.start - 12), m.start).find()) continue;
                 Span region = sentence;
                 Span q = enclosingQuote(quotes, m.start);
                 if (q != null && q.start() >= sentence.start() - MAX_QUOTE_CHARS) {
@@ -60,7 +68,7 @@ public final class AttributionExtractor {
                     region = new Span(Math.max(sentence.start(), q.start() + 1), Math.min(sentence.end(), q.end() - 1));
                     if (region.length() <= 0) continue;
                 }
-                Attribution a = m.cue.sourceAfter() ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes);
+                Attribution a = m.cue.sourceAfter() ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes, out);
                 if (a != null && !a.content().isEmpty()) {
                     out.add(a);
                     consumed = a.cue().end();
@@ -71,6 +79,26 @@ public final class AttributionExtractor {
     }
 
     private record Cue(int start, int end, CueLexicon.Cue cue) {}
+
+    /** "Zelensky: Russia launched 90 drones overnight" and transcripts ("TAPPER: Do you think ..."). */
+    private static final Pattern SPEAKER_COLON = Pattern.compile(
+            "^(\\p{Lu}[\\p{L}’'.\\-]*(?:\\s+[\\p{L}’'.\\-]+){0,4}):\\s+\\S");
+    private static final Set<String> LABELS = Set.of("breaking", "update", "updated", "live", "watch", "video", "photos", "opinion",
+            "analysis", "exclusive", "editorial", "q&a", "note", "editor's note", "correction", "read more", "related", "source",
+            "sources", "photo", "explainer", "timeline", "factbox", "fact check", "poll", "map", "warning", "summary", "update 1",
+            "update 2", "срочно", "молния", "видео", "фото", "терміново", "відео", "عاجل", "فيديو");
+
+    private static Attribution speakerColon(String t, Span sentence) {
+        Matcher m = SPEAKER_COLON.matcher(t).region(sentence.start(), sentence.end());
+        if (!m.lookingAt()) return null;
+        String speaker = m.group(1);
+        if (LABELS.contains(speaker.toLowerCase(Locale.ROOT)) || speaker.chars().anyMatch(Character::isDigit)) return null;
+        int colon = m.end(1);
+        int re = contentEnd(t, sentence.start(), sentence.end());
+        Span content = trimmed(t, colon + 1, re);
+        if (content == null || words(t, content) < 2) return null;
+        return new Attribution(new Span(m.start(1), colon), new Span(colon, colon + 1), List.of(content), CueKind.ASSERT, List.of());
+    }
 
     private static List<Cue> cues(String t, Span s, CueLexicon lex) {
         List<Cue> found = new ArrayList<>();
@@ -122,7 +150,18 @@ public final class AttributionExtractor {
 
     // ---- verb cues ------------------------------------------------------------------------------
 
-    private Attribution verbCue(String t, Span region, Cue m, CueLexicon lex, List<Span> quotes) {
+    private static Attribution lastInRegion(List<Attribution> done, Span region) {
+        if (done.isEmpty()) return null;
+        Attribution a = done.get(done.size() - 1);
+        return region.contains(a.cue()) ? a : null;
+    }
+
+    private static int lastCloseQuote(String t, int s, int e) {
+        for (int i = e - 1; i >= s; i--) if (t.charAt(i) == '”' || t.charAt(i) == '"' || t.charAt(i) == '»') return i;
+        return -1;
+    }
+
+    private Attribution verbCue(String t, Span region, Cue m, CueLexicon lex, List<Span> quotes, List<Attribution> done) {
         int cs = m.start, ce = m.end;
         // "has also said": auxiliaries belong to the cue.
         Matcher aux = lex.auxBefore.matcher(t).region(region.start(), cs);
@@ -137,9 +176,31 @@ public final class AttributionExtractor {
         }
         if (prev == ',' || prev == '—' || prev == '–' || isCloseQuote(prev) || (prev == '-' && lt - 2 >= 0 && t.charAt(lt - 2) == ' ')) {
             Span left = trimmed(t, region.start(), lt);
-            if (left != null && appositive(t.substring(left.start(), left.end())) && substantial(t, ce, re, lex)) {
-                // "Simone Perry, a tea party activist, says ..."
-                return contentAfter(t, left, cs, ce, re, m, lex, quotes);
+            if (prev == ',' && t.substring(m.start, m.end).endsWith("ing")) {
+                // "..., adding that ...": the speaker is the subject of the main clause.
+                Attribution before = lastInRegion(done, region);
+                if (before != null && before.source() != null) {
+                    Span content = contentFrom(t, ce, re, quotes);
+                    return content == null ? null : new Attribution(before.source(), new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
+                }
+                return null;
+            }
+            if (prev == ',' && !isCloseQuote(t.charAt(Math.max(region.start(), lt - 2)))) {
+                // "“...,” his wife, Maria Lopez, wrote in a letter.": the speaker sits between the quote and the cue.
+                int q = lastCloseQuote(t, region.start(), lt);
+                if (q >= 0) {
+                    Span speaker = trimmed(t, q + 1, lt - 1);
+                    if (speaker != null && words(t, speaker) <= 15 && speaker.text(t).indexOf(',') > 0) {
+                        Span content = contentBefore(t, region.start(), q + 1, quotes);
+                        if (content != null) return new Attribution(new Span(speaker.start(), lt), new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
+                    }
+                }
+            }
+            boolean quoteBefore = prev != ',' || isCloseQuote(t.charAt(Math.max(region.start(), lt - 2)));
+            if (left != null && !quoteBefore && substantial(t, ce, re, lex)) {
+                // "Simone Perry, 27, a teacher in Kharkiv, says ...": the appositives belong to the source.
+                Span src = appositiveSource(t, left);
+                if (src != null && words(t, src) <= MAX_SOURCE_WORDS) return contentAfter(t, src, cs, ce, re, m, lex, quotes);
             }
             // "“...,” said Alden." / "«...», — заявил министр."
             Span content = contentBefore(t, region.start(), lt, quotes);
@@ -165,14 +226,60 @@ public final class AttributionExtractor {
                 }
             }
         }
-        if (contentBeforeBoundary && !substantial(t, ce, re, lex)) {
+        boolean quoted = isCloseQuote(bch) && boundary > 0 && ",?!".indexOf(t.charAt(boundary - 1)) >= 0
+                || bch == ',' && boundary > 0 && isCloseQuote(t.charAt(boundary - 1));
+        if (contentBeforeBoundary && (quoted || !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
             // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
             Span content = contentBefore(t, region.start(), boundary + 1, quotes);
             if (content == null || source == null) return null;
             return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
         }
+        if (source == null) source = subject(t, region.start(), lt); // "She defended it, but admitted ..."
         if (source == null) return null;
         return contentAfter(t, source, cs, ce, re, m, lex, quotes);
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his", "her",
+            "its", "their", "our", "of", "for", "and", "de", "al", "el");
+    private static final Pattern INTRO = Pattern.compile(
+            "(?i)^(?:in|on|at|during|after|before|for|with|still|yet|but|and|however|meanwhile|earlier|later|last|this|even|if|when|"
+                    + "while|although|though|as|because|since|recently|instead|also|now|then|today|yesterday|asked|speaking|like)\\b");
+
+    /** The sentence's first noun phrase, crudely: words up to the first lower-case word not after a determiner. */
+    private static Span subject(String t, int s, int e) {
+        Matcher w = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}’'.\\-]*").matcher(t).region(s, e);
+        int start = -1, end = -1, n = 0;
+        String prevWord = null;
+        while (w.find() && n < 8) {
+            String word = w.group();
+            if (start < 0) {
+                if (INTRO.matcher(word).lookingAt()) return null;
+                start = w.start();
+            } else if (Character.isLowerCase(word.charAt(0)) && (prevWord == null || !DETERMINERS.contains(prevWord.toLowerCase(Locale.ROOT)))) {
+                break;
+            }
+            end = w.end();
+            prevWord = word;
+            n++;
+        }
+        return start < 0 ? null : new Span(start, end);
+    }
+
+    /** "Simone Perry, 27, a teacher," -> all of it; an introductory "Still," or "In a speech on Monday," is dropped. */
+    private static Span appositiveSource(String t, Span left) {
+        int s = left.start();
+        int q = lastCloseQuote(t, s, left.end());
+        if (q >= 0) s = q + 1;
+        String head = t.substring(s, left.end()).stripLeading();
+        int comma = head.indexOf(',');
+        if (comma > 0 && INTRO.matcher(head).lookingAt()) s = t.indexOf(',', s) + 1;
+        Span src = trimmed(t, s, left.end());
+        return src != null && src.text(t).replace(",", "").isBlank() ? null : src;
+    }
+
+    private static int wordsBetween(String t, int s, int e) {
+        Span sp = trimmed(t, s, e);
+        return sp == null ? 0 : words(t, sp);
     }
 
     /** ", adding ...", ", citing ...": not the second half of an interrupted statement. */
@@ -294,18 +401,21 @@ public final class AttributionExtractor {
         int i = lt - 1;
         for (; i >= regionStart; i--) {
             char c = t.charAt(i);
+            if (c == ',' && i > regionStart && i + 1 < lt && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))) continue;
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
         }
         int start = i + 1;
         Matcher w = lex.clauseWord.matcher(t).region(start, lt);
         int last = -1;
         while (w.find()) last = w.end();
-        if (last > 0 && last < lt) start = last;
+        if (last > 0 && last <= lt) start = last;
         return start;
     }
 
     /** Whether the text between the cue and the region end is real content, not "on Tuesday". */
     private static boolean substantial(String t, int ce, int re, CueLexicon lex) {
+        int k = skipSpace(t, ce, t.length());
+        if (k < t.length() && t.charAt(k) == ':') return true; // "he declared:" and the quote follows
         Span rest = trimmed(t, ce, re);
         if (rest == null) return false;
         String s = rest.text(t);

@@ -23,13 +23,21 @@ final class CueLexicon {
     final Pattern complementizer;
     /** Auxiliaries and adverbs just before a cue that belong to it ("has also said"). */
     final Pattern auxBefore;
+    /** A word right before a cue that makes the cue a noun or adjective: "the report", "his claims", "an added benefit". */
+    final Pattern nounBefore;
     /** Words that end a source phrase when scanning left from the cue ("..., but the ministry said"). */
     final Pattern clauseWord;
     /** Introduces a relayed source after a cue: "reported, citing", "со ссылкой на", "نقلا عن". */
     final Pattern citing;
 
     private CueLexicon(String language, List<Cue> cues, String complementizer, String auxBefore, String clauseWord, String citing) {
+        this(language, cues, complementizer, auxBefore, clauseWord, citing, "(?!)");
+    }
+
+    private CueLexicon(String language, List<Cue> cues, String complementizer, String auxBefore, String clauseWord, String citing,
+                       String nounBefore) {
         this.language = language;
+        this.nounBefore = Pattern.compile("(?<![\\p{L}\\p{M}])(?:" + nounBefore + ")\\s+$", FLAGS);
         this.cues = List.copyOf(cues);
         this.complementizer = Pattern.compile("^\\s*(?:" + complementizer + ")(?![\\p{L}\\p{M}])", FLAGS);
         this.auxBefore = Pattern.compile("(?:(?<![\\p{L}\\p{M}])(?:" + auxBefore + ")\\s+)+$", FLAGS);
@@ -88,14 +96,14 @@ final class CueLexicon {
                 "dismiss(?:es|ed|ing)? (?:" + objs + " )?as " + falseWords,
                 "call(?:s|ed|ing)? " + objs + " " + falseWords, "described? " + objs + " as " + falseWords,
                 "den(?:y|ies|ied|ying)", "reject(?:s|ed|ing)?", "refut(?:e|es|ed|ing)", "dismiss(?:es|ed|ing)?",
-                "disput(?:e|es|ed|ing)", "contradict(?:s|ed|ing)?", "debunk(?:s|ed|ing)?", "rebut(?:s|ted|ting)?");
+                "disput(?:es|ed|ing)", "contradict(?:s|ed|ing)?", "debunk(?:s|ed|ing)?", "rebut(?:s|ted|ting)?");
         b.add(CueKind.BLAME, "blam(?:e|es|ed|ing)", "accus(?:e|es|ed|ing)", "h[eo]ld(?:s|ing)? \\S+ (?:\\S+ )?responsible");
         b.add(CueKind.HEDGED, "claim(?:s|ed|ing)", "alleg(?:e|es|ed|ing)", "assert(?:s|ed|ing)?", "purport(?:s|ed|ing)?",
                 "was quoted as saying", "were quoted as saying");
         b.after(CueKind.ACCORDING_TO, "according to", "citing", "quoting", "as reported by", "cited by", "quoted by");
         b.add(CueKind.ASSERT,
                 "said in a statement", "said on (?:twitter|x|telegram|facebook)", "sa(?:y|ys|id|ying)", "t(?:ells|old|elling)",
-                "stat(?:ed|ing)", "add(?:s|ed|ing)?", "announc(?:e|es|ed|ing)", "report(?:ed|ing)",
+                "stat(?:ed|ing)", "add(?:s|ed|ing)?", "announc(?:e|es|ed|ing)", "reported",
                 "confirm(?:s|ed|ing)?", "not(?:ed|ing)", "explain(?:s|ed|ing)?", "wr(?:ite|ites|ote|iting)",
                 "tweet(?:ed|ing)", "posted", "insist(?:s|ed|ing)?", "argu(?:e|es|ed|ing)", "warn(?:s|ed|ing)?",
                 "declar(?:e|es|ed|ing)", "acknowledg(?:e|es|ed|ing)", "admit(?:s|ted|ting)?", "suggest(?:s|ed|ing)?",
@@ -106,21 +114,36 @@ final class CueLexicon {
                 "conclud(?:e|es|ed|ing)", "estimat(?:e|es|ed|ing)", "show(?:s|ed)", "found", "finds",
                 "continued", "told reporters", "briefed", "informed", "testified", "observed", "pointed out",
                 "emphasi[sz](?:e|es|ed|ing)", "maintain(?:s|ed)?", "assured", "quipped", "recounted", "wondered",
-                "acknowledg(?:e|es|ed)", "confided", "shouted", "declin(?:e|es|ed) to comment");
+                "acknowledg(?:e|es|ed)", "confided", "shouted", "declin(?:e|es|ed) to comment",
+                "issu(?:ed|es|ing) a statement", "express(?:ed|es|ing)", "referr(?:ed|ing) to", "point(?:ed|ing|s) (?:to|out)",
+                "talk(?:ed|s|ing) about", "spoke about", "discuss(?:ed|es|ing)", "complain(?:ed|s|ing)", "echo(?:ed|es|ing)",
+                "reiterat(?:ed|es|ing)", "repeat(?:ed|s|ing)", "conced(?:ed|es|ing)", "jok(?:ed|es|ing)", "remind(?:ed|s|ing)",
+                "requested", "voic(?:ed|es|ing)", "boast(?:ed|s|ing)", "tout(?:ed|s|ing)", "rail(?:ed|s|ing) against",
+                "plead(?:ed|s|ing)", "threaten(?:ed|s|ing)", "remarked", "emailed", "texted", "hail(?:ed|s|ing)",
+                "demand(?:ed|s|ing)", "insist(?:ed|s|ing)", "recount(?:ed|s|ing)", "summ(?:ed|ing) up", "put it", "wrote in",
+                "made (?:it )?clear", "signal(?:ed|led|s|ing)", "lament(?:ed|s|ing)", "confirm(?:ing)", "announc(?:ing)",
+                "describ(?:ing)", "explain(?:ing)", "warn(?:ing)", "urg(?:ing)", "promis(?:ing)", "predict(?:ing)");
         b.add(CueKind.OPINION,
-                "believ(?:e|es|ed|ing)", "thinks", "knew",
-                "hoped", "hoping", "feared", "expect(?:s|ed|ing)?", "doubted",
-                "worr(?:y|ies|ied)", "agre(?:e|es|ed)", "criticiz(?:e|es|ed|ing)", "criticis(?:e|es|ed|ing)",
-                "prais(?:es|ed|ing)", "endors(?:es|ed|ing)", "supported", "oppos(?:es|ed|ing)",
-                "defend(?:s|ed|ing)", "seem(?:s|ed)?", "appear(?:s|ed)",
+                "believ(?:e|es)", "thinks",
+                "hoped", "hoping", "feared", "expects", "doubted",
+                "worr(?:y|ies|ied)", "agre(?:es|ed)", "criticiz(?:e|es|ed|ing)", "criticis(?:e|es|ed|ing)",
+                "prais(?:es|ed|ing)", "endors(?:es|ed|ing)", "supported", "oppos(?:es|ed)",
+                "defend(?:s|ed|ing)", "seem(?:s|ed)", "appear(?:s|ed)",
                 "sought", "refus(?:es|ed)", "questioned",
-                "welcom(?:e|es|ed)", "condemn(?:s|ed|ing)?", "denounc(?:e|es|ed)", "blast(?:s|ed)", "slam(?:s|med)");
+                "welcomed", "condemn(?:s|ed|ing)?", "denounc(?:e|es|ed|ing)", "blast(?:s|ed|ing)", "slam(?:s|med|ming)",
+                "mock(?:ed|s|ing)", "challenged", "portray(?:ed|s|ing)", "deem(?:ed|s)", "prefer(?:s|red)",
+                "decr(?:ied|ies)", "encourag(?:ed|es|ing)", "thanked", "convinced", "eager to", "worried", "fear(?:ed|ing)",
+                "hop(?:ed|ing)", "vowing", "learned", "concern(?:ed) (?:that|about)", "skeptical", "frustrated (?:that|with)",
+                "angered", "wonder(?:ed|s|ing)", "oppose",
+                "criticiz(?:ing)", "accusing", "questioning");
         return new CueLexicon("en", b.cues, "that",
-                "has|have|had|is|are|was|were|will|would|also|later|previously|earlier|again|repeatedly|publicly|"
+                "has|have|had|is|are|was|were|be|been|being|will|would|may|might|could|can|should|must|shall|"
+                        + "doesn[’']t|didn[’']t|don[’']t|isn[’']t|wasn[’']t|won[’']t|can[’']t|hasn[’']t|haven[’']t|also|later|previously|earlier|again|repeatedly|publicly|"
                         + "reportedly|first|then|recently|once|did|does|do|not|never|already|since|just|flatly|strongly|"
-                        + "quickly|swiftly|immediately|officially|separately|further|privately|openly|allegedly",
+                        + "quickly|swiftly|immediately|officially|separately|further|privately|openly|allegedly|"
+                        + "\\p{L}+ to|going to|went on to",
                 "that|but|because|while|when|whereas|although|though|since|after|before|if|as|who|which|where|and then",
-                "citing|quoting");
+                "citing|quoting", "a|an|the|his|her|their|its|our|my|your|this|these|those|whose");
     }
 
     static CueLexicon russian() {

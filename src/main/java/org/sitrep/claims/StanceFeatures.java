@@ -30,6 +30,14 @@ final class StanceFeatures {
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is",
             "are", "was", "were", "be", "by", "with", "at", "as", "from", "that", "this", "it", "its", "his", "her", "s");
 
+    /** A crude English suffix stripper so "denies", "denied" and "denying" share a feature. */
+    static String stem(String w) {
+        for (String suf : new String[] {"ing", "ied", "ies", "ed", "es", "s", "ly"}) {
+            if (w.length() > suf.length() + 2 && w.endsWith(suf)) return w.substring(0, w.length() - suf.length());
+        }
+        return w;
+    }
+
     static List<String> tokens(String s) {
         List<String> out = new ArrayList<>();
         StringBuilder b = new StringBuilder();
@@ -60,6 +68,15 @@ final class StanceFeatures {
             prev = w;
         }
         Set<String> hs = new HashSet<>(h), cs = new HashSet<>(c);
+        // Headline words the claim does not contain carry the stance ("hoax", "reportedly"); shared words are topic.
+        String prevNew = "<s>";
+        for (String w : h) {
+            if (cs.contains(w)) continue;
+            f.add("n:" + w);
+            f.add("s:" + stem(w));
+            f.add("nb:" + prevNew + "_" + w);
+            prevNew = w;
+        }
         boolean ref = false, hedge = false, negH = false, negC = false;
         for (String w : h) {
             if (REFUTING.contains(w)) { ref = true; if (!cs.contains(w)) f.add("ref_new"); }

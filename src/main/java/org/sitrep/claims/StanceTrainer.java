@@ -21,7 +21,7 @@ public final class StanceTrainer {
 
     static final int EPOCHS = 300;
     static final double RATE = 0.5;
-    static final double[] L2 = {3e-4, 1e-3, 3e-3, 1e-2};
+    static final double[] L2 = {1e-3, 3e-3, 1e-2, 3e-2};
     static final int MIN_COUNT = 2;
 
     private double chosenL2;

@@ -20,6 +20,8 @@ import org.sitrep.cluster.EventStream;
 import org.sitrep.cluster.InMemoryEventIndex;
 import org.sitrep.cluster.OnlineClusterer;
 import org.sitrep.eval.ClusterScores;
+import org.sitrep.extract.EventExtractor;
+import org.sitrep.geoparse.Geoparsers;
 import org.sitrep.grade.AdmiraltyGrader;
 import org.sitrep.internal.Json;
 import org.sitrep.internal.JsonLines;
@@ -27,7 +29,10 @@ import org.sitrep.model.Report;
 import org.sitrep.model.Source;
 import org.sitrep.normalize.Normalizer;
 import org.sitrep.pipeline.AnalyzedReport;
+import org.sitrep.model.TimePrecision;
+import org.sitrep.model.TimeWindow;
 import org.sitrep.pipeline.ClaimExtractor;
+import org.sitrep.pipeline.Extraction;
 import org.sitrep.pipeline.Extractor;
 import org.sitrep.pipeline.Geoparser;
 import org.sitrep.pipeline.Pipeline;
@@ -60,6 +65,13 @@ final class ClusterEvalCommand implements Callable<Integer> {
     @Option(names = "--decisions", paramLabel = "OUT.jsonl", description = "Also write each document's gold cluster, event and decision reasons to OUT.jsonl.")
     Path decisions;
 
+    @Option(names = "--stages", paramLabel = "full|text", description = {"full: the real per-report pipeline (gazetteer geoparser,",
+            "event extractor) before clustering; text: normalisation only, so clustering sees text alone. Default ${DEFAULT-VALUE}."})
+    String stages = "full";
+
+    @Option(names = "--gazetteer", paramLabel = "DIR", description = "Gazetteer directory (default: $SITREP_HOME/gazetteer or ~/.sitrep/gazetteer; installed when missing).")
+    Path gazetteer;
+
     @Option(names = "--topics", paramLabel = "odd|even|all", description = "Keep only documents whose numeric 'topic' field is odd or even (a documented split for tuning); default ${DEFAULT-VALUE}.")
     String topics = "all";
 
@@ -78,8 +90,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
         List<Doc> docs = parse(rows);
         if (docs.isEmpty()) throw new UserException(file + ": no documents");
 
-        Pipeline pipeline = new Pipeline(new Normalizer(), Geoparser.SOURCE_COORDINATES_ONLY, Extractor.UNCLASSIFIED,
-                ClaimExtractor.NONE);
+        Pipeline pipeline = pipeline();
         OnlineClusterer clusterer = new OnlineClusterer(ClusterConfig.DEFAULTS.withJoinThreshold(threshold));
         Map<String, Source> sources = new LinkedHashMap<>();
         for (Doc d : docs) sources.computeIfAbsent(d.source, Source::named);
@@ -110,8 +121,8 @@ final class ClusterEvalCommand implements Callable<Integer> {
         if (decisions != null) writeDecisions(log);
         double rate = docs.size() / Math.max(seconds, 1e-9);
         var out = System.out;
-        out.printf(Locale.ROOT, "%s: %d documents, %d gold clusters, %d predicted events (threshold %.2f, topics %s)%n",
-                file.getFileName(), s.items(), s.goldClusters(), s.predictedClusters(), threshold, topics);
+        out.printf(Locale.ROOT, "%s: %d documents, %d gold clusters, %d predicted events (threshold %.2f, stages %s, topics %s)%n",
+                file.getFileName(), s.items(), s.goldClusters(), s.predictedClusters(), threshold, stages, topics);
         out.printf(Locale.ROOT, "B-cubed   P %.3f  R %.3f  F1 %.3f%n", s.bcubedP(), s.bcubedR(), s.bcubedF1());
         out.printf(Locale.ROOT, "pairwise  P %.3f  R %.3f  F1 %.3f%n", s.pairwiseP(), s.pairwiseR(), s.pairwiseF1());
         out.printf(Locale.ROOT, "speed     %.0f docs/s (pipeline + clustering, %.2f s)%n", rate, seconds);
@@ -131,6 +142,38 @@ final class ClusterEvalCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    private Pipeline pipeline() {
+        return switch (stages) {
+            case "text" -> new Pipeline(new Normalizer(), Geoparser.SOURCE_COORDINATES_ONLY, Extractor.UNCLASSIFIED, ClaimExtractor.NONE);
+            case "full" -> {
+                Geoparser g;
+                try {
+                    g = Geoparsers.load(gazetteer, true, System.err);
+                } catch (Geoparsers.GazetteerUnavailableException e) {
+                    throw new UserException(e.getMessage() + " (or use --stages text)");
+                }
+                yield new Pipeline(new Normalizer(), g, undatedWithoutTime(EventExtractor.loadDefault()), ClaimExtractor.NONE);
+            }
+            default -> throw new UserException("--stages must be full or text, not " + stages);
+        };
+    }
+
+    /**
+     * For documents without a date the publication time is made up (file order), so a resolved
+     * "on Friday" would be a made-up date too: keep such documents' event time unknown. Dated
+     * documents keep the extractor's time.
+     */
+    private Extractor undatedWithoutTime(Extractor inner) {
+        return (report, geo) -> {
+            Extraction x = inner.extract(report, geo);
+            if (!undated.contains(report.id())) return x;
+            return new Extraction(x.type(), x.subType(), x.triggers(), x.actors(), x.fatalities(), x.means(),
+                    TimeWindow.at(report.publishedAt(), TimePrecision.UNKNOWN), x.location(), x.confidence());
+        };
+    }
+
+    private final java.util.Set<String> undated = new java.util.HashSet<>();
 
     private List<Doc> parse(List<JsonNode> rows) {
         if (!List.of("all", "odd", "even").contains(topics)) throw new UserException("--topics must be odd, even or all");
@@ -166,6 +209,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
         for (int i = 0; i < docs.size(); i++) {
             Doc d = docs.get(i);
             Instant t = d.date != null ? d.date : anyDate ? last : UNDATED_BASE.plusSeconds(i);
+            if (d.date == null) undated.add(d.id);
             last = t;
             dated.add(new Doc(d.id, d.cluster, d.title, d.text, t, d.source, d.line));
         }

@@ -37,10 +37,7 @@ final class DemoCommand implements Runnable {
         try (Sitrep sitrep = Sitrep.open("sqlite:" + db, storeOptions.dataDir, Clock.systemUTC())) {
             List<Report> reports = DemoData.load(sitrep.store(), Clock.systemUTC().instant());
             int now = Math.max(0, reports.size() - Math.max(0, live));
-            sitrep.store().inTransaction(() -> {
-                reports.subList(0, now).forEach(sitrep.ingestor()::submit);
-                return null;
-            });
+            sitrep.ingestor().submitAll(reports.subList(0, now));
             System.err.println("Loaded " + now + " demo reports; " + (reports.size() - now) + " more will arrive live.");
             ServeCommand.serve(sitrep, host, port, () -> Thread.ofVirtual().start(() -> {
                 for (Report r : reports.subList(now, reports.size())) {

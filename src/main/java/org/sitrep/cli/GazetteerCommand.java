@@ -112,6 +112,7 @@ public final class GazetteerCommand implements Runnable {
             }
             System.out.println("directory:   " + d);
             System.out.println("source:      " + g.description());
+            System.out.println("tables:      " + (g.hasCurrentTables() ? "current" : "older than this Sitrep's (rebuild with 'sitrep gazetteer install --force')"));
             System.out.printf("places:      %,d%n", g.size());
             System.out.printf("names:       %,d folded keys%n", g.nameCount());
             System.out.printf("index file:  %.1f MB%n", bytes / 1e6);

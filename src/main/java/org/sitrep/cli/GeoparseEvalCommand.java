@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sitrep eval geoparse FILE.jsonl}: recognition and resolution scores on an annotated corpus. */
 @Command(name = "geoparse", mixinStandardHelpOptions = true,
         description = {"Score the geoparser on a corpus in the shared/data/geoparse JSON Lines format:",
-                "precision/recall/F1 (exact span), acc@161km, AUC, median error km, docs/s (one thread)."})
+                "precision/recall/F1 (exact span), acc@161km, AUC, median error km, docs/s per core (CPU time of one thread)."})
 final class GeoparseEvalCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "annotated corpus (.jsonl)") Path file;
     @Option(names = "--json", description = "print one JSON object as the last line") boolean json;
@@ -63,7 +63,8 @@ final class GeoparseEvalCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "recognition  P %.3f  R %.3f  F1 %.3f%n", r.precision(), r.recall(), r.f1());
         System.out.printf(Locale.ROOT, "resolution   acc@161 %.3f  AUC %.3f  median %.1f km  mean %.0f km  (%d matched toponyms with gold coordinates)%n",
                 r.acc161(), r.auc(), r.medianKm(), r.meanKm(), r.resolved());
-        System.out.printf(Locale.ROOT, "speed        %.0f docs/s on one thread%n", r.docsPerSecond());
+        System.out.printf(Locale.ROOT, "speed        %.0f docs per CPU-second of one core (%.0f docs/s wall clock on this machine now)%n",
+                r.docsPerSecond(), r.docsPerWallSecond());
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("precision", round(r.precision()));

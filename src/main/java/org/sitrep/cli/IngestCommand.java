@@ -135,7 +135,7 @@ final class IngestCommand implements Runnable {
         if (pending.isEmpty()) return;
         List<Ingestor.Outcome> outcomes;
         try {
-            outcomes = sitrep.store().inTransaction(() -> pending.stream().map(sitrep.ingestor()::submit).toList());
+            outcomes = sitrep.ingestor().submitAll(pending);
         } catch (RuntimeException batchFailure) {
             // One report broke the batch (a bug or a database error): retry one by one so only that report is lost.
             outcomes = new ArrayList<>();

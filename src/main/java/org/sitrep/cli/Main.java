@@ -13,11 +13,14 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 IngestCommand.class,
+                SourcesCommand.class,
                 GazetteerCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
                 MigrateCommand.class,
                 BenchCommand.class,
+                UsersCommand.class,
+                KeysCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

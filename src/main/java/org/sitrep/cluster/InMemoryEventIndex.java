@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.sitrep.pipeline.EventCandidate;
 /**
  * Events in memory, found by the semantics every store must implement for {@link CandidateQuery}:
  * events whose time window overlaps [from, to), and, when {@code near} is set, those within
- * {@code radiusKm} of it or unlocated. When more than {@code limit} match, the ones whose time is
- * closest to the middle of the query window are kept.
+ * {@code radiusKm} of it or unlocated. When more than {@code limit} match, events from the days
+ * nearest the middle of the query window are kept, closest in time first.
  *
  * <p>Events are bucketed by UTC day and by a half-degree grid cell, so a query touches only the
  * days of its window and the cells around its point. Used by {@code sitrep eval cluster} and the
@@ -74,34 +75,45 @@ public final class InMemoryEventIndex {
     public synchronized int size() { return entries.size(); }
 
     public synchronized List<EventCandidate> find(CandidateQuery q) {
-        Set<String> ids = new LinkedHashSet<>();
         long firstDay = day(q.from()), lastDay = day(q.to().minusMillis(1));
-        for (long d = firstDay; d <= lastDay; d++) {
-            Map<Long, Set<String>> cells = byDay.get(d);
-            if (cells == null) continue;
-            if (q.near() == null) {
-                cells.values().forEach(ids::addAll);
-            } else {
-                Set<String> un = cells.get(UNLOCATED);
-                if (un != null) ids.addAll(un);
-                for (long c : cellsAround(q.near(), q.radiusKm())) {
-                    Set<String> s = cells.get(c);
-                    if (s != null) ids.addAll(s);
+        long mid = q.from().toEpochMilli() / 2 + q.to().toEpochMilli() / 2;
+        long midDay = Math.floorDiv(mid, 86_400_000L);
+        List<EventCandidate> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        // Days nearest the middle of the window first, so a query with a limit can stop early
+        // instead of reading every event of a busy week (unlocated reports see all of them).
+        for (long k = 0; k <= Math.max(midDay - firstDay, lastDay - midDay); k++) {
+            if (q.limit() > 0 && out.size() >= q.limit()) break;
+            for (long d : k == 0 ? new long[] {midDay} : new long[] {midDay - k, midDay + k}) {
+                if (d < firstDay || d > lastDay) continue;
+                Map<Long, Set<String>> cells = byDay.get(d);
+                if (cells == null) continue;
+                if (q.near() == null) {
+                    for (Set<String> ids : cells.values()) collect(ids, q, seen, out);
+                } else {
+                    Set<String> un = cells.get(UNLOCATED);
+                    if (un != null) collect(un, q, seen, out);
+                    for (long c : cellsAround(q.near(), q.radiusKm())) {
+                        Set<String> ids = cells.get(c);
+                        if (ids != null) collect(ids, q, seen, out);
+                    }
                 }
             }
         }
-        ids.addAll(longEvents);
-        List<EventCandidate> out = new ArrayList<>();
-        for (String id : ids) {
-            EventCandidate c = entries.get(id).candidate;
-            if (matches(c.event(), q)) out.add(c);
-        }
+        collect(longEvents, q, seen, out);
         if (q.limit() > 0 && out.size() > q.limit()) {
-            long mid = q.from().toEpochMilli() / 2 + q.to().toEpochMilli() / 2;
             out.sort(Comparator.comparingLong(c -> Math.abs(center(c.event()) - mid)));
             return List.copyOf(out.subList(0, q.limit()));
         }
         return out;
+    }
+
+    private void collect(Set<String> ids, CandidateQuery q, Set<String> seen, List<EventCandidate> out) {
+        for (String id : ids) {
+            if (!seen.add(id)) continue;
+            EventCandidate c = entries.get(id).candidate;
+            if (matches(c.event(), q)) out.add(c);
+        }
     }
 
     /** The candidate semantics: time overlap, and within the radius or unlocated. */

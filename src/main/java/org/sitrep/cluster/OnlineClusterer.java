@@ -76,7 +76,9 @@ public final class OnlineClusterer implements Clusterer {
         double radius = 0;
         if (loc != null && loc.precision() != LocationPrecision.COUNTRY) {
             near = loc.point();
-            radius = loc.precision() == LocationPrecision.PROVINCE ? config.provinceRadiusKm() : config.siteRadiusKm();
+            // Twice the same-place radius: a report whose location was picked differently (a suburb
+            // instead of the city) must still be scored, or it can never be reconciled.
+            radius = 2 * (loc.precision() == LocationPrecision.PROVINCE ? config.provinceRadiusKm() : config.siteRadiusKm());
         }
         return new CandidateQuery(from, to, near, radius, config.candidateLimit());
     }
@@ -93,11 +95,13 @@ public final class OnlineClusterer implements Clusterer {
         if (candidates.isEmpty()) return ClusterDecision.newEvent("no earlier event within the time and place window");
 
         Match best = null, copy = null;
+        int vetoed = 0;
         double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
         for (EventCandidate c : candidates) {
             Match m = score(p, pNorm, c);
+            if (m.vetoed) vetoed++;
             if (m.copyOf != null && (copy == null || m.copyJaccard > copy.copyJaccard)) copy = m;
-            if (best == null || m.score > best.score) best = m;
+            if (best == null || (best.vetoed && !m.vetoed) || (best.vetoed == m.vetoed && m.score > best.score)) best = m;
         }
         if (copy != null) {
             List<String> reasons = new ArrayList<>();
@@ -105,7 +109,7 @@ public final class OnlineClusterer implements Clusterer {
             reasons.addAll(copy.reasons);
             return new ClusterDecision(copy.eventId, copy.score, reasons, copy.copyOf);
         }
-        if (best.score >= config.joinThreshold()) {
+        if (!best.vetoed && best.score >= config.joinThreshold()) {
             List<String> reasons = new ArrayList<>();
             reasons.add(String.format(Locale.ROOT, "score %.2f >= %.2f: joins event %s", best.score,
                     config.joinThreshold(), best.eventId));
@@ -113,8 +117,10 @@ public final class OnlineClusterer implements Clusterer {
             return new ClusterDecision(best.eventId, best.score, reasons, null);
         }
         List<String> reasons = new ArrayList<>();
-        reasons.add(String.format(Locale.ROOT, "new event: best of %d candidates was %s with score %.2f < %.2f",
-                candidates.size(), best.eventId, best.score, config.joinThreshold()));
+        reasons.add(best.vetoed
+                ? String.format(Locale.ROOT, "new event: all %d candidates conflict; e.g. %s", candidates.size(), best.eventId)
+                : String.format(Locale.ROOT, "new event: best of %d candidates (%d ruled out by conflicts) was %s with score %.2f < %.2f",
+                        candidates.size(), vetoed, best.eventId, best.score, config.joinThreshold()));
         reasons.addAll(best.reasons);
         return new ClusterDecision(null, best.score, reasons, null);
     }
@@ -125,21 +131,31 @@ public final class OnlineClusterer implements Clusterer {
         double score;
         List<String> reasons = new ArrayList<>();
         String copyOf;
+        boolean vetoed;
         double copyJaccard;
         String copyReason;
     }
 
     private Match score(TextProfile p, double pNorm, EventCandidate c) {
         Event e = c.event();
-        EventProfile ep = eventProfile(c);
         Match m = new Match();
         m.eventId = e.id();
+        // Hard conflicts first, from the event's own fields: in a busy week most candidates are
+        // other towns or other days, and they are ruled out without reading their reports' text.
+        // A conflict is a veto: near-identical wording in another town is a wave, not one event.
+        double hard = location(p, e, c, m) + time(p, e, m) + type(p, e, m);
+        if (hard >= CONFLICT) {
+            m.vetoed = true;
+            m.score = -hard;
+            return m;
+        }
+        EventProfile ep = eventProfile(c);
 
         // Text against the event's centroid: an event grows from reports that each cover part of
         // the story, and the centroid stresses what its reports agree on.
         double text = EventProfile.cosine(vocabulary, p.terms, p.weights, pNorm, ep.terms, ep.weights, ep.norm(vocabulary));
-        m.score = text;
-        m.reasons.add(String.format(Locale.ROOT, "text similarity %.2f", text));
+        m.score += text;
+        m.reasons.add(0, String.format(Locale.ROOT, "text similarity %.2f", text));
 
         // Copies: same URL, near-identical shingles, or the same headline with shared wording. The
         // earliest such report is the original.
@@ -168,12 +184,9 @@ public final class OnlineClusterer implements Clusterer {
             }
         }
 
-        double conflicts = 0;
-        conflicts += places(p, ep, m);
-        conflicts += location(p, e, m);
-        conflicts += time(p, e, ep, m);
-        conflicts += type(p, e, m);
+        places(p, ep, m);
         actorsAndNumbers(p, ep, m);
+        double conflicts = hard;
         m.score -= conflicts;
 
         if (copyOf != null && conflicts == 0) {
@@ -186,20 +199,19 @@ public final class OnlineClusterer implements Clusterer {
         return m;
     }
 
-    private static double places(TextProfile p, EventProfile ep, Match m) {
-        if (p.places.isEmpty() || ep.places.isEmpty()) return 0;
+    private static void places(TextProfile p, EventProfile ep, Match m) {
+        if (p.places.isEmpty() || ep.places.isEmpty()) return;
         List<String> shared = new ArrayList<>();
         for (var e : p.places.entrySet()) {
             if (ep.places.containsKey(e.getKey())) shared.add(e.getValue() + " (GeoNames " + e.getKey() + ")");
         }
-        if (shared.isEmpty()) return 0;
+        if (shared.isEmpty()) return;
         double bonus = Math.min(0.25, 0.15 + 0.05 * (shared.size() - 1));
         m.score += bonus;
         m.reasons.add("same places named: " + String.join(", ", shared.subList(0, Math.min(5, shared.size()))));
-        return 0;
     }
 
-    private double location(TextProfile p, Event e, Match m) {
+    private double location(TextProfile p, Event e, EventCandidate c, Match m) {
         EventLocation a = p.location, b = e.location();
         if (a == null || b == null) return 0;
         if (a.geonameId() != null && a.geonameId().equals(b.geonameId())) {
@@ -208,6 +220,15 @@ public final class OnlineClusterer implements Clusterer {
             return 0;
         }
         double d = a.point().distanceKm(b.point());
+        // Each side names the other's place: the same places, with a different one picked as the
+        // event location (Hollywood vs Los Angeles), not two incidents. Two strikes at two sites of
+        // one city do not pass this: neither report names the other's site.
+        if (a.geonameId() != null && b.geonameId() != null && p.places.containsKey(b.geonameId())
+                && eventProfile(c).places.containsKey(a.geonameId())) {
+            m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but each report names both places",
+                    label(a), label(b), d));
+            return 0.1;
+        }
         if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
                     label(a), label(b), d));
@@ -245,7 +266,7 @@ public final class OnlineClusterer implements Clusterer {
         return l.name() != null ? l.name() : String.format(Locale.ROOT, "%.4f,%.4f", l.point().lat(), l.point().lon());
     }
 
-    private static double time(TextProfile p, Event e, EventProfile ep, Match m) {
+    private static double time(TextProfile p, Event e, Match m) {
         TimeWindow a = p.time, b = e.time();
         boolean precise = a.precision().ordinal() <= TimePrecision.WEEK.ordinal()
                 && b.precision().ordinal() <= TimePrecision.WEEK.ordinal();
@@ -265,8 +286,7 @@ public final class OnlineClusterer implements Clusterer {
             return 0;
         }
         // Only publication times: reports of one incident come within days of each other.
-        Instant last = ep.members.isEmpty() ? b.end() : ep.members.get(ep.members.size() - 1).published;
-        Instant first = ep.members.isEmpty() ? b.start() : ep.members.get(0).published;
+        Instant first = b.start(), last = b.end();
         Duration gap = p.published.isBefore(first) ? Duration.between(p.published, first)
                 : p.published.isAfter(last) ? Duration.between(last, p.published) : Duration.ZERO;
         if (gap.compareTo(Duration.ofDays(4)) > 0) {

@@ -66,6 +66,7 @@ public final class WaveDetector {
         final Item seed;
         final List<Item> items = new ArrayList<>();
         final Set<String> reports = new HashSet<>();
+        double similaritySum;
         Wave issued;
 
         State(String id, String kind, String key, Item seed) {
@@ -78,10 +79,14 @@ public final class WaveDetector {
 
     /** Postings per sketch value: near-identical texts share some of their smallest shingle hashes. */
     private static final int POSTED_HASHES = 12;
+    /** Members listed per wave; a bigger wave keeps its first members and stops listing new ones. */
+    static final int MAX_WAVE_REPORTS = 1_000;
 
     private final Config config;
     private final Deque<Item> recent = new ArrayDeque<>();
     private final Map<Long, List<Item>> postings = new HashMap<>();
+    /** Recent items of the wave-forming types, by type and province ("?" when the province is unknown). */
+    private final Map<String, Deque<Item>> byTypeRegion = new HashMap<>();
     private final Map<String, State> waves = new LinkedHashMap<>();
     private Instant clock = Instant.EPOCH;
 
@@ -152,9 +157,15 @@ public final class WaveDetector {
             }
         }
         List<Item> members = new ArrayList<>();
-        for (Item o : recent) {
-            if (item.type.equals(o.type) && o.location != null && sameRegion(item, o)) members.add(o);
+        for (Item o : byTypeRegion.getOrDefault(typeKey(item.type, item.region), EMPTY)) {
+            if (sameRegion(item, o)) members.add(o);
         }
+        if (item.region != null) {
+            for (Item o : byTypeRegion.getOrDefault(typeKey(item.type, null), EMPTY)) {
+                if (sameRegion(item, o)) members.add(o);
+            }
+        }
+        members.sort((a, b) -> a.time.compareTo(b.time));
         members.add(item);
         if (spots(members) >= config.minPlaces() && events(members) >= config.minPlaces()) {
             State s = new State("wave:type:" + members.get(0).reportId, "type", item.type, members.get(0));
@@ -181,8 +192,10 @@ public final class WaveDetector {
     private void grow(State s, List<Item> items, List<Wave> out) {
         boolean changed = false;
         for (Item i : items) {
+            if (s.items.size() >= MAX_WAVE_REPORTS) break;   // still a wave; its list stops growing
             if (s.reports.add(i.reportId)) {
                 s.items.add(i);
+                s.similaritySum += i == s.seed ? 1 : TextProfile.jaccard(s.seed.sketch, i.sketch);
                 changed = true;
             }
         }
@@ -203,9 +216,8 @@ public final class WaveDetector {
             if (i.placeName != null) places.add(i.placeName);
             if (start == null || i.time.isBefore(start)) start = i.time;
             if (end == null || i.time.isAfter(end)) end = i.time;
-            sim += i == s.seed ? 1 : TextProfile.jaccard(s.seed.sketch, i.sketch);
         }
-        sim /= s.items.size();
+        sim = s.similaritySum / s.items.size();
         Duration span = Duration.between(start, end);
         String within = span.toHours() > 0 ? span.toHours() + " h " + span.toMinutesPart() + " min" : span.toMinutes() + " min";
         String placeList = String.join(", ", places.stream().limit(8).toList()) + (places.size() > 8 ? ", ..." : "");
@@ -231,8 +243,15 @@ public final class WaveDetector {
         return s.size();
     }
 
+    private static final Deque<Item> EMPTY = new ArrayDeque<>();
+
+    private static String typeKey(String type, String region) { return type + "\u0000" + (region == null ? "?" : region); }
+
     private void remember(Item item) {
         recent.addLast(item);
+        if (item.type != null && config.types().contains(item.type) && item.location != null) {
+            byTypeRegion.computeIfAbsent(typeKey(item.type, item.region), k -> new ArrayDeque<>()).addLast(item);
+        }
         for (int i = 0; i < Math.min(POSTED_HASHES, item.sketch.length); i++) {
             postings.computeIfAbsent(item.sketch[i], k -> new ArrayList<>()).add(item);
         }
@@ -247,6 +266,14 @@ public final class WaveDetector {
     }
 
     private void forget(Item item) {
+        if (item.type != null && config.types().contains(item.type) && item.location != null) {
+            String k = typeKey(item.type, item.region);
+            Deque<Item> d = byTypeRegion.get(k);
+            if (d != null) {
+                d.remove(item);   // the oldest: at the head, so this is quick
+                if (d.isEmpty()) byTypeRegion.remove(k);
+            }
+        }
         for (int i = 0; i < Math.min(POSTED_HASHES, item.sketch.length); i++) {
             List<Item> l = postings.get(item.sketch[i]);
             if (l == null) continue;

@@ -85,6 +85,11 @@ public final class ActorLexicon {
         }
     }
 
+    private static final Set<String> ARMED = Set.of("state_forces", "rebel_group", "militia", "police", "other");
+
+    /** Whether an actor of one of these kinds is an armed or security party. */
+    static boolean armed(Actor a) { return ARMED.contains(a.kind()); }
+
     List<Actor> actors(Tokens t) {
         List<PhraseMatcher.Match<Entry>> ms = matcher.findAll(t);
         int leadEnd = t.leadEnd();

@@ -35,9 +35,11 @@ final class CasualtyExtractor {
             + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|an|a)";
     private static final String QUAL = "(?:(?:at least|more than|over|about|around|approximately|some|up to|nearly|almost|another|a total of|an estimated|roughly)\\s+)?";
     private static final String RANGE = "(?:between\\s+(\\d+)\\s+and\\s+(\\d+)|(\\d+)\\s*(?:-|to)\\s*(\\d+))";
-    private static final String FILLER = "(?:(?!(?:and|or|injur\\w*|wound\\w*|hurt|\\d+)\\b)[\\p{L}'’-]+\\s+){0,5}?";
+    private static final String SMALL = "(?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\\b";
+    /** Up to five words between a count and its verb; never another count ("1 policeman and 2 civilians"). */
+    private static final String FILLER = "(?:(?!(?:or|injur\\w*|wound\\w*|hurt|\\d+)\\b)(?!and\\s+" + SMALL + ")[\\p{L}'’-]+,?\\s+){0,5}?";
     private static final String KILLED = "(?:killed|dead|died|slain|fatalit(?:y|ies)|deaths|bodies|corpses|lost (?:their|his|her) li(?:fe|ves)"
-            + "|shot dead|shot to death|murdered|executed|beheaded|lynched|stabbed to death|beaten to death|hacked to death|burned to death|found dead)";
+            + "|shot dead|shot and killed|shot to death|murdered|executed|beheaded|lynched|stabbed to death|beaten to death|hacked to death|burned to death|found dead)";
     private static final String NUM_NOUN = NUM.replace("|an|a)", ")");
     /** "killed a man" is a count; "gunmen killed a man" must not count the gunmen: no object may follow. */
     private static final String INTRANSITIVE = "(?!\\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|at|his|her|their|several|some|him|them|up to|over|more|about|around|dozens|members?)\\b)";
@@ -48,13 +50,38 @@ final class CasualtyExtractor {
 
     private static final Pattern NONE = Pattern.compile(
             "\\b(?:no|neither|nor|without|zero)\\s+(?:\\w+\\s+){0,2}?(?:fatalities|deaths|casualties|one (?:was|were) killed|killed|dead|loss of life)");
+    /** A count the text itself says was coded ("Fatalities coded as 2 (other source reported 7)"). */
+    private static final Pattern CODED = Pattern.compile("\\bfatalities (?:were |are )?coded as (\\d+)");
     private static final Pattern SPLIT = Pattern.compile(
             "\\b(\\d+)\\s+fatalit(?:y|ies)\\s+(?:were\\s+)?(?:split|divided|distributed)\\s+(?:up\\s+)?(?:between|among|across)\\s+(\\d+)\\s+events?");
     private static final Pattern TOTAL = Pattern.compile("\\b" + QUAL + "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+fatalit(?:y|ies)\\b");
     private static final Pattern K_RANGE = Pattern.compile("\\b" + RANGE + "\\s+" + FILLER + "(?:were\\s+|was\\s+)?" + KILLED + "\\b" + INTRANSITIVE);
     private static final Pattern K_AFTER = Pattern.compile("\\b" + QUAL + NUM_NOUN + "\\s+" + FILLER
-            + "(?:(?:were|was|have been|had been|are|got|is)\\s+)?(?:reportedly\\s+|also\\s+|later\\s+)?" + KILLED + "\\b" + INTRANSITIVE);
+            + "(?:including\\s+(?:\\d+|a|an|one|two|three)\\s+" + FILLER + ")?"
+            + "(?:(?:were|was|have been|had been|are|got|is)\\s+)?(?:reportedly\\s+|also\\s+|later\\s+)?" + KILLED + "\\b" + INTRANSITIVE
+            + "(?!\\s+or\\s+(?:injur|wound|hurt))");
     private static final Pattern K_BEFORE = Pattern.compile("\\b" + KILLING + "\\s+" + QUAL + NUM + "\\b(?!\\s+(?:injur|wound|hurt))");
+    /** The second count of "killing 2 policemen and 3 soldiers" (the first is K_BEFORE's). */
+    private static final Pattern K_CHAIN = Pattern.compile("\\b" + KILLING + "\\s+" + QUAL + "(?:" + NUM.substring(1)
+            + "\\s+(?:[\\p{L}'’-]+\\s+){1,3}?(?:and|as well as|,)\\s+" + QUAL + NUM + "\\b(?!\\s+(?:[\\p{L}'’-]+\\s+)?(?:injur|wound|hurt))");
+    /** "1 policeman and 2 civilians were killed", "5 militants, 3 policemen and 1 soldier were killed": every count adds. */
+    private static final String W = "[\\p{L}'’()-]+";
+    private static final Pattern K_LIST = Pattern.compile("\\b" + QUAL + "\\d+(?:-\\d+)?\\s+" + W + "(?:\\s+" + W + "){0,3}?"
+            + "(?:(?:\\s*,\\s*|\\s*,?\\s+and\\s+)" + QUAL + "(?:\\d+(?:-\\d+)?|a|an|one|two|three)\\s+" + W + "(?:\\s+" + W + "){0,3}?)+"
+            + "\\s+(?:were|was)\\s+(?:reportedly\\s+|also\\s+)?" + KILLED + "\\b" + INTRANSITIVE + "(?!\\s+or\\s+(?:injur|wound|hurt))");
+    /** "Also a Taliban militant was killed": one more. */
+    private static final Pattern K_ONE = Pattern.compile("\\b(?:a|an|one)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:was|has been)\\s+(?:also\\s+|reportedly\\s+|later\\s+)?"
+            + "(?:killed|shot dead|shot and killed|murdered|executed|beheaded|lynched|stabbed to death|beaten to death|found dead)\\b" + INTRANSITIVE
+            + "(?!\\s+or\\s+(?:injur|wound|hurt))");
+    /** "killed the director of ...", "killed his mother": one person. */
+    private static final Pattern K_PERSON = Pattern.compile("\\b" + KILLING + "\\s+(?:his|her|their|the|a|an)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?"
+            + "(?:director|commander|leader|chief|head|mother|father|wife|husband|son|daughter|brother|sister|man|woman|boy|girl|child"
+            + "|officer|soldier|policeman|policewoman|civilian|elder|member|teacher|farmer|driver|journalist|student|worker|official"
+            + "|judge|doctor|guard|activist|cleric|imam|scholar|businessman|shopkeeper|trader|resident|villager|youth|militant|fighter)\\b");
+    private static final Pattern LIST_NUMBER = Pattern.compile("(?<![\\d-])(\\d+)(?:-\\d+)?\\b|\\b(a|an|one|two|three)\\b(?=\\s)");
+    /** "Fatalities are split across 3 events (5)": the share this record carries. */
+    private static final Pattern SPLIT_SHARE = Pattern.compile(
+            "\\bfatalities (?:are |were )?(?:split|divided|distributed) (?:up )?(?:between|among|across|over) (\\d+) (?:events?|locations?|days?)(?:\\s*\\((\\d+)\\))?");
     private static final Pattern K_LEFT = Pattern.compile("\\b(?:leaving|left)\\s+" + QUAL + NUM + "\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dead\\b");
     private static final Pattern K_SINGLE = Pattern.compile(
             "\\b(?:the victim|the man|the woman|the boy|the girl|the child|he|she|the officer|the soldier|the driver|the body)\\s+"
@@ -77,14 +104,36 @@ final class CasualtyExtractor {
     /** Reports longer than this are read only this far: casualty counts sit in the first paragraphs. */
     static final int MAX_CHARS = 8_000;
 
+    // Plain substring search (String.indexOf is vectorised); a regex alternation costs ten times more here.
+    private static final String[] DEATH_KEYS = {"kill", "dead", "died", "fatalit", "death", "body", "bodies", "corpse",
+        "murder", "execut", "behead", "lynch", "slain", "life", "lives", "massacre", "assassin", "gunned"};
+    private static final String[] INJURY_KEYS = {"injur", "wound", "hurt", "hospitali"};
+
     Fatalities extract(String text) {
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         s = s.toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
+        // "killed or wounded" counts no one as dead (nor as injured: it is not known which)
+        s = s.replace("killed or wounded", "harmed").replace("killed or injured", "harmed");
+        // The count patterns are costly; most reports have no word of death or injury at all.
+        boolean deaths = containsAny(s, DEATH_KEYS), injuries = containsAny(s, INJURY_KEYS), latinOnly = latinOnly(s);
+        if (!deaths && !injuries && latinOnly) return Fatalities.UNKNOWN;
+        String full = s;
+        // Counts sit within a few words of "killed" or "injured": the costly patterns read only those spans.
+        if (latinOnly) s = excerpt(s, deaths, injuries);
         List<String> phrases = new ArrayList<>();
         Integer kMin = null, kMax = null;
 
-        Matcher m = SPLIT.matcher(s);
+        Matcher m = CODED.matcher(s);
+        Matcher split = SPLIT.matcher(s);
+        boolean splitDone = false;
         if (m.find()) {
+            kMin = kMax = Integer.parseInt(m.group(1));
+            phrases.add(m.group().trim());
+        } else if (!deaths) {
+            Integer other = latinOnly ? null : sumOther(s, K_OTHER, phrases);
+            if (other != null) kMin = kMax = other;
+        } else if ((m = split).find()) {
+            splitDone = true;
             int total = Integer.parseInt(m.group(1)), events = Math.max(1, Integer.parseInt(m.group(2)));
             kMin = kMax = (int) Math.round((double) total / events);
             phrases.add(m.group().trim());
@@ -100,54 +149,117 @@ final class CasualtyExtractor {
                 kMin = kMax = lastTotal;
                 phrases.add(totalPhrase);
             } else {
-                int[] r = range(s, K_RANGE, phrases);
-                if (r != null) {
-                    kMin = r[0];
-                    kMax = r[1];
-                } else {
-                    Integer sum = sum(s, new Pattern[] {K_BEFORE, K_LEFT, K_AFTER}, phrases);
-                    Integer other = sumOther(s, K_OTHER, phrases);
-                    if (sum == null) sum = other;
-                    if (sum == null) {
-                        Matcher one = K_SINGLE.matcher(s);
-                        if (one.find()) {
-                            sum = 1;
-                            phrases.add(one.group().trim());
-                        }
+                // A stated range counts its low end, and widens the maximum by its spread.
+                boolean[] used = new boolean[s.length() + 1];
+                int spread = 0;
+                Integer sum = null;
+                Matcher rm = K_RANGE.matcher(s);
+                if (rm.find()) {
+                    int lo = Integer.parseInt(rm.group(1) != null ? rm.group(1) : rm.group(3));
+                    int hi = Integer.parseInt(rm.group(1) != null ? rm.group(2) : rm.group(4));
+                    if (lo <= hi) {
+                        for (int i = rm.start(); i < rm.end(); i++) used[i] = true;
+                        sum = lo;
+                        spread = hi - lo;
+                        phrases.add(rm.group().trim());
                     }
-                    if (sum != null) kMin = kMax = sum;
+                }
+                Integer more = sum(s, new Pattern[] {K_LIST, K_BEFORE, K_CHAIN, K_LEFT, K_AFTER, K_ONE, K_PERSON}, phrases, used);
+                if (more != null) sum = (sum == null ? 0 : sum) + more;
+                Integer other = latinOnly ? null : sumOther(s, K_OTHER, phrases);
+                if (sum == null) sum = other;
+                if (sum == null) {
+                    Matcher one = K_SINGLE.matcher(s);
+                    if (one.find()) {
+                        sum = 1;
+                        phrases.add(one.group().trim());
+                    }
+                }
+                if (sum != null) {
+                    kMin = sum;
+                    kMax = sum + spread;
                 }
             }
+        }
+        Matcher share = SPLIT_SHARE.matcher(s);
+        if (kMin != null && !splitDone && share.find()) {
+            int n = Math.max(1, Integer.parseInt(share.group(1)));
+            kMin = kMax = share.group(2) != null ? Integer.parseInt(share.group(2)) : (int) Math.round((double) kMin / n);
+            phrases.add(share.group().trim());
         }
         if (kMin == null && NONE.matcher(s).find()) kMin = kMax = 0;
 
         List<String> injPhrases = new ArrayList<>();
-        Integer inj = sum(s, new Pattern[] {I_BEFORE, I_LEFT, I_AFTER}, injPhrases);
-        if (inj == null) inj = sumOther(s, I_OTHER, injPhrases);
+        Integer inj = injuries ? sum(s, new Pattern[] {I_BEFORE, I_LEFT, I_AFTER}, injPhrases) : null;
+        if (inj == null && !latinOnly) inj = sumOther(full, I_OTHER, injPhrases);
         phrases.addAll(injPhrases);
         if (kMin == null && inj == null) return Fatalities.UNKNOWN;
         return new Fatalities(kMin, kMax, inj, inj, phrases.isEmpty() ? null : String.join("; ", phrases));
     }
 
-    private static int[] range(String s, Pattern p, List<String> phrases) {
-        Matcher m = p.matcher(s);
-        if (!m.find()) return null;
-        String a = m.group(1) != null ? m.group(1) : m.group(3), b = m.group(1) != null ? m.group(2) : m.group(4);
-        int lo = Integer.parseInt(a), hi = Integer.parseInt(b);
-        if (lo > hi) return null;
-        phrases.add(m.group().trim());
-        return new int[] {lo, hi};
+    private static boolean latinOnly(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x250) return false;
+        return true;
+    }
+
+    private static boolean containsAny(String s, String[] keys) {
+        for (String k : keys) if (s.contains(k)) return true;
+        return false;
+    }
+
+    /** The text around death and injury words (90 chars before, 70 after), spans merged, joined by " ; ". */
+    private static String excerpt(String s, boolean deaths, boolean injuries) {
+        boolean[] in = new boolean[s.length() + 1];
+        for (String[] keys : new String[][] {deaths ? DEATH_KEYS : new String[0], injuries ? INJURY_KEYS : new String[0]}) {
+            for (String k : keys) {
+                for (int i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1)) {
+                    int x = Math.max(0, i - 90), y = Math.min(s.length(), i + k.length() + 70);
+                    for (int j = x; j < y; j++) in[j] = true;
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (in[i]) sb.append(s.charAt(i));
+            else if (i > 0 && in[i - 1]) sb.append(" ; ");
+        }
+        return sb.toString();
     }
 
     /** Adds up the counts of non-overlapping matches (each number counted once). */
     private static Integer sum(String s, Pattern[] patterns, List<String> phrases) {
-        boolean[] used = new boolean[s.length() + 1];
+        return sum(s, patterns, phrases, new boolean[s.length() + 1]);
+    }
+
+    private static Integer sum(String s, Pattern[] patterns, List<String> phrases, boolean[] used) {
         Integer total = null;
         for (Pattern p : patterns) {
             Matcher m = p.matcher(s);
             while (m.find()) {
+                if (p == K_LIST) {
+                    Matcher nm = LIST_NUMBER.matcher(s).region(m.start(), m.end());
+                    boolean added = false;
+                    while (nm.find()) {
+                        int at = nm.start();
+                        if (used[at]) continue;
+                        int v = number(nm.group(1) != null ? nm.group(1) : nm.group(2));
+                        if (v < 0 || yearOrDate(s, nm.start(), nm.end())) continue;
+                        used[at] = true;
+                        total = (total == null ? 0 : total) + v;
+                        added = true;
+                    }
+                    if (added) phrases.add(m.group().trim());
+                    continue;
+                }
                 int g = lastGroup(m);
-                if (g < 0 || used[m.start(g)]) continue;
+                if (g < 0) { // a pattern for one person: K_ONE, K_PERSON
+                    if (used[m.start()] || overlapsUsed(used, m.start(), m.end())) continue;
+                    used[m.start()] = true;
+                    total = (total == null ? 0 : total) + 1;
+                    phrases.add(m.group().trim());
+                    continue;
+                }
+                if (used[m.start(g)]) continue;
                 int v = number(m.group(g));
                 if (v < 0 || v > 100_000 || yearOrDate(s, m.start(g), m.end(g))) continue;
                 used[m.start(g)] = true;
@@ -169,6 +281,11 @@ final class CasualtyExtractor {
             phrases.add(m.group().trim());
         }
         return total;
+    }
+
+    private static boolean overlapsUsed(boolean[] used, int from, int to) {
+        for (int i = from; i < to; i++) if (used[i]) return true;
+        return false;
     }
 
     private static int lastGroup(Matcher m) {

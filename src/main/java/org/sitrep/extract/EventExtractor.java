@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.sitrep.model.Actor;
 import org.sitrep.model.Report;
 import org.sitrep.pipeline.Extraction;
 import org.sitrep.pipeline.Extractor;
@@ -54,11 +55,12 @@ public final class EventExtractor implements Extractor {
         String text = report.fullText();
         Tokens t = Tokens.of(text);
         List<TriggerLexicon.Hit> hits = triggers.events(t);
-        TypeClassifier.Decision d = classifier.classify(t, hits);
+        List<Actor> parties = actors.actors(t);
+        TypeClassifier.Decision d = classifier.classify(t, hits, parties.stream().anyMatch(ActorLexicon::armed));
         List<String> means = new ArrayList<>();
         for (TriggerLexicon.Hit h : triggers.means(t)) if (!means.contains(h.label())) means.add(h.label());
         EventTimeResolver.Resolved when = time.resolve(text, report.publishedAt());
-        return new Extraction(d.type(), d.subType(), d.triggers(), actors.actors(t), casualties.extract(text), means,
+        return new Extraction(d.type(), d.subType(), d.triggers(), parties, casualties.extract(text), means,
                 when.window(), geoparse == null ? null : geoparse.eventLocation(), d.confidence());
     }
 }

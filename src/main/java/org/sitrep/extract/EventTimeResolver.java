@@ -86,27 +86,28 @@ final class EventTimeResolver {
     Resolved resolve(String text, Instant publishedAt) {
         String s = (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).toLowerCase(Locale.ROOT);
         LocalDate pub = publishedAt.atOffset(ZoneOffset.UTC).toLocalDate();
-        Candidate best = null;
-        best = earliest(best, explicit(s, ISO, pub, m -> date(m.group(1), m.group(2), m.group(3))));
-        best = earliest(best, explicit(s, NUMERIC, pub, m -> {
+        // The first expression wins, so each later pattern only searches before the best match so far:
+        // in a typical lead ("On 9 May 2020, ...") that leaves a few characters to scan.
+        Candidate best = explicit(s, DAY_MONTH, s.length(), pub, m -> dayMonth(m.group(1), m.group(2), m.group(3), pub));
+        best = earliest(best, explicit(s, ISO, limit(best, s), pub, m -> date(m.group(1), m.group(2), m.group(3))));
+        best = earliest(best, explicit(s, NUMERIC, limit(best, s), pub, m -> {
             int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2));
             int y = Integer.parseInt(m.group(3));
             if (y < 100) y += 2000;
             // day first, unless the second number cannot be a month (then the writer is American)
             return b > 12 ? of(y, a, b) : of(y, b, a);
         }));
-        best = earliest(best, explicit(s, DAY_MONTH, pub, m -> dayMonth(m.group(1), m.group(2), m.group(3), pub)));
-        best = earliest(best, explicit(s, MONTH_DAY, pub, m -> dayMonth(m.group(2), m.group(1), m.group(3), pub)));
-        Matcher my = MONTH_YEAR.matcher(s);
+        best = earliest(best, explicit(s, MONTH_DAY, limit(best, s), pub, m -> dayMonth(m.group(2), m.group(1), m.group(3), pub)));
+        Matcher my = MONTH_YEAR.matcher(s).region(0, limit(best, s));
         if (my.find()) {
             LocalDate first = of(Integer.parseInt(my.group(2)), MONTHS.get(my.group(1)), 1);
             if (first != null && !first.isAfter(pub)) {
                 best = earliest(best, new Candidate(my.start(), first, first.plusMonths(1), TimePrecision.MONTH, my.group()));
             }
         }
-        Matcher r = RELATIVE.matcher(s);
+        Matcher r = RELATIVE.matcher(s).region(0, limit(best, s));
         if (r.find()) best = earliest(best, relative(r, pub));
-        Matcher w = ON_WEEKDAY.matcher(s);
+        Matcher w = ON_WEEKDAY.matcher(s).region(0, limit(best, s));
         if (w.find()) {
             String d = w.group(1) != null ? w.group(1) : w.group(2);
             LocalDate day = pub.with(TemporalAdjusters.previousOrSame(WEEKDAYS.get(d)));
@@ -128,8 +129,14 @@ final class EventTimeResolver {
         return b.pos < a.pos ? b : a;
     }
 
-    private static Candidate explicit(String s, Pattern p, LocalDate pub, java.util.function.Function<Matcher, LocalDate> f) {
-        Matcher m = p.matcher(s);
+    /** Where a later pattern must start matching to beat the best so far (a little slack for look-behinds). */
+    private static int limit(Candidate best, String s) {
+        return best == null ? s.length() : Math.min(s.length(), best.pos + 1);
+    }
+
+    private static Candidate explicit(String s, Pattern p, int limit, LocalDate pub, java.util.function.Function<Matcher, LocalDate> f) {
+        Matcher m = p.matcher(s).region(0, limit);
+        m.useTransparentBounds(true);
         while (m.find()) {
             LocalDate d = f.apply(m);
             if (d != null && !d.isAfter(pub)) return new Candidate(m.start(), d, d.plusDays(1), TimePrecision.DAY, m.group());

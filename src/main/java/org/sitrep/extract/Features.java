@@ -32,8 +32,10 @@ final class Features {
                     continue;
                 }
                 if (Character.isDigit(w.charAt(0))) w = "#";
-                out[k++] = bucket("w:" + w, mask);
-                if (prev != null) out[k++] = bucket("b:" + prev + " " + w, mask);
+                // same values as bucket("w:" + w) and bucket("b:" + prev + " " + w), without building the strings
+                int hw = w.hashCode(), pw = pow31(w.length());
+                out[k++] = mix(W_HASH * pw + hw, mask);
+                if (prev != null) out[k++] = mix(((B_HASH * pow31(prev.length()) + prev.hashCode()) * 31 + ' ') * pw + hw, mask);
                 prev = w;
             }
         }
@@ -55,9 +57,21 @@ final class Features {
         return c < 0x250;
     }
 
+    private static final int W_HASH = "w:".hashCode(), B_HASH = "b:".hashCode();
+
+    /** 31^n with int overflow, as String.hashCode computes it. */
+    private static int pow31(int n) {
+        int p = 1;
+        for (int i = 0; i < n; i++) p *= 31;
+        return p;
+    }
+
     /** Bucket 0 is the bias; a hashed feature never lands there. */
     static int bucket(String feature, int mask) {
-        int h = feature.hashCode();
+        return mix(feature.hashCode(), mask);
+    }
+
+    private static int mix(int h, int mask) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

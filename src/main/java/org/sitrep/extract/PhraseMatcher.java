@@ -119,7 +119,9 @@ final class PhraseMatcher<T> {
     private static <T> Match<T> better(Match<T> a, Match<T> b) {
         if (a == null) return b;
         if (b == null) return a;
-        return b.end() > a.end() ? b : a;
+        if (b.end() != a.end()) return b.end() > a.end() ? b : a;
+        // same span: the more specific entry wins ("боевик*" militants over "боев*" combat)
+        return b.entry().phrase().length() > a.entry().phrase().length() ? b : a;
     }
 
     /** The word without Arabic proclitics and article, or null when it is not Arabic or has none. */

@@ -68,8 +68,28 @@ record Tokens(String text, List<String> words, int[] starts, int[] ends, int[] s
             sent[k] = sentenceNo;
         }
         int k = words.size();
+        markMonths(words);
         return new Tokens(text, List.copyOf(words), java.util.Arrays.copyOf(starts, k),
                 java.util.Arrays.copyOf(ends, k), java.util.Arrays.copyOf(sent, k));
+    }
+
+    /** Token that replaces a month name written next to a number ("9 March 2020"). */
+    static final String MONTH = "#month";
+    private static final java.util.Set<String> MONTHS = java.util.Set.of("january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+
+    /**
+     * "On 9 March 2020" must not read as a protest march, nor "May 2020" as a modal verb: a month name
+     * beside a number becomes {@link #MONTH}, for the lexicon and the learned features alike.
+     */
+    private static void markMonths(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!MONTHS.contains(words.get(i))) continue;
+            boolean numberBefore = i > 0 && Character.isDigit(words.get(i - 1).charAt(0));
+            boolean numberAfter = i + 1 < words.size() && Character.isDigit(words.get(i + 1).charAt(0));
+            if (numberBefore || numberAfter) words.set(i, MONTH);
+        }
     }
 
     /** The text of tokens [from, to), as written. */

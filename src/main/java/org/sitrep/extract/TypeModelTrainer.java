@@ -24,7 +24,7 @@ public final class TypeModelTrainer {
      * @param triggerOnly share of examples shown with trigger features only
      */
     public record Settings(int bits, int epochs, int minCount, double learningRate, double l2, double triggerOnly, long seed) {
-        public static Settings defaults() { return new Settings(18, 12, 2, 0.3, 1e-6, 0.3, 42); }
+        public static Settings defaults() { return new Settings(18, 20, 2, 0.3, 1e-6, 0.3, 42); }
     }
 
     private final TriggerLexicon lexicon;

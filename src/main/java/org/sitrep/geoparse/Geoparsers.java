@@ -37,18 +37,51 @@ public final class Geoparsers {
                         + (dir == null ? "" : " --dir " + d));
             }
             progress.println("sitrep: no gazetteer in " + d + " yet; installing it (one time, about a minute)");
-            try {
-                GazetteerInstaller.install(d, progress);
-            } catch (IOException e) {
-                throw new GazetteerUnavailableException(e.getMessage());
+            install(d, progress);
+        }
+        Gazetteer g;
+        try {
+            g = Gazetteer.load(d);
+        } catch (Gazetteer.StaleIndexException e) {
+            if (!install) throw new GazetteerUnavailableException(e.getMessage());
+            progress.println("sitrep: the gazetteer in " + d + " was built by another Sitrep version; rebuilding it");
+            install(d, progress);
+            g = read(d);
+        } catch (IOException e) {
+            throw unreadable(d, e);
+        }
+        if (!g.hasCurrentTables()) {
+            if (install && g.isDefaultIndex()) {
+                progress.println("sitrep: Sitrep's own gazetteer tables changed since " + d + " was built; rebuilding it");
+                install(d, progress);
+                g = read(d);
+            } else {
+                progress.println("sitrep: warning: the gazetteer in " + d + " was built with older Sitrep tables; "
+                        + "rebuild it ('sitrep gazetteer install --force' or 'sitrep gazetteer import ...')");
             }
         }
+        return fromGazetteer(g);
+    }
+
+    private static void install(Path d, PrintStream progress) {
         try {
-            return fromGazetteer(Gazetteer.load(d));
+            GazetteerInstaller.install(d, progress);
         } catch (IOException e) {
-            throw new GazetteerUnavailableException("cannot read the gazetteer in " + d + " (" + e.getMessage()
-                    + "): rebuild it with 'sitrep gazetteer install --force'");
+            throw new GazetteerUnavailableException(e.getMessage());
         }
+    }
+
+    private static Gazetteer read(Path d) {
+        try {
+            return Gazetteer.load(d);
+        } catch (IOException e) {
+            throw unreadable(d, e);
+        }
+    }
+
+    private static GazetteerUnavailableException unreadable(Path d, IOException e) {
+        return new GazetteerUnavailableException("cannot read the gazetteer in " + d + " (" + e.getMessage()
+                + "): rebuild it with 'sitrep gazetteer install --force'");
     }
 
     /** A geoparser over an already loaded gazetteer (tests build one from a small sample). */

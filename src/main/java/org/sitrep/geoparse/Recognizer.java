@@ -65,7 +65,7 @@ final class Recognizer {
         int n = tokens.size();
         int i = 0;
         while (i < n) {
-            Match m = longestMatch(tokens, i);
+            Match m = longestMatch(text, tokens, i);
             if (m == null) {
                 i++;
                 continue;
@@ -88,12 +88,30 @@ final class Recognizer {
 
     private record Match(int first, int last, String key, int[] places, int skipChars) {}
 
-    private Match longestMatch(List<Token> tokens, int i) {
+    /**
+     * Social media writes "malaysia", "africa": a lower-case single word is taken only when it is the
+     * preferred name of a country or continent and not an English word ("china", "turkey" stay words).
+     */
+    private Match lowerCaseArea(Token t, int i) {
+        if (t.key().length() < 4 || lexicon.englishWords.contains(t.key()) || lexicon.stop.contains(t.key())) return null;
+        int[] places = gazetteer.candidates(t.key());
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            String code = p.featureCode();
+            if ((code.startsWith("PCL") || code.equals("CONT")) && gazetteer.primaryKey(idx).equals(t.key())) {
+                return new Match(i, i, t.key(), new int[] {idx}, 0);
+            }
+        }
+        return null;
+    }
+
+    private Match longestMatch(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
         boolean cased = t.script() == Script.LATIN || t.script() == Script.CYRILLIC;
         boolean article = cased && !t.capitalised() && ARTICLES.contains(t.key()) && i + 1 < tokens.size()
                 && tokens.get(i + 1).gap().equals("-") && tokens.get(i + 1).capitalised();
-        if (cased && !t.capitalised() && !article) return null;
+        if (t.start() > 0 && text.charAt(t.start() - 1) == '@') return null; // an account handle, not a place
+        if (cased && !t.capitalised() && !article) return lowerCaseArea(t, i);
         if (Character.isDigit(t.text().charAt(0))) return null;
         Match best = null;
         StringBuilder key = new StringBuilder();
@@ -141,7 +159,7 @@ final class Recognizer {
     /**
      * Russian and Ukrainian inflect place names ("в Харькове", "під Харковом", "у Києві"): strip a case
      * ending, add back a nominative one, and accept the result only if the gazetteer knows it. Ukrainian
-     * turns the і of the nominative (Харків) into о/е in the other cases (Харкова), so that is tried too.
+     * turns the і/ї of the nominative (Харків, Київ) into о/е/є in the other cases (Харкова, Києва), so that is tried too.
      */
     private Match cyrillicVariant(Token t, int i) {
         String k = t.key();
@@ -165,7 +183,7 @@ final class Recognizer {
     }
 
     private static String ikavism(String stem) {
-        int at = Math.max(stem.lastIndexOf('о'), stem.lastIndexOf('е'));
+        int at = Math.max(Math.max(stem.lastIndexOf('о'), stem.lastIndexOf('е')), stem.lastIndexOf('є'));
         if (at < 0 || at < stem.length() - 3) return null;
         return stem.substring(0, at) + 'і' + stem.substring(at + 1);
     }
@@ -196,6 +214,7 @@ final class Recognizer {
             boolean inHeadline = headline[m.first];
             boolean single = m.first == m.last;
             if (lexicon.titles.contains(key) || isContraction(first.text())) return null;
+            if (end < text.length() && (text.charAt(end) == '$' || text.charAt(end) == '\u20AC')) return null; // "US$10", a currency
             if (first.allCaps() && letters(key) <= 3) {
                 places = onlyAreas(places); // "US", "UK", "DRC": countries and regions, never a village called "Us"
                 if (places.length == 0) return null;
@@ -204,7 +223,10 @@ final class Recognizer {
             } else if (single) {
                 boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
                         || (inHeadline && lowerWords.contains(key));
-                if (common && !prominentByName(places, key, afterLocative, 500_000)) return null;
+                // a common word opening a sentence ("Reading the statement") or a short one ("Man") needs a big
+                // place; a longer one inside a sentence ("in East Oxford") a town
+                long needed = first.sentenceStart() || key.length() < 5 ? 500_000 : 100_000;
+                if (common && !prominentByName(places, key, afterLocative, needed)) return null;
                 if (lexicon.givenNames.contains(key) && !prominentByName(places, key, afterLocative, 100_000)) return null;
                 if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
                 if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
@@ -212,15 +234,23 @@ final class Recognizer {
             if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
             // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
             if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key())) return null;
-            if (prev != null && first.gap().equals("-") && prev.capitalised() && !gazetteer.hasKey(prev.key())) return null;
+            if (prev != null && first.gap().equals("-") && prev.capitalised() && prev.text().length() > 1 && !gazetteer.hasKey(prev.key())) {
+                return null;
+            }
+            // "Marsha J. Moore", "Keith D. Johnson": a surname after an initial
+            if (prev != null && prev.text().length() == 1 && prev.capitalised() && first.gap().equals(". ") && m.first >= 2
+                    && tokens.get(m.first - 2).capitalised()) {
+                nameTails.add(key);
+                return null;
+            }
             if (prev != null && prev.key().equals("of") && m.first >= 2 && lexicon.orgHeads.contains(tokens.get(m.first - 2).key())
                     && tokens.get(m.first - 2).capitalised()) {
                 embedded = true; // "University of Georgia", "Bank of America"
             }
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
-                    && !(prev.sentenceStart() && isCommon(prev.key())) && !lexicon.locatives.contains(prev.key())
+                    && !(prev.sentenceStart() && (isCommon(prev.key()) || script == Script.CYRILLIC)) && !lexicon.locatives.contains(prev.key())
                     && !lexicon.directions.contains(prev.key())) {
-                if (!lexicon.englishWords.contains(prev.key())) {
+                if (!lexicon.englishWords.contains(prev.key()) || lexicon.givenNames.contains(prev.key())) {
                     nameTails.add(key);
                     return null; // the tail of a person's name: "Jesse Jackson", "Dean Curtis"
                 }
@@ -237,8 +267,10 @@ final class Recognizer {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
                         && next.script() == script) {
-                    if (lexicon.orgTails.contains(next.key()) || lexicon.englishWords.contains(next.key())) {
-                        embedded = true; // "Ohio Department of Transportation", "Aleppo Media Center"
+                    if (lexicon.orgTails.contains(next.key())) {
+                        return null; // an organisation or outlet: "Aleppo Media Center", "New York Times"
+                    } else if (lexicon.englishWords.contains(next.key())) {
+                        embedded = true; // "Gainesville Riding Club", "Tennessee Senior Olympics"
                     } else {
                         nameTails.add(key);
                         return null; // the head of a person's name: "Paris Hilton"

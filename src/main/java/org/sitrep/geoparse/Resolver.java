@@ -34,67 +34,93 @@ final class Resolver {
     List<Resolved> resolve(String text, List<Candidate> cands, String countryPrior) {
         int m = cands.size();
         if (m == 0) return List.of();
-        int[] first = new int[m];
-        for (int i = 0; i < m; i++) first[i] = argmax(prior(cands.get(i)));
-
-        // Context from the first pass: how often each country and division is named, and where.
-        Map<String, Double> countryCount = new HashMap<>();
-        Map<String, Integer> adminCount = new HashMap<>();
-        double total = 0;
+        // One sense per name per text: the distinct names are resolved together, each with the others as context.
+        Map<String, Integer> nameIndex = new java.util.LinkedHashMap<>();
+        List<List<Integer>> occurrences = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            Place p = gazetteer.place(cands.get(i).places()[first[i]]);
-            if (p.countryCode().isEmpty()) continue;
-            double w = isCountry(p) ? 2 : 1;
-            countryCount.merge(p.countryCode(), w, Double::sum);
-            total += w;
-            if (!p.admin1().isEmpty() && !isCountry(p)) {
-                // a named division counts twice, a town in it once: "Laurel County ... London, Ky."
-                adminCount.merge(p.countryCode() + "." + p.admin1(), p.featureCode().equals("ADM1") ? 2 : 1, Integer::sum);
+            Integer u = nameIndex.get(cands.get(i).key());
+            if (u == null) {
+                u = nameIndex.size();
+                nameIndex.put(cands.get(i).key(), u);
+                occurrences.add(new ArrayList<>());
+            }
+            occurrences.get(u).add(i);
+        }
+        int names = occurrences.size();
+        Candidate[] rep = new Candidate[names];
+        double[][] base = new double[names][];
+        for (int u = 0; u < names; u++) {
+            List<Integer> occ = occurrences.get(u);
+            rep[u] = cands.get(occ.getFirst());
+            base[u] = prior(rep[u]);
+            for (int i : occ) {
+                Candidate c = cands.get(i);
+                String qualifier = qualifierAdmin(text, c, i + 1 < m ? cands.get(i + 1) : null);
+                double[] s = base[u];
+                for (int k = 0; k < s.length; k++) {
+                    Place p = gazetteer.place(c.places()[k]);
+                    if (qualifier != null && (qualifier.equals(p.countryCode()) || qualifier.equals(p.countryCode() + "." + p.admin1()))) s[k] += 6;
+                    if (c.cue() == Recognizer.Cue.ADMIN && p.featureClass().equals("A")) s[k] += 3;
+                    if (c.cue() == Recognizer.Cue.CITY && p.featureClass().equals("P")) s[k] += 2;
+                }
             }
         }
         String prior = countryPrior == null ? null : countryPrior.toUpperCase(Locale.ROOT);
-
-        // Scores per distinct name, summed over its mentions (one sense per text).
-        Map<String, double[]> byKey = new HashMap<>();
-        for (int i = 0; i < m; i++) {
-            Candidate c = cands.get(i);
-            Place self = gazetteer.place(c.places()[first[i]]);
-            double selfW = self.countryCode().isEmpty() ? 0 : (isCountry(self) ? 2 : 1);
-            double[] s = prior(c);
-            String qualifier = qualifierAdmin(text, c, i + 1 < m ? cands.get(i + 1) : null);
-            for (int k = 0; k < s.length; k++) {
-                Place p = gazetteer.place(c.places()[k]);
-                String cc = p.countryCode();
-                if (!cc.isEmpty() && total - selfW > 0) {
-                    double own = cc.equals(self.countryCode()) ? selfW : 0;
-                    s[k] += 3.5 * (countryCount.getOrDefault(cc, 0.0) - own) / (total - selfW);
-                }
-                if (!p.admin1().isEmpty()) {
-                    String a = cc + "." + p.admin1();
-                    int own = a.equals(self.countryCode() + "." + self.admin1()) ? (self.featureCode().equals("ADM1") ? 2 : 1) : 0;
-                    int named = adminCount.getOrDefault(a, 0) - own;
-                    if (named > 0 && !p.featureCode().equals("ADM1")) s[k] += Math.min(3.5, 1.5 + named);
-                }
-                if (prior != null && prior.equals(cc)) s[k] += 2.5;
-                if (qualifier != null && (qualifier.equals(cc) || qualifier.equals(cc + "." + p.admin1()))) s[k] += 6;
-                if (c.cue() == Recognizer.Cue.ADMIN && p.featureClass().equals("A")) s[k] += 3;
-                if (c.cue() == Recognizer.Cue.CITY && p.featureClass().equals("P")) s[k] += 2;
-                if (!isArea(p)) s[k] += proximity(p.point(), cands, first, i);
+        int[] choice = new int[names];
+        for (int u = 0; u < names; u++) choice[u] = argmax(base[u]);
+        double[][] score = base;
+        for (int round = 0; round < 2; round++) {
+            Map<String, Double> countryCount = new HashMap<>();
+            Map<String, Double> adminCount = new HashMap<>();
+            double total = 0;
+            Place[] chosen = new Place[names];
+            for (int u = 0; u < names; u++) {
+                Place p = chosen[u] = gazetteer.place(rep[u].places()[choice[u]]);
+                if (p.countryCode().isEmpty()) continue;
+                // names inside organisations' names ("New York Daily News") say less about where the text is
+                double weak = rep[u].embedded() ? 0.3 : 1;
+                double w = (isCountry(p) ? 2 : 1) * weak;
+                countryCount.merge(p.countryCode(), w, Double::sum);
+                total += w;
+                // a named division counts twice, a town in it once: "Laurel County ... London, Ky."
+                if (!p.admin1().isEmpty()) adminCount.merge(p.countryCode() + "." + p.admin1(), (p.featureCode().equals("ADM1") ? 2.0 : 1.0) * weak, Double::sum);
             }
-            byKey.merge(c.key(), s, (a, b) -> {
-                for (int k = 0; k < a.length; k++) a[k] += b[k];
-                return a;
-            });
+            double[][] next = new double[names][];
+            for (int u = 0; u < names; u++) {
+                Place self = chosen[u];
+                double weak = rep[u].embedded() ? 0.3 : 1;
+                double selfW = self.countryCode().isEmpty() ? 0 : (isCountry(self) ? 2 : 1) * weak;
+                String selfAdmin = self.admin1().isEmpty() ? null : self.countryCode() + "." + self.admin1();
+                double selfAdminW = (self.featureCode().equals("ADM1") ? 2 : 1) * weak;
+                double[] s = base[u].clone();
+                for (int k = 0; k < s.length; k++) {
+                    Place p = gazetteer.place(rep[u].places()[k]);
+                    String cc = p.countryCode();
+                    if (!cc.isEmpty() && total - selfW > 0) {
+                        double own = cc.equals(self.countryCode()) ? selfW : 0;
+                        s[k] += 3.5 * (countryCount.getOrDefault(cc, 0.0) - own) / (total - selfW);
+                    }
+                    if (!p.admin1().isEmpty() && !p.featureCode().equals("ADM1")) {
+                        String a = cc + "." + p.admin1();
+                        double named = adminCount.getOrDefault(a, 0.0) - (a.equals(selfAdmin) ? selfAdminW : 0);
+                        if (named > 0) s[k] += Math.min(3.5, 1.5 + named);
+                    }
+                    if (prior != null && prior.equals(cc)) s[k] += 2.5;
+                    if (!isArea(p)) s[k] += proximity(p.point(), chosen, u);
+                }
+                next[u] = s;
+            }
+            score = next;
+            for (int u = 0; u < names; u++) choice[u] = argmax(score[u]);
         }
         List<Resolved> out = new ArrayList<>(m);
-        Map<String, Integer> counts = new HashMap<>();
-        for (Candidate c : cands) counts.merge(c.key(), 1, Integer::sum);
-        for (Candidate c : cands) {
-            double[] s = byKey.get(c.key());
-            int best = argmax(s);
-            double n = counts.get(c.key());
+        for (int i = 0; i < m; i++) {
+            Candidate c = cands.get(i);
+            int u = nameIndex.get(c.key());
+            double[] s = score[u];
+            int best = choice[u];
             double sum = 0;
-            for (double v : s) sum += Math.exp((v - s[best]) / n);
+            for (double v : s) sum += Math.exp(v - s[best]);
             // a name inside an organisation's name is a weak mention, never an event location
             out.add(new Resolved(c, c.places()[best], c.embedded() ? Math.min(0.1, 1 / sum) : 1 / sum));
         }
@@ -118,24 +144,34 @@ final class Resolver {
                 default -> p.geonameId() < 0 ? 3 : 0;
             };
             v += 0.6 * Math.log10(1 + p.population());
-            if (gazetteer.primaryKey(places[k]).equals(c.key())) v += 1.5;
+            if (gazetteer.primaryKey(places[k]).equals(c.key())) v += 2.5;
             s[k] = v;
         }
         return s;
     }
 
-    private double proximity(GeoPoint point, List<Candidate> cands, int[] first, int self) {
+    private static double proximity(GeoPoint point, Place[] chosen, int self) {
         double best = Double.MAX_VALUE;
-        for (int j = 0; j < cands.size(); j++) {
-            if (j == self || cands.get(j).key().equals(cands.get(self).key())) continue;
-            Place q = gazetteer.place(cands.get(j).places()[first[j]]);
-            if (isArea(q)) continue;
-            best = Math.min(best, point.distanceKm(q.point()));
+        for (int u = 0; u < chosen.length; u++) {
+            if (u == self || isArea(chosen[u])) continue;
+            best = Math.min(best, roughKm(point, chosen[u].point()));
         }
         if (best < 50) return 2;
         if (best < 200) return 1.2;
         if (best < 500) return 0.5;
         return 0;
+    }
+
+    /**
+     * Equirectangular distance: within a few percent of the great circle below 500 km, which is all the
+     * proximity bands need, and many times cheaper (it runs for every candidate against every other name).
+     */
+    static double roughKm(GeoPoint a, GeoPoint b) {
+        double dLat = Math.toRadians(b.lat() - a.lat());
+        double dLon = Math.toRadians(Math.abs(b.lon() - a.lon()));
+        if (dLon > Math.PI) dLon = 2 * Math.PI - dLon;
+        double x = dLon * Math.cos(Math.toRadians((a.lat() + b.lat()) / 2));
+        return 6371.0 * Math.sqrt(x * x + dLat * dLat);
     }
 
     private static final Pattern QUALIFIER = Pattern.compile("^,\\s*([A-Z][A-Za-z]{0,5}\\.?(?:\\s?[A-Z]\\.)?)(?![A-Za-z])");

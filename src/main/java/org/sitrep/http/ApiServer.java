@@ -18,8 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.alert.AlertEngine;
+import org.sitrep.alert.WebhookDeliverer;
 import org.sitrep.app.Ingestor;
 import org.sitrep.app.ReportInput;
+import org.sitrep.app.TeamStores;
+import org.sitrep.auth.Accounts;
+import org.sitrep.auth.PasswordHasher;
 import org.sitrep.internal.Json;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
@@ -51,9 +56,21 @@ public final class ApiServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter accepted, duplicates, rejected;
     private final Broadcaster broadcaster;
+    private final Security security;
+    private final TeamStores teams;
+    private final AlertEngine alertEngine;
+    private final WebhookDeliverer webhooks;
     private final Javalin app;
 
+    /** With the default {@link ApiConfig} and the team stores in {@code store}'s database. */
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock) {
+        this(store, ingestor, limits, clock, ApiConfig.DEFAULT, TeamStores.of(store));
+    }
+
+    public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, ApiConfig config, TeamStores teams) {
+        this.teams = teams;
+        this.security = new Security(config, new Accounts(teams.accounts(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS),
+                clock, config.sessionTtl()), teams.audit(), clock);
         this.store = store;
         this.ingestor = ingestor;
         this.limits = limits;
@@ -75,6 +92,8 @@ public final class ApiServer implements AutoCloseable {
             routes(cfg.routes);
             errors(cfg.routes);
         });
+        this.alertEngine = new AlertEngine(store, teams.alerts(), config.alerts(), clock, GeoJson::feature, broadcaster::publish);
+        this.webhooks = new WebhookDeliverer(teams.alerts(), config.alerts(), clock);
     }
 
     public ApiServer start(String host, int port) {
@@ -84,7 +103,19 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** The HTTP routes Javalin has, as "METHOD /path" (lower-case method), for the OpenAPI check. */
+    List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (var pe : app.unsafe.internalRouter.allHttpHandlers()) {
+            String m = pe.endpoint.method.name().toLowerCase(java.util.Locale.ROOT);
+            if (Set.of("get", "post", "put", "patch", "delete").contains(m)) out.add(m + " " + pe.endpoint.path);
+        }
+        return out;
+    }
+
     @Override public void close() {
+        alertEngine.close();
+        webhooks.close();
         broadcaster.close();
         app.stop();
     }
@@ -94,10 +125,11 @@ public final class ApiServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
         });
+        security.install(r);
         r.get("/api/health", ctx -> {
             Store.Stats s = store.stats();
             ctx.json(Map.of("status", "ok", "reports", s.reports(), "events", s.events(), "sources", s.sources()));
-        });
+        }, Access.PUBLIC);
         r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         r.get("/api/events", this::events);
         r.get("/api/events/{id}", this::event);
@@ -108,7 +140,7 @@ public final class ApiServer implements AutoCloseable {
             Report rep = store.report(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("no report with id " + ctx.pathParam("id")));
             ctx.json(rep);
         });
-        r.post("/api/reports", this::postReports);
+        r.post("/api/reports", this::postReports, Access.SUBMIT);
         r.get("/api/waves", ctx -> {
             Params p = new Params(ctx, Set.of("from", "to", "limit"));
             ctx.json(Map.of("waves", store.waves(p.instant("from"), p.instant("to"), p.limit(limits.defaultPage()))));
@@ -130,6 +162,12 @@ public final class ApiServer implements AutoCloseable {
             }
             broadcaster.add(client, lastSeen);
         });
+        new AuthRoutes(security, clock).register(r);
+        new ModerationRoutes(store, ingestor, teams.moderation(), security, clock, broadcaster::wake).register(r);
+        new ExportRoutes(store, teams.eventSources()).register(r);
+        new AlertRoutes(teams.alerts(), security, clock).register(r);
+        Map<String, Object> openApi = OpenApi.document();
+        r.get("/api/openapi.json", ctx -> ctx.json(openApi), Access.PUBLIC);
     }
 
     private void errors(io.javalin.config.RoutesConfig r) {
@@ -219,7 +257,9 @@ public final class ApiServer implements AutoCloseable {
                 rejected.increment();
                 throw e;
             }
+            Security.checkSource(Security.principal(ctx), r.sourceId());
             Map<String, Object> res = submit(r);
+            security.audit(ctx, "report.submit", "report:" + res.get("id"), null, res);
             ctx.status(Boolean.TRUE.equals(res.get("created")) ? 201 : 200).json(res);
             return;
         }
@@ -227,12 +267,19 @@ public final class ApiServer implements AutoCloseable {
         if (body.size() > limits.maxBatch()) {
             throw ApiException.badRequest(null, "a batch holds at most " + limits.maxBatch() + " reports (got " + body.size() + ")");
         }
+        String keySource = Security.principal(ctx).sourceId();
+        if (keySource != null) {
+            // Checked before anything is stored, so a batch with another source's reports changes nothing.
+            for (JsonNode item : body) Security.checkSource(Security.principal(ctx), item.path("source").asText(null));
+        }
         List<Map<String, Object>> results = new ArrayList<>();
         int ok = 0, dup = 0, bad = 0;
         for (int i = 0; i < body.size(); i++) {
             Map<String, Object> res;
             try {
-                res = submit(ReportInput.parse(body.get(i), clock.instant()));
+                Report parsed = ReportInput.parse(body.get(i), clock.instant());
+                Security.checkSource(Security.principal(ctx), parsed.sourceId());
+                res = submit(parsed);
                 if (Boolean.TRUE.equals(res.get("created"))) ok++; else dup++;
             } catch (ReportInput.InvalidReport e) {
                 rejected.increment();
@@ -250,6 +297,8 @@ public final class ApiServer implements AutoCloseable {
                     "results", results));
             return;
         }
+        security.audit(ctx, "report.submit.batch", null, null, Map.of("accepted", ok, "duplicates", dup, "rejected", bad,
+                "ids", results.stream().map(m -> m.get("id")).filter(java.util.Objects::nonNull).toList()));
         ctx.status(ok > 0 ? 201 : 200).json(Map.of("accepted", ok, "duplicates", dup, "rejected", bad, "results", results));
     }
 

@@ -111,6 +111,54 @@ public final class SafeFetcher {
         }
     }
 
+    /**
+     * Opens a long-lived streaming response (Server-Sent Events, e.g. Mastodon's streaming API) under
+     * the same address checks, redirect handling and host politeness as {@link #fetch}. Lines longer
+     * than {@code maxLineChars} are cut there; a stream silent for longer than {@code idleTimeout}
+     * (servers send heartbeats) is closed. The caller must close the returned stream.
+     */
+    public LineStream openLines(String url, java.util.Map<String, String> headers, int maxLineChars, Duration idleTimeout) throws FetchException {
+        URI uri = parse(url);
+        long deadline = System.nanoTime() + config.totalTimeout().toNanos();
+        for (int hop = 0; ; hop++) {
+            guard.check(uri);
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(config.totalTimeout())
+                    .header("User-Agent", config.userAgent()).header("Accept", "text/event-stream");
+            headers.forEach(b::header);
+            HttpResponse<InputStream> resp;
+            try (HostThrottle.AutoCloseablePermit permit = throttle.acquire(uri.getHost(), deadline)) {
+                if (permit == null) throw timeout(uri, "waiting for a free slot on the host");
+                resp = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FetchException(FetchException.Reason.INTERRUPTED, uri, "interrupted");
+            } catch (IOException e) {
+                throw translate(uri, e);
+            }
+            int status = resp.statusCode();
+            if (isRedirect(status) && hop < config.maxRedirects()) {
+                closeQuietly(resp.body());
+                String location = resp.headers().firstValue("Location").orElse(null);
+                if (location == null) throw new FetchException(FetchException.Reason.HTTP_STATUS, uri, status, null, "redirect without Location", null);
+                uri = resolve(uri, location);
+                continue;
+            }
+            if (status != 200) {
+                closeQuietly(resp.body());
+                throw new FetchException(FetchException.Reason.HTTP_STATUS, uri, status, retryAfter(resp.headers()), "server answered " + status, null);
+            }
+            return new LineStream(resp.body(), maxLineChars, idleTimeout);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // the response is abandoned either way
+        }
+    }
+
     private HttpResponse<byte[]> send(URI uri, Validators validators, String accept, long deadline) throws FetchException {
         HostThrottle.AutoCloseablePermit permit;
         try {

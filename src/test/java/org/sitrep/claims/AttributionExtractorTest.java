@@ -195,6 +195,21 @@ class AttributionExtractorTest {
     }
 
     @Test
+    void speakerBeforeAColonInAHeadline() {
+        String t = "Zelensky: Russia launched 90 drones overnight\n\nThe air force said 80 were shot down.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals(2, found.size(), () -> describe(t, found));
+        assertEquals("Zelensky", src(t, found.get(0)));
+        assertEquals("Russia launched 90 drones overnight", content(t, found.get(0)));
+        String u = "Breaking: explosions heard in the city";
+        assertTrue(x.extract(u, "en").isEmpty());
+        String v = "He added: “We will rebuild.”";
+        Attribution a = only(v, x.extract(v, "en"));
+        assertEquals("added", a.cue().text(v));
+        assertEquals("“We will rebuild.”", content(v, a));
+    }
+
+    @Test
     void noCueNoAttribution() {
         String t = "Three buildings were destroyed in the shelling of the town overnight.";
         assertTrue(x.extract(t, "en").isEmpty());

@@ -144,7 +144,7 @@ class OnlineClustererTest {
         assertEquals(DAY.minus(Duration.ofDays(3)), q.from());
         assertTrue(q.to().isAfter(DAY.plus(Duration.ofDays(2))));
         assertEquals(KHARKIV.point(), q.near());
-        assertEquals(ClusterConfig.DEFAULTS.siteRadiusKm(), q.radiusKm());
+        assertEquals(2 * ClusterConfig.DEFAULTS.siteRadiusKm(), q.radiusKm(), "scored candidates reach past the same-place radius");
         var unlocated = clusterer.candidateQuery(report("q2").build());
         assertNull(unlocated.near());
         assertFalse(clusterer.assign(report("q3").build(), List.of()).joinsExisting());

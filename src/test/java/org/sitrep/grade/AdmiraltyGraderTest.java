@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sitrep.claims.AttributedClaimExtractor;
+import org.sitrep.claims.StanceClassifier;
 import org.sitrep.model.Event;
 import org.sitrep.model.EventState;
 import org.sitrep.model.Report;
@@ -105,6 +106,24 @@ class AdmiraltyGraderTest {
         Grade g = grade(member("blog", "The army denied the drone attack. The governor denied the attack took place. "
                 + "The mayor also denied any strike.", null));
         assertEquals(5, g.credibility(), g.reason());
+    }
+
+    @Test
+    void headlineThatDeniesTheEventCountsAsADenialWhenAStanceModelIsGiven() {
+        EventMember a = member("wire", "Drones struck the air base.", null);
+        EventMember b = member("paper", "Photos of the strike were taken years ago.", null);
+        Report r = b.report().report();
+        Report denying = new Report(r.id(), r.sourceId(), r.externalId(), null, "Air base drone strike is a hoax, photos are fake",
+                r.text(), "en", T, null, null, null);
+        EventMember b2 = new EventMember(new AnalyzedReport(denying, Geoparse.NONE, STRIKE, List.of()), b.decision());
+        List<String> ids = List.of(a.report().report().id(), denying.id());
+        Event draft = new Event("e1", "Drones hit air base", "", null, TimeWindow.at(T, TimePrecision.DAY), null, null,
+                List.of(), null, ids, List.of(), EventState.PENDING, 0, 6, "", T, T, 1);
+        Grade without = grader.grade(draft, List.of(a, b2), sources);
+        assertEquals(EventState.CORROBORATED, without.state(), without.reason());
+        Grade with = new AdmiraltyGrader(StanceClassifier.load()).grade(draft, List.of(a, b2), sources);
+        assertEquals(EventState.DISPUTED, with.state(), with.reason());
+        assertTrue(with.reason().contains("denied by Daily Paper"), with.reason());
     }
 
     @Test

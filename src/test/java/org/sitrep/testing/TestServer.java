@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.sitrep.app.Sitrep;
+import org.sitrep.auth.Accounts;
+import org.sitrep.auth.PasswordHasher;
+import org.sitrep.auth.Role;
+import org.sitrep.http.ApiConfig;
 import org.sitrep.app.Stages;
 import org.sitrep.pipeline.Geoparser;
 import org.sitrep.http.ApiServer;
@@ -26,14 +30,48 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(ApiServer.Limits limits) {
+        this(limits, ApiConfig.DEFAULT);
+    }
+
+    /**
+     * Stages that keep each report its own, unclassified event located by its own coordinates: for tests
+     * of the API's own behaviour (alerts, exports, change feed) that must not depend on clustering.
+     */
+    public static final Stages MINIMAL = new Stages(Geoparser.SOURCE_COORDINATES_ONLY, org.sitrep.pipeline.Extractor.UNCLASSIFIED,
+            org.sitrep.pipeline.ClaimExtractor.NONE, org.sitrep.pipeline.Clusterer.SINGLETONS);
+
+    public TestServer(ApiServer.Limits limits, ApiConfig config) {
+        // The real stages, but no full gazetteer download in tests: reports are located by their own coordinates.
+        this(limits, config, Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY));
+    }
+
+    public TestServer(ApiServer.Limits limits, ApiConfig config, Stages stages) {
         try {
             dir = Files.createTempDirectory("sitrep-it");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        // The real stages, but no full gazetteer download in tests: reports are located by their own coordinates.
-        sitrep = Sitrep.open(null, dir, Clock.systemUTC(), Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY));
-        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC()).start("127.0.0.1", 0);
+        sitrep = Sitrep.open(null, dir, Clock.systemUTC(), stages);
+        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), config, sitrep.teams()).start("127.0.0.1", 0);
+    }
+
+    /** Accounts with a cheap hash (the stored hash carries its iteration count, so the server verifies it the same way). */
+    public Accounts accounts() {
+        return new Accounts(sitrep.teams().accounts(), new PasswordHasher(1000), Clock.systemUTC(), Duration.ofHours(1));
+    }
+
+    public void addUser(String name, String password, Role role) { accounts().addUser(name, password.toCharArray(), role); }
+
+    /** Creates a key and returns its secret. */
+    public String createKey(String name, Role role, String sourceId) { return accounts().createKey(name, role, sourceId).secret(); }
+
+    /** A request to {@code path} with a JSON body (null: no body) and header name/value pairs. */
+    public HttpResponse<String> request(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) b.header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return send(b.build());
     }
 
     public String url(String path) { return "http://127.0.0.1:" + server.port() + path; }

@@ -37,10 +37,12 @@ class MapPageIT {
         browser.waitUpTo(Duration.ofSeconds(20)).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
         List<WebElement> feed = browser.driver.findElements(By.cssSelector("#feed-list .feed-item"));
         // Every located event is on the map: as its own marker or counted in a cluster.
-        long onMap = ((Number) browser.driver.executeScript(
-                "return document.querySelectorAll('.ev-icon').length + [...document.querySelectorAll('.marker-cluster')]"
-                        + ".reduce((n, c) => n + parseInt(c.textContent, 10), 0);")).longValue();
-        assertEquals(server.sitrep.store().stats().locatedEvents(), onMap);
+        // Counted from the DOM once the cluster animation has settled (old and new layers overlap during it).
+        long located = server.sitrep.store().stats().locatedEvents();
+        String count = "return document.querySelectorAll('.ev-icon').length + [...document.querySelectorAll('.marker-cluster')]"
+                + ".reduce((n, c) => n + parseInt(c.textContent, 10), 0);";
+        browser.waitUpTo(Duration.ofSeconds(15)).until(d -> ((Number) browser.driver.executeScript(count)).longValue() == located);
+        long onMap = ((Number) browser.driver.executeScript(count)).longValue();
         assertTrue(onMap > 3, "the demo has located events: " + onMap);
         long events = server.sitrep.store().stats().events();
         assertEquals(events, feed.size(), "every event in the feed, located or not");

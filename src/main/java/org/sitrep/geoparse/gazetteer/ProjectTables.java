@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -135,5 +134,21 @@ final class ProjectTables {
         return out;
     }
 
-    static Map<String, String> emptyAdminNames() { return new HashMap<>(); }
+    /** SHA-1 of the shipped tables: an index records it so that one built from older tables is noticed. */
+    static String fingerprint() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-1");
+            for (String r : new String[] {"countries.tsv", "admin1.tsv", "supplement.tsv"}) {
+                try (InputStream in = ProjectTables.class.getResourceAsStream(r)) {
+                    if (in == null) throw new IllegalStateException("missing resource " + r);
+                    md.update(in.readAllBytes());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -56,7 +56,12 @@ public final class FeedConnector implements Connector {
     public Batch fetch(Source source, Cursor cursor) throws FetchException {
         FetchResult r = fetcher.fetch(source.url(), cursor.validators(), ACCEPT);
         if (r.notModified()) return Batch.unchanged(new Cursor(cursor.position(), r.validators()));
-        SyndFeed feed = parse(r.finalUri(), r.text());
+        SyndFeed feed;
+        try {
+            feed = parse(r.finalUri(), r.text());
+        } catch (FetchException notWellFormed) {
+            return lenient(source, cursor, r, notWellFormed);
+        }
         String feedLang = feed.getLanguage();
         // relative item links are relative to the site (the channel link), not to wherever the feed file lives
         String site = IngestSupport.absolute(r.finalUri().toString(), feed.getLink());
@@ -81,6 +86,25 @@ public final class FeedConnector implements Connector {
                 errors.add(ItemError.skipped(where, "unreadable entry: " + IngestSupport.describe(e)));
             }
         }
+        return new Batch(out, new Cursor(newest == null ? null : newest.toString(), r.validators()), errors, false);
+    }
+
+    /**
+     * Recovers the entries of a feed Rome refused. A document with a DOCTYPE stays refused (that is a
+     * safety rule, not breakage), and so does a document in which no entry can be found.
+     */
+    private Batch lenient(Source source, Cursor cursor, FetchResult r, FetchException cause) throws FetchException {
+        String xml = r.text();
+        String head = xml.length() > 2048 ? xml.substring(0, 2048) : xml;
+        if (head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE")) throw cause;
+        List<ItemError> errors = new ArrayList<>();
+        String base = r.finalUri().toString();
+        List<Report> out = LenientFeedReader.read(xml, base, source, r.fetchedAt(), errors, MAX_ENTRIES);
+        if (out.isEmpty()) throw cause;
+        errors.add(0, ItemError.repaired("feed", "not well-formed XML (" + cause.getMessage().replaceFirst("^BAD_CONTENT \\S+: ", "")
+                + "); " + out.size() + " entries recovered leniently"));
+        Instant newest = IngestSupport.instantOrNull(cursor.position());
+        for (Report rep : out) if (newest == null || rep.publishedAt().isAfter(newest)) newest = rep.publishedAt();
         return new Batch(out, new Cursor(newest == null ? null : newest.toString(), r.validators()), errors, false);
     }
 

@@ -553,7 +553,20 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<EventMember> members(String eventId) {
-        return read(c -> loadMembers(c, List.of(eventId)).getOrDefault(eventId, List.of()));
+        return read(c -> {
+            Long version = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM events WHERE id = ?")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) version = rs.getLong(1);
+                }
+            }
+            if (version != null) {
+                CandidateCache.Cached hit = cache.get(eventId, version);
+                if (hit != null) return hit.members();
+            }
+            return loadMembers(c, List.of(eventId)).getOrDefault(eventId, List.of());
+        });
     }
 
     private Map<String, List<EventMember>> loadMembers(Connection c, List<String> eventIds) throws SQLException {
@@ -660,8 +673,8 @@ public final class SqliteStore implements Store {
             Map<String, EventCandidate> found = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
             for (Map.Entry<String, Long> v : versions.entrySet()) {
-                EventCandidate hit = cache.get(v.getKey(), v.getValue());
-                if (hit != null) found.put(v.getKey(), hit);
+                CandidateCache.Cached hit = cache.get(v.getKey(), v.getValue());
+                if (hit != null) found.put(v.getKey(), hit.candidate());
                 else missing.add(v.getKey());
             }
             if (!missing.isEmpty()) {
@@ -673,9 +686,9 @@ public final class SqliteStore implements Store {
                 }
                 Map<String, List<EventMember>> members = loadMembers(c, missing);
                 for (Event e : events.values()) {
-                    EventCandidate ec = new EventCandidate(e, members.getOrDefault(e.id(), List.of()).stream().map(EventMember::report).toList());
-                    cache.put(ec);
-                    found.put(e.id(), ec);
+                    List<EventMember> ms = members.getOrDefault(e.id(), List.of());
+                    cache.put(e, ms);
+                    found.put(e.id(), new EventCandidate(e, ms.stream().map(EventMember::report).toList()));
                 }
             }
             List<EventCandidate> out = new ArrayList<>();

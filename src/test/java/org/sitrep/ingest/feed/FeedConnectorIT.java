@@ -90,6 +90,21 @@ class FeedConnectorIT {
     }
 
     @Test
+    void notWellFormedFeedIsRecoveredEntryByEntry() throws Exception {
+        server.fixture("/amp", "rss-bare-ampersand.xml", "application/rss+xml");
+        Batch b = connector.fetch(TestSources.source("cm", "rss", server.url("/amp")), Cursor.START);
+        assertEquals(List.of("cm-301", "cm-302", "cm-303"), b.reports().stream().map(Report::externalId).toList());
+        Report roads = b.reports().get(1);
+        assertEquals("Roads & bridges: Zaporizhzhia highway closed", roads.title());
+        assertEquals("https://coastal.example.org/2026/11/24/highway?src=rss&id=302", roads.url());
+        assertTrue(roads.text().startsWith("Traffic was diverted"), roads.text());
+        assertEquals(new GeoPoint(46.7569, 36.7986), b.reports().get(0).point());
+        assertEquals(Instant.parse("2026-11-24T18:00:00Z"), b.reports().get(2).publishedAt());
+        assertEquals("en", roads.language());
+        assertTrue(b.errors().get(0).reason().contains("recovered leniently"), b.errors().toString());
+    }
+
+    @Test
     void malformedXmlDoctypeAndServerErrorsFailTheFeedWithAReason() {
         server.fixture("/bad", "malformed.xml", "application/rss+xml");
         server.fixture("/xxe", "doctype-entity.xml", "application/rss+xml");

@@ -1,0 +1,238 @@
+package org.sitrep.geoparse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.model.EventLocation;
+import org.sitrep.model.GeoPoint;
+import org.sitrep.model.LocationPrecision;
+import org.sitrep.model.Mention;
+import org.sitrep.model.Report;
+import org.sitrep.model.Source;
+import org.sitrep.pipeline.Geoparse;
+import org.sitrep.pipeline.Geoparser;
+
+/**
+ * Gold sentences written for Sitrep, one test each, with the GeoNames ids they must resolve to,
+ * run on the small gazetteer sample in test resources (see its README).
+ */
+class GeoparserGoldTest {
+    // GeoNames ids (cities500) and Sitrep's own ids (negative) of the expected places.
+    static final long SARAQIB = 164816, IDLIB = 169389, ALEPPO = 170063, MANBIJ = 167357, BEIRUT = 276781;
+    static final long KHARKIV = 706483, KYIV = 703448, KUPIANSK = 703656, KRAMATORSK = 704508, MOSCOW = 524901;
+    static final long ALEXANDRIA_EGYPT = 361058, ALEXANDRIA_VIRGINIA = 4744091;
+    static final long PARIS_FRANCE = 2988507, PARIS_TEXAS = 4717560;
+    static final long GEORGIA_COUNTRY = 614540, GEORGIA_STATE = 4197000, TBILISI = 611717, ATLANTA = 4180439;
+    static final long RICHMOND_VIRGINIA = 4781708, RICHMOND_BC = 6122085;
+    static final long READING_ENGLAND = 2639577;
+    static final long SYRIA = 163843, UKRAINE = 690791;
+    static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
+
+    static Geoparser geoparser;
+
+    @BeforeAll
+    static void load(@TempDir Path dir) {
+        geoparser = Geoparsers.fromGazetteer(SampleGazetteer.build(dir));
+    }
+
+    static Geoparse parse(String text) {
+        return parse(text, Source.named("test"));
+    }
+
+    static Geoparse parse(String text, Source source) {
+        return geoparser.parse(new Report(null, source.id(), null, null, "", text, null, Instant.EPOCH, null, null, null), source);
+    }
+
+    static Optional<Mention> mention(Geoparse g, String surface) {
+        return g.mentions().stream().filter(m -> m.text().equals(surface)).findFirst();
+    }
+
+    static long idOf(Geoparse g, String surface) {
+        return mention(g, surface).orElseThrow(() -> new AssertionError("no mention '" + surface + "' in " + g.mentions())).place().geonameId();
+    }
+
+    @Test
+    void townInNamedProvinceIsTheEventLocation() {
+        Geoparse g = parse("Shelling hit Saraqib in Idlib province on Tuesday, killing two civilians.");
+        assertEquals(SARAQIB, idOf(g, "Saraqib"));
+        assertEquals("Syria", mention(g, "Saraqib").orElseThrow().adminPath().split(" > ")[0]);
+        EventLocation loc = g.eventLocation();
+        assertEquals(SARAQIB, loc.geonameId());
+        assertEquals(LocationPrecision.EXACT, loc.precision());
+        assertFalse(loc.reason().isBlank());
+    }
+
+    @Test
+    void arabicScriptWithProcliticAndArticle() {
+        Geoparse g = parse("قصف مدفعي على سراقب وإدلب صباح اليوم");
+        assertEquals(SARAQIB, idOf(g, "سراقب"));
+        Mention idlib = g.mentions().stream().filter(m -> m.place().geonameId() == IDLIB).findFirst().orElseThrow();
+        assertEquals("إدلب", idlib.text(), "the proclitic و is not part of the span");
+    }
+
+    @Test
+    void russianLocativeMatchesTheBaseForm() {
+        Geoparse g = parse("Ночью в Харькове прогремели взрывы.");
+        assertEquals(KHARKIV, idOf(g, "Харькове"));
+    }
+
+    @Test
+    void ukrainianInflectionsWithVowelAlternation() {
+        Geoparse g = parse("Обстріл Харкова триває. У Києві оголосили тривогу.");
+        assertEquals(KHARKIV, idOf(g, "Харкова"));
+        assertEquals(KYIV, idOf(g, "Києві"));
+    }
+
+    @Test
+    void transliterationVariantsMeetOnePlace() {
+        assertEquals(KHARKIV, idOf(parse("Fighting near Kharkov continued."), "Kharkov"));
+        assertEquals(KHARKIV, idOf(parse("Fighting near Kharkiv continued."), "Kharkiv"));
+        assertEquals(IDLIB, idOf(parse("Aid convoys reached Idleb on Monday."), "Idleb"));
+    }
+
+    @Test
+    void airBaseFromTheProjectSupplementInThreeSpellings() {
+        assertEquals(HMEIMIM_AIR_BASE, idOf(parse("Drones were shot down near Hmeimim overnight."), "Hmeimim"));
+        assertEquals(HMEIMIM_AIR_BASE, idOf(parse("Russian jets took off from Khmeimim on Friday."), "Khmeimim"));
+        assertEquals(HMEIMIM_AIR_BASE, idOf(parse("An attack on Humaymim was repelled."), "Humaymim"));
+        assertEquals(BAB_AL_HAWA, idOf(parse("Trucks crossed at Bab al-Hawa this morning."), "Bab al-Hawa"));
+    }
+
+    @Test
+    void alexandriaVirginiaByStateQualifier() {
+        Geoparse g = parse("Police in Alexandria, Va., said the suspect fled on foot.");
+        assertEquals(ALEXANDRIA_VIRGINIA, idOf(g, "Alexandria"));
+        assertTrue(mention(g, "Va.").isPresent(), "the state abbreviation is a mention of its own");
+    }
+
+    @Test
+    void alexandriaEgyptByDefaultAndCountryContext() {
+        Geoparse g = parse("Protesters gathered in Alexandria, Egypt, on Friday.");
+        assertEquals(ALEXANDRIA_EGYPT, idOf(g, "Alexandria"));
+    }
+
+    @Test
+    void parisTexasByQualifierAndParisFranceOtherwise() {
+        assertEquals(PARIS_TEXAS, idOf(parse("The council of Paris, Texas, voted on the budget."), "Paris"));
+        assertEquals(PARIS_FRANCE, idOf(parse("Talks resumed in Paris on Monday."), "Paris"));
+    }
+
+    @Test
+    void georgiaTheCountryOrTheStateFromCooccurringPlaces() {
+        assertEquals(GEORGIA_COUNTRY, idOf(parse("Tbilisi is the capital of Georgia."), "Georgia"));
+        assertEquals(GEORGIA_STATE, idOf(parse("Atlanta is the largest city in Georgia."), "Georgia"));
+    }
+
+    @Test
+    void sourcePriorPicksTheSourcesCountry() {
+        Source canadian = new Source("rss:vancouver", "Vancouver paper", "rss", null, "en", "CA", 'B', null, false);
+        assertEquals(RICHMOND_BC, idOf(parse("A fire broke out in Richmond overnight.", canadian), "Richmond"));
+        assertEquals(RICHMOND_VIRGINIA, idOf(parse("A fire broke out in Richmond overnight."), "Richmond"));
+    }
+
+    @Test
+    void demonymsAreNotPlaces() {
+        Geoparse g = parse("Russian forces shelled Kupiansk as Ukrainian troops held the line.");
+        assertEquals(KUPIANSK, idOf(g, "Kupiansk"));
+        assertTrue(mention(g, "Russian").isEmpty());
+        assertTrue(mention(g, "Ukrainian").isEmpty());
+    }
+
+    @Test
+    void outletNamedAfterAPlaceIsNotTheEventLocation() {
+        Geoparse g = parse("The Aleppo Media Center reported airstrikes on Manbij.");
+        assertEquals(MANBIJ, g.eventLocation().geonameId());
+        mention(g, "Aleppo").ifPresent(m -> assertTrue(m.confidence() < EventLocator.MIN_CONFIDENCE,
+                "a place inside an outlet's name is at most a weak mention"));
+    }
+
+    @Test
+    void peoplesNamesAreNotPlaces() {
+        Geoparse g = parse("Jesse Jackson spoke to reporters. Jackson said the vote mattered.");
+        assertTrue(g.mentions().isEmpty(), () -> "unexpected " + g.mentions());
+    }
+
+    @Test
+    void datelineIsNotTheEventLocation() {
+        Geoparse g = parse("BEIRUT (Reuters) - Air strikes hit Saraqib in northwest Syria on Sunday, a monitor said.");
+        assertEquals(BEIRUT, idOf(g, "BEIRUT"));
+        assertEquals(SARAQIB, g.eventLocation().geonameId());
+    }
+
+    @Test
+    void capitalNamedInPassingIsNotTheEventLocation() {
+        Geoparse g = parse("Moscow said its forces struck Kramatorsk overnight.");
+        assertEquals(MOSCOW, idOf(g, "Moscow"));
+        assertEquals(KRAMATORSK, g.eventLocation().geonameId());
+    }
+
+    @Test
+    void countryOnlyGivesCountryPrecision() {
+        Geoparse g = parse("Ukraine reported a wave of drone attacks.");
+        assertEquals(UKRAINE, g.eventLocation().geonameId());
+        assertEquals(LocationPrecision.COUNTRY, g.eventLocation().precision());
+    }
+
+    @Test
+    void possessiveIsOutsideTheSpan() {
+        Geoparse g = parse("Syria's northwest saw heavy fighting.");
+        Mention m = mention(g, "Syria").orElseThrow();
+        assertEquals(SYRIA, m.place().geonameId());
+        assertEquals(0, m.start());
+        assertEquals(5, m.end());
+    }
+
+    @Test
+    void commonWordIsAPlaceOnlyWithLocationCues() {
+        assertTrue(parse("Reading the statement, the minister paused.").mentions().isEmpty());
+        assertEquals(READING_ENGLAND, idOf(parse("Flooding closed roads in Reading on Monday."), "Reading"));
+    }
+
+    @Test
+    void coordinatesFromTheSourceWinButMentionsAreStillFound() {
+        GeoPoint given = new GeoPoint(35.93, 36.63);
+        Report r = new Report(null, "test", null, null, "", "Shelling hit Saraqib on Tuesday.", null, Instant.EPOCH, null, null, given);
+        Geoparse g = geoparser.parse(r, Source.named("test"));
+        assertEquals(given, g.eventLocation().point());
+        assertEquals(LocationPrecision.EXACT, g.eventLocation().precision());
+        assertNull(g.eventLocation().geonameId());
+        assertTrue(g.eventLocation().reason().contains("source"));
+        assertEquals(SARAQIB, idOf(g, "Saraqib"));
+    }
+
+    @Test
+    void spansAreOffsetsIntoFullTextIncludingTheTitle() {
+        Report r = new Report(null, "test", null, null, "Strikes on Kharkiv", "Explosions were heard in Kyiv.", null, Instant.EPOCH, null, null, null);
+        Geoparse g = geoparser.parse(r, Source.named("test"));
+        for (Mention m : g.mentions()) assertEquals(m.text(), r.fullText().substring(m.start(), m.end()));
+        assertEquals(List.of(KHARKIV, KYIV), g.mentions().stream().map(m -> m.place().geonameId()).toList());
+        assertEquals(KHARKIV, g.eventLocation().geonameId(), "the headline's place");
+    }
+
+    @Test
+    void textWithoutPlacesHasNoEventLocation() {
+        Geoparse g = parse("The committee will meet again next week to discuss the budget.");
+        assertTrue(g.mentions().isEmpty());
+        assertNull(g.eventLocation());
+    }
+
+    @Test
+    void mentionCarriesCoordinatesFeatureCodeAndConfidence() {
+        Mention m = mention(parse("Clashes were reported in Aleppo."), "Aleppo").orElseThrow();
+        assertEquals(ALEPPO, m.place().geonameId());
+        assertEquals("PPLA", m.place().featureCode());
+        assertEquals(36.2, m.place().point().lat(), 0.1);
+        assertTrue(m.confidence() > 0.5 && m.confidence() <= 1);
+        assertNotNull(m.adminPath());
+    }
+}
