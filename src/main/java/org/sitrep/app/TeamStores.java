@@ -11,7 +11,6 @@ import org.sitrep.store.sqlite.SqliteAlertStore;
 import org.sitrep.store.sqlite.SqliteAuditLog;
 import org.sitrep.store.sqlite.SqliteEventSources;
 import org.sitrep.store.sqlite.SqliteModerationStore;
-import org.sitrep.store.sqlite.SqliteStore;
 
 /**
  * The stores for working as a team, beside the event store and in the same database: accounts and
@@ -22,7 +21,9 @@ public record TeamStores(AccountStore accounts, AuditLog audit, ModerationStore 
 
     /** The implementations that live in {@code store}'s database. */
     public static TeamStores of(Store store) {
-        if (store instanceof SqliteStore s) {
+        // The implementations are portable SQL over JdbcDatabase (named after the store they were
+        // written for first); PostgreSQL has the same tables through its V3 migration.
+        if (store instanceof org.sitrep.store.JdbcDatabase s) {
             return new TeamStores(new SqliteAccountStore(s), new SqliteAuditLog(s), new SqliteModerationStore(s), new SqliteEventSources(s),
                     new SqliteAlertStore(s));
         }

@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * Arabic and Cyrillic words match like Latin ones. Thread-safe; a transaction is bound to the thread
  * that opened it.
  */
-public final class PostgresStore implements Store {
+public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase {
     private static final Logger log = LoggerFactory.getLogger(PostgresStore.class);
     static final String CHANNEL = "sitrep_changes";
     private static final int TEXT_CAP = 20_000;
@@ -235,6 +235,12 @@ public final class PostgresStore implements Store {
 
     /** Runs SQL in this thread's transaction, or in a new one (for extensions of this store: ingest state, accounts). */
     public <T> T withConnection(SqlWork<T> work) { return tx(work); }
+
+    @Override
+    public <T> T withWriter(org.sitrep.store.JdbcDatabase.SqlWork<T> work) { return tx(work::run); }
+
+    @Override
+    public <T> T withReader(org.sitrep.store.JdbcDatabase.SqlWork<T> work) { return read(work::run); }
 
     /**
      * Transaction-scoped advisory lock: held until the surrounding transaction ends, by whichever node

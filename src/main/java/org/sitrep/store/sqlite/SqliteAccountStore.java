@@ -13,9 +13,9 @@ import org.sitrep.auth.Role;
 
 /** Accounts, keys and sessions in the embedded store's database (migration V3). Thread-safe. */
 public final class SqliteAccountStore implements AccountStore {
-    private final SqliteStore db;
+    private final org.sitrep.store.JdbcDatabase db;
 
-    public SqliteAccountStore(SqliteStore db) { this.db = db; }
+    public SqliteAccountStore(org.sitrep.store.JdbcDatabase db) { this.db = db; }
 
     @Override
     public boolean addAccount(Account a) {
@@ -194,7 +194,7 @@ public final class SqliteAccountStore implements AccountStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT EXISTS(SELECT 1 FROM accounts) OR EXISTS(SELECT 1 FROM api_keys WHERE revoked_at IS NULL)");
                  ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
+                return rs.next() && rs.getBoolean(1); // getBoolean: an integer on SQLite, a boolean on PostgreSQL
             }
         });
     }

@@ -19,9 +19,9 @@ import org.sitrep.store.StoreException;
  * (migration V3). Webhook secrets are stored as given: they are needed to sign. Thread-safe.
  */
 public final class SqliteAlertStore implements AlertStore {
-    private final SqliteStore db;
+    private final org.sitrep.store.JdbcDatabase db;
 
-    public SqliteAlertStore(SqliteStore db) { this.db = db; }
+    public SqliteAlertStore(org.sitrep.store.JdbcDatabase db) { this.db = db; }
 
     @Override
     public void saveSubscription(Subscription s) {

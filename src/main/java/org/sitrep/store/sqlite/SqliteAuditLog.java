@@ -16,9 +16,9 @@ import org.sitrep.store.StoreException;
 
 /** The audit trail in the embedded store's database (migration V3). Thread-safe. */
 public final class SqliteAuditLog implements AuditLog {
-    private final SqliteStore db;
+    private final org.sitrep.store.JdbcDatabase db;
 
-    public SqliteAuditLog(SqliteStore db) { this.db = db; }
+    public SqliteAuditLog(org.sitrep.store.JdbcDatabase db) { this.db = db; }
 
     @Override
     public long record(Entry e) {

@@ -11,9 +11,9 @@ import org.sitrep.export.EventSources;
 
 /** Source ids per event from the reports table. Thread-safe. */
 public final class SqliteEventSources implements EventSources {
-    private final SqliteStore db;
+    private final org.sitrep.store.JdbcDatabase db;
 
-    public SqliteEventSources(SqliteStore db) { this.db = db; }
+    public SqliteEventSources(org.sitrep.store.JdbcDatabase db) { this.db = db; }
 
     @Override
     public Map<String, List<String>> sourceIds(Collection<String> eventIds) {

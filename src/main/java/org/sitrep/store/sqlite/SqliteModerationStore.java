@@ -17,9 +17,9 @@ import org.sitrep.store.StoreException;
 /** Analyst decisions, pins, merge redirects and notes in the embedded store's database (migration V3). Thread-safe. */
 public final class SqliteModerationStore implements ModerationStore {
     private static final int MAX_REDIRECT_HOPS = 32;
-    private final SqliteStore db;
+    private final org.sitrep.store.JdbcDatabase db;
 
-    public SqliteModerationStore(SqliteStore db) { this.db = db; }
+    public SqliteModerationStore(org.sitrep.store.JdbcDatabase db) { this.db = db; }
 
     @Override
     public Optional<EventOverride> override(String eventId) {
