@@ -18,6 +18,7 @@ public final class Polling {
     /** The state port for {@code store}; reports go through {@code sink} (the ingest path). */
     public static SourceStateStore stateStore(Store store, ReportSink sink) {
         if (store instanceof SqliteStore s) return new SqliteSourceStateStore(s, sink);
+        if (store instanceof org.sitrep.store.postgres.PostgresStore p) return new PostgresSourceStateStore(p, sink);
         throw new IllegalArgumentException("feed polling is not available on " + store + " yet (needs a SourceStateStore for it)");
     }
 
