@@ -2,6 +2,7 @@ package org.sitrep.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.sitrep.claims.StanceClassifier;
 import org.sitrep.cluster.EventAssembler;
 import org.sitrep.grade.AdmiraltyGrader;
 import org.sitrep.normalize.Normalizer;
@@ -24,7 +25,7 @@ public final class Sitrep implements AutoCloseable {
         this.store = store;
         this.pipeline = new Pipeline(new Normalizer(), stages.geoparser(), stages.extractor(), stages.claims());
         this.teams = TeamStores.of(store);
-        this.ingestor = new Ingestor(store, pipeline, stages.clusterer(), new EventAssembler(new AdmiraltyGrader()), clock, teams.moderation());
+        this.ingestor = new Ingestor(store, pipeline, stages.clusterer(), new EventAssembler(new AdmiraltyGrader(StanceClassifier.load())), clock, teams.moderation());
     }
 
     /**

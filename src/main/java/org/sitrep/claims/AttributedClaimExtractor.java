@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sitrep.model.Actor;
 import org.sitrep.model.Claim;
+import org.sitrep.model.ClaimSides;
 import org.sitrep.model.Report;
 import org.sitrep.model.Stance;
 import org.sitrep.pipeline.ClaimExtractor;
@@ -60,6 +61,10 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
             "^(?:that\\s+)?((?:the\\s+)?\\p{Lu}[\\p{L}\\-’']*(?:\\s+(?:\\p{Lu}[\\p{L}\\-’']*|of|the|al|forces|army|troops|military|militants|fighters|group)){0,6})"
                     + "\\s+(?:had\\s+|has\\s+|have\\s+)?(?:carried out|was behind|were behind|is behind|are behind|launched|fired|conducted|struck|attacked|shelled|bombed)\\b"
                     + "|(?:carried out|launched|fired|conducted) by ((?:the\\s+)?\\p{Lu}[\\p{L}\\-’']*(?:\\s+(?:\\p{Lu}[\\p{L}\\-’']*|of|the|al|forces|army|troops)){0,6})");
+    private static final Pattern NEGATED = Pattern.compile(
+            "(?i)(?<![\\p{L}])(?:not|never|n[’']t|no|не|ні|لم|لا|لن)(?![\\p{L}])|n[’']t(?![\\p{L}])");
+    private static final Pattern NO_ONE = Pattern.compile(
+            "(?i)^(?:no|none|nobody|no one|neither|никто|ни одна|ніхто|жодна|لا أحد|لم)(?![\\p{L}])");
     private static final Pattern BLAMED = Pattern.compile("^(.{1,80}?)\\s+(?:for|of|over)\\b");
     private static final Pattern PRONOUN = Pattern.compile(
             "(?i)^(?:he|she|they|it|we|i|you|him|her|them|он|она|они|він|вона|вони|هو|هي|هم)$");
@@ -79,6 +84,8 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
             Span extent = a.contentExtent();
             String content = clean(extent.text(text), MAX_CONTENT_CHARS);
             String cue = clean(a.cue().text(text), 100);
+            if (cue.equals(":") && (EVENT_WORDS.matcher(claimant).find() || isPlace(claimant, extraction))) continue; // "Aleppo: ..."
+            boolean negated = NEGATED.matcher(cue).find() || NO_ONE.matcher(claimant).find();
             boolean relevant = mentionsEvent(content, eventTerms) || a.kind() == CueKind.CLAIM_RESPONSIBILITY
                     || a.kind() == CueKind.DENY_RESPONSIBILITY;
             Stance stance = a.kind().stance();
@@ -86,9 +93,11 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
                 stance = Stance.DENIES; // "the ministry said the reports were fake"
             }
             if (!relevant && stance == Stance.SUPPORTS) stance = Stance.OBSERVES;
-            String responsibility = responsibility(a.kind(), claimant, content);
+            // "No group has claimed responsibility", "the army did not confirm": no position taken.
+            if (negated) stance = Stance.OBSERVES;
+            String responsibility = negated ? null : responsibility(a.kind(), claimant, content);
             String via = a.via().isEmpty() ? null : String.join(", citing ", a.via().stream().map(s -> clean(s.text(text), MAX_CLAIMANT_CHARS)).toList());
-            double confidence = confidence(a, claimant, relevant);
+            double confidence = confidence(a, claimant, relevant && !negated);
             out.add(new Claim(rid + "#c" + out.size(), report.id(), claimant, cue, content, stance, responsibility, via,
                     extent.start(), extent.end(), confidence));
         }
@@ -105,6 +114,12 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
             terms.add(ex.location().name().toLowerCase(Locale.ROOT));
         }
         return terms;
+    }
+
+    /** Whether the "speaker" before a colon is the event's place ("Aleppo: ..."), compared ignoring case and punctuation. */
+    private static boolean isPlace(String claimant, Extraction ex) {
+        return ex != null && ex.location() != null && ex.location().name() != null
+                && ClaimSides.partyKey(ex.location().name()).equals(ClaimSides.partyKey(claimant));
     }
 
     static boolean mentionsEvent(String content, List<String> terms) {

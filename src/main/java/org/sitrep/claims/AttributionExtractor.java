@@ -34,6 +34,8 @@ public final class AttributionExtractor {
     /** A quote longer than this is an unbalanced quotation mark, not a quote. */
     static final int MAX_QUOTE_CHARS = 4_000;
     static final int MAX_ATTRIBUTIONS = 2_000;
+    /** Longer sentences are cut (news sentences are far shorter; this bounds the work per cue). */
+    static final int MAX_SENTENCE_CHARS = 2_000;
 
     private final Map<String, CueLexicon> lexicons = new HashMap<>();
 
@@ -93,6 +95,10 @@ public final class AttributionExtractor {
         if (!m.lookingAt()) return null;
         String speaker = m.group(1);
         if (LABELS.contains(speaker.toLowerCase(Locale.ROOT)) || speaker.chars().anyMatch(Character::isDigit)) return null;
+        for (String w : speaker.split("\\s+")) {
+            // "Zelensky:", "US Secretary of State:" are speakers; "Saraqib market strike:" is a topic.
+            if (!Character.isUpperCase(w.codePointAt(0)) && !Set.of("of", "al", "de", "the", "for", "and").contains(w)) return null;
+        }
         int colon = m.end(1);
         int re = contentEnd(t, sentence.start(), sentence.end());
         Span content = trimmed(t, colon + 1, re);
@@ -156,6 +162,23 @@ public final class AttributionExtractor {
         return region.contains(a.cue()) ? a : null;
     }
 
+    private static final Pattern PASSIVE_AUX = Pattern.compile("(?i)\\b(?:was|were|been|being|is|are)\\s+(?:\\p{L}+\\s+)?\\p{L}+ed$");
+    private static final Pattern PASSIVE_AFTER = Pattern.compile(
+            "(?i)\\s+(?!on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b)(?:in|on|at|near|from|after|across|so far|overnight|since)\\b");
+
+    /**
+     * "Explosions were reported in the city", "No deaths reported so far": a past participle with no speaker.
+     * (PolNeAR annotates some passives, "was asked by a caller"; a speaker after "by" keeps the cue.)
+     */
+    private static boolean passive(String t, int cs, int ce, int re, Cue m) {
+        if (m.cue.kind() == CueKind.ACCORDING_TO) return false;
+        String cue = t.substring(cs, ce);
+        if (!cue.endsWith("ed")) return false;
+        if (t.startsWith(" by ", ce)) return false;
+        if (PASSIVE_AUX.matcher(cue).find()) return true;
+        return ce == re || PASSIVE_AFTER.matcher(t).region(ce, re).lookingAt() && m.cue.kind() != CueKind.DENY;
+    }
+
     private static int lastCloseQuote(String t, int s, int e) {
         for (int i = e - 1; i >= s; i--) if (t.charAt(i) == '”' || t.charAt(i) == '"' || t.charAt(i) == '»') return i;
         return -1;
@@ -169,10 +192,19 @@ public final class AttributionExtractor {
         int lt = trimEndIndex(t, region.start(), cs);
         char prev = lt > region.start() ? t.charAt(lt - 1) : 0;
         int re = contentEnd(t, region.start(), region.end());
+        if (passive(t, cs, ce, re, m)) {
+            // No speaker: "Explosions were reported in the city" attributes "explosions ... in the city" to no one.
+            List<Span> parts = new ArrayList<>();
+            Span subject = lt > region.start() ? trimmed(t, sourceStart(t, region.start(), lt, lex), lt) : null;
+            if (subject != null) parts.add(subject);
+            Span rest = trimmed(t, skipPunct(t, ce, re), re);
+            if (rest != null) parts.add(rest);
+            return parts.isEmpty() ? null : new Attribution(null, new Span(cs, ce), parts, m.cue.kind(), List.of());
+        }
 
         if (lt <= region.start() || onlyConnective(t, region.start(), lt)) {
             // Verb first: "Said the minister: ..." / "وقال المتحدث إن ..."
-            return sourceAfterCue(t, region, cs, ce, re, m, lex, quotes, null);
+            return sourceAfterCue(t, region, cs, ce, re, m, lex, quotes, done);
         }
         if (prev == ',' || prev == '—' || prev == '–' || isCloseQuote(prev) || (prev == '-' && lt - 2 >= 0 && t.charAt(lt - 2) == ' ')) {
             Span left = trimmed(t, region.start(), lt);
@@ -318,14 +350,28 @@ public final class AttributionExtractor {
     }
 
     private Attribution sourceAfterCue(String t, Span region, int cs, int ce, int re, Cue m, CueLexicon lex,
-                                       List<Span> quotes, Span ignored) {
+                                       List<Span> quotes, List<Attribution> done) {
         int srcStart = skipSpace(t, ce, re);
+        if (lex.complementizer.matcher(t).region(srcStart, re).lookingAt() && !done.isEmpty()) {
+            // "وأضاف أن ..." ("he added that"): the speaker is the previous one.
+            Attribution prev = done.get(done.size() - 1);
+            Span content = contentFrom(t, srcStart, re, quotes);
+            if (prev.source() == null || content == null || srcStart - prev.cue().end() > 1_000) return null;
+            return new Attribution(prev.source(), new Span(cs, ce), List.of(content), m.cue.kind(), prev.via());
+        }
         int srcEnd = phraseEnd(t, srcStart, re, lex);
-        if (srcEnd == re) {
-            // No "that"/comma after the speaker ("ونفت الحكومة هذه التقارير"): take the first word as the speaker.
-            int w = srcStart;
-            while (w < re && !Character.isWhitespace(t.charAt(w))) w++;
-            srcEnd = w;
+        boolean endedByComplementizer = srcEnd < re && lex.complementizer.matcher(t).region(srcEnd, re).lookingAt();
+        if (!endedByComplementizer) {
+            // No "that" after the speaker ("ونفت الحكومة هذه التقارير", "تبنت ألوية ... هجوما"): the subject comes
+            // first and the object follows; without a parser keep at most the first three words.
+            int w = srcStart, n = 0;
+            while (w < srcEnd && n < 3) {
+                while (w < srcEnd && !Character.isWhitespace(t.charAt(w))) w++;
+                n++;
+                if (n == 1 && srcEnd == re) break; // nothing but the clause: one word
+                while (w < srcEnd && Character.isWhitespace(t.charAt(w))) w++;
+            }
+            srcEnd = Math.min(srcEnd, w);
         }
         Span source = trimmed(t, srcStart, srcEnd);
         if (source == null || words(t, source) > MAX_SOURCE_WORDS) return null;
@@ -356,9 +402,8 @@ public final class AttributionExtractor {
         int e = end;
         // Strip the separator ("—", ",") but keep a closing quote and a comma inside it.
         while (e > regionStart && (Character.isWhitespace(t.charAt(e - 1)) || t.charAt(e - 1) == '—' || t.charAt(e - 1) == '–' || t.charAt(e - 1) == '-')) e--;
-        for (Span q : quotes) {
-            if (q.end() == e || (q.end() == e - 1 && t.charAt(e - 1) == ',')) return q; // may start sentences earlier
-        }
+        Span q = lastStartingBefore(quotes, e);
+        if (q != null && (q.end() == e || (q.end() == e - 1 && t.charAt(e - 1) == ','))) return q; // may start sentences earlier
         while (e > regionStart && (t.charAt(e - 1) == ',' || Character.isWhitespace(t.charAt(e - 1)))) e--;
         return trimmed(t, regionStart, e);
     }
@@ -367,7 +412,8 @@ public final class AttributionExtractor {
     private static Span contentFrom(String t, int s, int re, List<Span> quotes) {
         s = skipSpace(t, s, re);
         if (s < re && (t.charAt(s) == ':' || t.charAt(s) == ',')) s = skipSpace(t, s + 1, re);
-        for (Span q : quotes) if (q.start() == s && q.end() > re) return q;
+        Span q = lastStartingBefore(quotes, s + 1);
+        if (q != null && q.start() == s && q.end() > re) return q;
         return trimmed(t, s, re);
     }
 
@@ -392,7 +438,8 @@ public final class AttributionExtractor {
     private static Span nextQuote(String t, List<Span> quotes, int from, int maxGap) {
         int s = from;
         while (s < t.length() && (Character.isWhitespace(t.charAt(s)) || t.charAt(s) == ':')) s++;
-        for (Span q : quotes) if (q.start() >= from && q.start() <= s + maxGap) return q;
+        int i = firstStartingAtOrAfter(quotes, from);
+        if (i < quotes.size() && quotes.get(i).start() <= s + maxGap) return quotes.get(i);
         return null;
     }
 
@@ -402,7 +449,7 @@ public final class AttributionExtractor {
         for (; i >= regionStart; i--) {
             char c = t.charAt(i);
             if (c == ',' && i > regionStart && i + 1 < lt && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))) continue;
-            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
+            if (c == ',' || c == '،' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
         }
         int start = i + 1;
         Matcher w = lex.clauseWord.matcher(t).region(start, lt);
@@ -446,7 +493,7 @@ public final class AttributionExtractor {
         Matcher comp = lex.complementizer.matcher(t);
         for (int i = s; i < re; i++) {
             char c = t.charAt(i);
-            if (c == ',' || c == ';' || c == ':' || c == '(' || isOpenQuote(c) || c == '—') return i;
+            if (c == ',' || c == '،' || c == ';' || c == ':' || c == '(' || isOpenQuote(c) || c == '—') return i;
             if (i > s && Character.isWhitespace(t.charAt(i - 1)) && Character.isLetter(c)) {
                 comp.region(i - 1, re);
                 if (comp.lookingAt()) return i - 1;
@@ -470,7 +517,12 @@ public final class AttributionExtractor {
             for (int j = Math.max(0, i - 20); j < Math.min(n, i + 20); j++) {
                 if (j == i || in.get(j).source() == null) continue;
                 for (Span c : in.get(j).content()) {
-                    if (c.contains(s) && c.length() < bestLen && !c.equals(in.get(i).content().get(0))) {
+                    boolean mutual = false;
+                    for (Span mine : in.get(i).content()) {
+                        Span theirs = in.get(j).source();
+                        if (mine.contains(theirs) || mine.contains(in.get(j).cue())) mutual = true;
+                    }
+                    if (!mutual && c.contains(s) && c.length() < bestLen && !c.equals(in.get(i).content().get(0))) {
                         best = j;
                         bestLen = c.length();
                     }
@@ -543,6 +595,15 @@ public final class AttributionExtractor {
     }
 
     private static void add(List<Span> out, String t, int s, int e) {
+        // A "sentence" without punctuation (a scraped table, a spam post) is cut into pieces, so that the work per
+        // cue, which scans its sentence, stays bounded.
+        while (e - s > MAX_SENTENCE_CHARS) {
+            int cut = s + MAX_SENTENCE_CHARS;
+            while (cut > s + MAX_SENTENCE_CHARS / 2 && !Character.isWhitespace(t.charAt(cut))) cut--;
+            Span piece = trimmed(t, s, cut);
+            if (piece != null) out.add(piece);
+            s = cut;
+        }
         Span sp = trimmed(t, s, e);
         if (sp != null) out.add(sp);
     }
@@ -572,9 +633,29 @@ public final class AttributionExtractor {
         return out;
     }
 
+    // Quotes are sorted and do not overlap, so their starts and ends both ascend: binary searches keep a text
+    // with thousands of quotes and cues linear-logarithmic rather than quadratic.
+
+    /** Index of the first quote starting at or after pos (quotes.size() if none). */
+    private static int firstStartingAtOrAfter(List<Span> quotes, int pos) {
+        int lo = 0, hi = quotes.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (quotes.get(mid).start() < pos) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The last quote starting strictly before pos, or null. */
+    private static Span lastStartingBefore(List<Span> quotes, int pos) {
+        int i = firstStartingAtOrAfter(quotes, pos) - 1;
+        return i >= 0 ? quotes.get(i) : null;
+    }
+
     private static Span enclosingQuote(List<Span> quotes, int pos) {
-        for (Span q : quotes) if (q.start() < pos && pos < q.end() - 1) return q;
-        return null;
+        Span q = lastStartingBefore(quotes, pos);
+        return q != null && pos < q.end() - 1 ? q : null;
     }
 
     static boolean isCloseQuote(char c) { return c == '”' || c == '"' || c == '»' || c == '“'; }

@@ -86,7 +86,7 @@ final class CueLexicon {
         b.add(CueKind.CLAIM_RESPONSIBILITY,
                 "claim(?:s|ed|ing)? (?:full )?(?:responsibility|credit)", "took (?:full )?responsibility",
                 "tak(?:e|es|ing) (?:full )?responsibility", "accept(?:s|ed)? responsibility",
-                "claim(?:s|ed)? (?:the|that) (?:attack|bombing|strike|assault|killing)s?");
+                "claim(?:s|ed) the (?:attack|bombing|strike|assault|killing)s?");
         b.add(CueKind.DENY_RESPONSIBILITY,
                 "den(?:y|ies|ied|ying) (?:any )?(?:responsibility|involvement|role|part|link|links)",
                 "reject(?:s|ed)? (?:any )?(?:responsibility|involvement)",
@@ -107,7 +107,7 @@ final class CueLexicon {
                 "confirm(?:s|ed|ing)?", "not(?:ed|ing)", "explain(?:s|ed|ing)?", "wr(?:ite|ites|ote|iting)",
                 "tweet(?:ed|ing)", "posted", "insist(?:s|ed|ing)?", "argu(?:e|es|ed|ing)", "warn(?:s|ed|ing)?",
                 "declar(?:e|es|ed|ing)", "acknowledg(?:e|es|ed|ing)", "admit(?:s|ted|ting)?", "suggest(?:s|ed|ing)?",
-                "ask(?:ed|ing)", "respond(?:s|ed|ing)?", "repl(?:y|ies|ied|ying)", "recall(?:s|ed|ing)?",
+                "ask(?:ed|ing)", "repl(?:y|ies|ied|ying)", "recall(?:s|ed|ing)?",
                 "describ(?:e|es|ed|ing)", "call(?:ed|ing)(?: for| on)?", "predict(?:s|ed|ing)?", "promis(?:e|es|ed|ing)",
                 "vow(?:s|ed|ing)?", "pledg(?:es|ing)", "urg(?:e|es|ed|ing)", "stress(?:es|ed|ing)?",
                 "cit(?:e|es|ed)", "mention(?:s|ed|ing)?", "reveal(?:s|ed|ing)?", "indicat(?:e|es|ed|ing)",

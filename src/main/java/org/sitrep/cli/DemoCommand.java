@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.sitrep.app.Sitrep;
+import org.sitrep.http.ApiConfig;
 import org.sitrep.model.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,10 @@ final class DemoCommand implements Runnable {
     @Option(names = "--live", defaultValue = "6", description = "How many of the newest reports arrive after start, one every few seconds (default: ${DEFAULT-VALUE}).")
     int live;
 
+    @Mixin ServeCommand.MapOptions mapOptions;
+
     @Override public void run() {
+        var web = mapOptions.settings();
         Path db = storeOptions.dataDir.resolve("demo.db");
         try {
             for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(db + suffix));
@@ -39,7 +43,7 @@ final class DemoCommand implements Runnable {
             int now = Math.max(0, reports.size() - Math.max(0, live));
             sitrep.ingestor().submitAll(reports.subList(0, now));
             System.err.println("Loaded " + now + " demo reports; " + (reports.size() - now) + " more will arrive live.");
-            ServeCommand.serve(sitrep, host, port, () -> Thread.ofVirtual().start(() -> {
+            ServeCommand.serve(sitrep, host, port, ApiConfig.DEFAULT, web, () -> Thread.ofVirtual().start(() -> {
                 for (Report r : reports.subList(now, reports.size())) {
                     try {
                         Thread.sleep(4000);

@@ -54,6 +54,14 @@ final class EvalEventsCommand implements Callable<Integer> {
             description = "gazetteer directory for the geoparser (default: $SITREP_HOME/gazetteer or ~/.sitrep/gazetteer)")
     Path gazetteer;
 
+    @Option(names = "--without-coder-notes",
+            description = "drop ACLED coders' own fatality notes ('Fatalities coded as 2', 'Fatalities split across 3 events (5)') from the text, "
+                    + "so the fatality score reflects reading the report rather than the coder's note")
+    boolean withoutCoderNotes;
+
+    private static final java.util.regex.Pattern CODER_NOTE = java.util.regex.Pattern.compile(
+            "(?i)[^.]*\\bfatalities (?:are |were )?(?:coded as|split|divided|distributed)[^.]*(?:\\.|$)");
+
     @Option(names = "--no-geoparser", description = "score without the geoparser (location scores n/a)")
     boolean noGeoparser;
 
@@ -91,6 +99,7 @@ final class EvalEventsCommand implements Callable<Integer> {
         boolean cpuTime = cpu.isCurrentThreadCpuTimeSupported();
         for (JsonNode r : rows) {
             String notes = r.path("notes").asText("");
+            if (withoutCoderNotes) notes = CODER_NOTE.matcher(notes).replaceAll("").strip();
             if (notes.isBlank()) continue;
             if (holdout) {
                 JsonNode id = r.get("data_id");
@@ -153,8 +162,8 @@ final class EvalEventsCommand implements Callable<Integer> {
         double perSecondWall = nanos == 0 ? 0 : n / (nanos / 1e9);
         double perSecond = cpuTime && cpuNanos > 0 ? n / (cpuNanos / 1e9) : perSecondWall;
 
-        out.printf(Locale.ROOT, "events: %s%s (n=%d; publishedAt from timestamp for %d rows, else end of event day)%n",
-                file, holdout ? " [held-out rows: odd data_id]" : "", n, fromTimestamp);
+        out.printf(Locale.ROOT, "events: %s%s%s (n=%d; publishedAt from timestamp for %d rows, else end of event day)%n",
+                file, holdout ? " [held-out rows: odd data_id]" : "", withoutCoderNotes ? " [coders' fatality notes removed]" : "", n, fromTimestamp);
         out.printf(Locale.ROOT, "model: %s%n", extractor.modelDescription());
         out.printf(Locale.ROOT, "event_type      accuracy %.3f   macro-F1 %.3f      (n=%d)%n", types.accuracy(), types.macroF1(), types.n());
         out.printf(Locale.ROOT, "sub_event_type  accuracy %.3f   weighted-F1 %.3f   (n=%d)%n", subs.accuracy(), subs.weightedF1(), subs.n());

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.sitrep.app.Sitrep;
 import org.sitrep.http.ApiConfig;
 import org.sitrep.http.ApiServer;
+import org.sitrep.http.WebSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,22 +24,41 @@ final class ServeCommand implements Runnable {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 to accept other machines).")
     String host;
 
+    @Mixin MapOptions mapOptions;
+
     @Override public void run() {
+        WebSettings web = mapOptions.settings();
         try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC())) {
-            serve(sitrep, host, port, apiOptions.config(), null);
+            serve(sitrep, host, port, apiOptions.config(), web, null);
+        }
+    }
+
+    /** Options for the web map's base layer, shared by serve and demo. */
+    static final class MapOptions {
+        @Option(names = "--tiles-url", defaultValue = "${env:SITREP_TILES_URL:-" + WebSettings.OSM_URL + "}",
+                description = {"Map tiles: an XYZ URL template with {z}, {x}, {y} (default: OpenStreetMap), or 'none' to draw",
+                        "the country borders the page ships (works offline)."})
+        String tilesUrl;
+
+        @Option(names = "--tiles-attribution", defaultValue = "${env:SITREP_TILES_ATTRIBUTION}",
+                description = "Credit shown on the map for the tiles (required by most tile providers).")
+        String tilesAttribution;
+
+        WebSettings settings() {
+            try {
+                return WebSettings.of(tilesUrl, tilesAttribution);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--tiles-url: " + e.getMessage());
+            }
         }
     }
 
     /** Starts the server, runs {@code afterStart} (may be null), and blocks until the process is stopped. */
-    static void serve(Sitrep sitrep, String host, int port, Runnable afterStart) {
-        serve(sitrep, host, port, ApiConfig.DEFAULT, afterStart);
-    }
-
-    static void serve(Sitrep sitrep, String host, int port, ApiConfig config, Runnable afterStart) {
+    static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart) {
         sitrep.ingestor().resume();
         ApiServer server;
         try {
-            server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), config, sitrep.teams())
+            server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), config, sitrep.teams(), web)
                     .start(host, port);
         } catch (RuntimeException e) {
             throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); is another server using it? Try --port");
@@ -46,12 +66,12 @@ final class ServeCommand implements Runnable {
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         System.err.println("Sitrep is running: http://" + shown + ":" + server.port() + "/  (Ctrl-C stops it)");
         // polls the sources added with 'sitrep sources add'; each poll commits its reports and cursor together
-        org.sitrep.ingest.schedule.PollScheduler polling = org.sitrep.ingest.schedule.Polling.scheduler(sitrep.store(),
-                sitrep.ingestor()::attach, org.sitrep.ingest.FetchConfig.defaults(),
-                org.sitrep.ingest.schedule.PollScheduler.Config.defaults(), Clock.systemUTC()).start();
+        java.util.Optional<org.sitrep.ingest.schedule.PollScheduler> polling = org.sitrep.ingest.schedule.Polling.startIfSupported(
+                sitrep.store(), sitrep.ingestor()::attach, org.sitrep.ingest.FetchConfig.defaults(),
+                org.sitrep.ingest.schedule.PollScheduler.Config.defaults(), Clock.systemUTC());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            polling.close();
+            polling.ifPresent(org.sitrep.ingest.schedule.PollScheduler::close);
             server.close();
             stop.countDown();
         }));

@@ -71,9 +71,16 @@ final class SourcesCommand implements Runnable {
         }
     }
 
-    /** For commands that only manage sources: no pipeline, so no gazetteer is loaded. */
-    static SourceStateStore state(Store store) {
-        return state(store, ReportSink.STORE_ONLY);
+    /**
+     * For commands that only manage sources (no pipeline, so no gazetteer is loaded). Empty on a store
+     * without polling state yet: sources are still managed, health is not shown.
+     */
+    static java.util.Optional<SourceStateStore> state(Store store) {
+        try {
+            return java.util.Optional.of(Polling.stateStore(store, ReportSink.STORE_ONLY));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static Store openStore(StoreOptions o) {
@@ -120,7 +127,7 @@ final class SourcesCommand implements Runnable {
             try (Store store = openStore(storeOptions)) {
                 boolean replaced = store.source(sid).isPresent();
                 store.saveSource(s);
-                if (!t.equals("push")) state(store).pollSoon(sid, Instant.now());
+                if (!t.equals("push")) state(store).ifPresent(st -> st.pollSoon(sid, Instant.now()));
                 System.out.println((replaced ? "updated " : "added ") + sid);
             }
         }
@@ -141,7 +148,7 @@ final class SourcesCommand implements Runnable {
 
         @Override public void run() {
             try (Store store = openStore(storeOptions)) {
-                SourceStateStore state = state(store);
+                java.util.Optional<SourceStateStore> state = state(store);
                 Instant now = Instant.now();
                 List<Source> sources = store.sources();
                 if (sources.isEmpty()) {
@@ -151,7 +158,7 @@ final class SourcesCommand implements Runnable {
                 PrintStream out = System.out;
                 if (!json) out.printf("%-40s %-9s %-3s %-7s %-8s %-20s %9s  %s%n", "ID", "TYPE", "REL", "EVERY", "STATUS", "LAST SUCCESS", "ITEMS/DAY", "LAST ERROR");
                 for (Source s : sources) {
-                    SourceHealth h = s.type().equals("push") ? SourceHealth.NEW : state.health(s.id(), now);
+                    SourceHealth h = s.type().equals("push") || state.isEmpty() ? SourceHealth.NEW : state.get().health(s.id(), now);
                     if (json) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("source", s);
@@ -197,7 +204,7 @@ final class SourcesCommand implements Runnable {
                     Source s = existing(store, id);
                     store.saveSource(new Source(s.id(), s.name(), s.type(), s.url(), s.language(), s.countryPrior(),
                             s.reliability(), s.pollInterval(), paused()));
-                    if (!paused() && !s.type().equals("push")) state(store).pollSoon(id, Instant.now());
+                    if (!paused() && !s.type().equals("push")) state(store).ifPresent(st -> st.pollSoon(id, Instant.now()));
                     System.out.println((paused() ? "paused " : "resumed ") + id);
                 }
             }

@@ -23,7 +23,7 @@ public record ClusterConfig(double joinThreshold, double copyJaccard, Duration b
                             double siteRadiusKm, double provinceRadiusKm, int candidateLimit, int profileMembers,
                             int vocabularyLimit, int cacheSize) {
     public static final ClusterConfig DEFAULTS = new ClusterConfig(0.30, 0.6, Duration.ofDays(3), Duration.ofDays(1),
-            30, 150, 200, 64, 2_000_000, 50_000);
+            30, 150, 100, 64, 2_000_000, 50_000);
 
     public ClusterConfig {
         if (joinThreshold <= 0) throw new IllegalArgumentException("joinThreshold must be > 0");

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,9 @@ import org.sitrep.pipeline.EventCandidate;
 /**
  * Events in memory, found by the semantics every store must implement for {@link CandidateQuery}:
  * events whose time window overlaps [from, to), and, when {@code near} is set, those within
- * {@code radiusKm} of it or unlocated. When more than {@code limit} match, events from the days
- * nearest the middle of the query window are kept, closest in time first.
+ * {@code radiusKm} of it or unlocated. When more than {@code limit} match, located events come
+ * before unlocated ones, and events closer in time to the middle of the window before later or
+ * earlier ones (a store should order the same way: {@code ORDER BY lat IS NULL, |time - mid|}).
  *
  * <p>Events are bucketed by UTC day and by a half-degree grid cell, so a query touches only the
  * days of its window and the cells around its point. Used by {@code sitrep eval cluster} and the
@@ -30,11 +30,22 @@ public final class InMemoryEventIndex {
     private static final int MAX_INDEXED_DAYS = 31;
     private static final long UNLOCATED = Long.MIN_VALUE;
 
-    private record Entry(EventCandidate candidate, List<Long> dayKeys, long cell) {}
+    /** Identity-compared on purpose: buckets hold entries themselves, not ids to look up again. */
+    private static final class Entry {
+        final EventCandidate candidate;
+        final List<Long> dayKeys;
+        final long cell;
+
+        Entry(EventCandidate candidate, List<Long> dayKeys, long cell) {
+            this.candidate = candidate;
+            this.dayKeys = dayKeys;
+            this.cell = cell;
+        }
+    }
 
     private final Map<String, Entry> entries = new HashMap<>();
-    private final Map<Long, Map<Long, Set<String>>> byDay = new HashMap<>();
-    private final Set<String> longEvents = new LinkedHashSet<>();
+    private final Map<Long, Map<Long, Set<Entry>>> byDay = new HashMap<>();
+    private final Set<Entry> longEvents = new LinkedHashSet<>();
 
     /** Adds the event or replaces the earlier version with the same id. */
     public synchronized void put(EventCandidate candidate) {
@@ -43,25 +54,24 @@ public final class InMemoryEventIndex {
         long cell = e.location() == null ? UNLOCATED : cell(e.location().point());
         long first = day(e.time().start()), last = day(e.time().end());
         List<Long> days = new ArrayList<>();
-        if (last - first + 1 > MAX_INDEXED_DAYS) {
-            longEvents.add(e.id());
-        } else {
-            for (long d = first; d <= last; d++) {
-                days.add(d);
-                byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(e.id());
-            }
+        boolean isLong = last - first + 1 > MAX_INDEXED_DAYS;
+        if (!isLong) for (long d = first; d <= last; d++) days.add(d);
+        Entry entry = new Entry(candidate, days, cell);
+        if (isLong) longEvents.add(entry);
+        for (long d : days) {
+            byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(entry);
         }
-        entries.put(e.id(), new Entry(candidate, days, cell));
+        entries.put(e.id(), entry);
     }
 
     public synchronized void remove(String eventId) {
         Entry old = entries.remove(eventId);
         if (old == null) return;
-        longEvents.remove(eventId);
+        longEvents.remove(old);
         for (long d : old.dayKeys) {
-            Map<Long, Set<String>> cells = byDay.get(d);
-            Set<String> ids = cells.get(old.cell);
-            ids.remove(eventId);
+            Map<Long, Set<Entry>> cells = byDay.get(d);
+            Set<Entry> ids = cells.get(old.cell);
+            ids.remove(old);
             if (ids.isEmpty()) cells.remove(old.cell);
             if (cells.isEmpty()) byDay.remove(d);
         }
@@ -78,41 +88,61 @@ public final class InMemoryEventIndex {
         long firstDay = day(q.from()), lastDay = day(q.to().minusMillis(1));
         long mid = q.from().toEpochMilli() / 2 + q.to().toEpochMilli() / 2;
         long midDay = Math.floorDiv(mid, 86_400_000L);
-        List<EventCandidate> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        int limit = q.limit() > 0 ? q.limit() : Integer.MAX_VALUE;
+        List<Long> days = new ArrayList<>();
         // Days nearest the middle of the window first, so a query with a limit can stop early
-        // instead of reading every event of a busy week (unlocated reports see all of them).
+        // instead of reading every event of a busy week.
         for (long k = 0; k <= Math.max(midDay - firstDay, lastDay - midDay); k++) {
-            if (q.limit() > 0 && out.size() >= q.limit()) break;
-            for (long d : k == 0 ? new long[] {midDay} : new long[] {midDay - k, midDay + k}) {
-                if (d < firstDay || d > lastDay) continue;
-                Map<Long, Set<String>> cells = byDay.get(d);
+            if (midDay - k >= firstDay && midDay - k <= lastDay) days.add(midDay - k);
+            if (k > 0 && midDay + k >= firstDay && midDay + k <= lastDay) days.add(midDay + k);
+        }
+        List<EventCandidate> out = new ArrayList<>();
+        Set<Entry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (q.near() == null) {
+            for (long d : days) {
+                if (out.size() >= limit) break;
+                Map<Long, Set<Entry>> cells = byDay.get(d);
+                if (cells != null) for (Set<Entry> ids : cells.values()) collect(ids, q, seen, out, Integer.MAX_VALUE);
+            }
+            collect(longEvents, q, seen, out, Integer.MAX_VALUE);
+        } else {
+            // Events located near the point first; unlocated events fill what the limit leaves.
+            // Without this order a busy day of unlocated items would crowd out the event in the
+            // same town.
+            List<Long> around = cellsAround(q.near(), q.radiusKm());
+            for (long d : days) {
+                Map<Long, Set<Entry>> cells = byDay.get(d);
                 if (cells == null) continue;
-                if (q.near() == null) {
-                    for (Set<String> ids : cells.values()) collect(ids, q, seen, out);
-                } else {
-                    Set<String> un = cells.get(UNLOCATED);
-                    if (un != null) collect(un, q, seen, out);
-                    for (long c : cellsAround(q.near(), q.radiusKm())) {
-                        Set<String> ids = cells.get(c);
-                        if (ids != null) collect(ids, q, seen, out);
-                    }
+                for (long c : around) {
+                    Set<Entry> ids = cells.get(c);
+                    if (ids != null) collect(ids, q, seen, out, Integer.MAX_VALUE);
                 }
             }
+            collect(longEvents, q, seen, out, Integer.MAX_VALUE);
+            int located = out.size();
+            if (located > limit) return closest(out, mid, limit);
+            for (long d : days) {
+                if (out.size() >= limit) break;
+                Map<Long, Set<Entry>> cells = byDay.get(d);
+                Set<Entry> un = cells == null ? null : cells.get(UNLOCATED);
+                if (un != null) collect(un, q, seen, out, limit);
+            }
+            return out;
         }
-        collect(longEvents, q, seen, out);
-        if (q.limit() > 0 && out.size() > q.limit()) {
-            out.sort(Comparator.comparingLong(c -> Math.abs(center(c.event()) - mid)));
-            return List.copyOf(out.subList(0, q.limit()));
-        }
-        return out;
+        return out.size() > limit ? closest(out, mid, limit) : out;
     }
 
-    private void collect(Set<String> ids, CandidateQuery q, Set<String> seen, List<EventCandidate> out) {
-        for (String id : ids) {
-            if (!seen.add(id)) continue;
-            EventCandidate c = entries.get(id).candidate;
-            if (matches(c.event(), q)) out.add(c);
+    private static List<EventCandidate> closest(List<EventCandidate> out, long mid, int limit) {
+        out.sort(Comparator.comparingLong(c -> Math.abs(center(c.event()) - mid)));
+        return List.copyOf(out.subList(0, limit));
+    }
+
+    private static void collect(Set<Entry> entries, CandidateQuery q, Set<Entry> seen, List<EventCandidate> out, int limit) {
+        for (Entry e : entries) {
+            if (out.size() >= limit) return;
+            // Events of one day sit in one bucket: only multi-day events need the seen-set.
+            if (e.dayKeys.size() != 1 && !seen.add(e)) continue;
+            if (matches(e.candidate.event(), q)) out.add(e.candidate);
         }
     }
 

@@ -28,7 +28,17 @@ final class CasualtyExtractor {
             Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("hundred", 100),
             Map.entry("a dozen", 12), Map.entry("dozens", 12), Map.entry("dozens of", 12), Map.entry("several", 10),
             Map.entry("many", 10), Map.entry("hundreds", 100), Map.entry("hundreds of", 100), Map.entry("a couple of", 2),
-            Map.entry("both", 2), Map.entry("twin", 2));
+            Map.entry("both", 2), Map.entry("twin", 2),
+            // Russian and Ukrainian counts as words ("погибли двое", "загинули троє")
+            Map.entry("один", 1), Map.entry("одна", 1), Map.entry("одного", 1), Map.entry("два", 2), Map.entry("две", 2),
+            Map.entry("двое", 2), Map.entry("дві", 2), Map.entry("двоє", 2), Map.entry("три", 3), Map.entry("трое", 3),
+            Map.entry("троє", 3), Map.entry("четыре", 4), Map.entry("четверо", 4), Map.entry("чотири", 4),
+            Map.entry("пять", 5), Map.entry("пятеро", 5), Map.entry("п'ять", 5), Map.entry("п'ятеро", 5),
+            Map.entry("шесть", 6), Map.entry("шестеро", 6), Map.entry("шість", 6), Map.entry("семь", 7), Map.entry("сім", 7),
+            Map.entry("восемь", 8), Map.entry("вісім", 8), Map.entry("девять", 9), Map.entry("дев'ять", 9),
+            Map.entry("десять", 10), Map.entry("несколько", 10), Map.entry("кілька", 10), Map.entry("десятки", 12));
+    private static final String NUM_CYR = "(\\d+|один|одна|одного|два|две|двое|дві|двоє|три|трое|троє|четыре|четверо|чотири|пятеро|пять"
+            + "|п'ятеро|п'ять|шестеро|шесть|шість|семь|сім|восемь|вісім|девять|дев'ять|десять|несколько|кілька|десятки)";
 
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})*|\\d+|a dozen|dozens of|dozens|a couple of|hundreds of|hundreds|several|many|both"
             + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -50,6 +60,9 @@ final class CasualtyExtractor {
 
     private static final Pattern NONE = Pattern.compile(
             "\\b(?:no|neither|nor|without|zero)\\s+(?:\\w+\\s+){0,2}?(?:fatalities|deaths|casualties|one (?:was|were) killed|killed|dead|loss of life)");
+    /** "the death toll rose to 8": a total that may disagree with the counts told before it. */
+    private static final Pattern TOLL = Pattern.compile("\\b(?:death toll|toll)\\s+(?:has\\s+|had\\s+)?(?:rose|risen|climbed|reached|stands at|stood at|is|was|of|to|at)"
+            + "(?:\\s+(?:to|at))?\\s+" + QUAL + NUM + "\\b");
     /** A count the text itself says was coded ("Fatalities coded as 2 (other source reported 7)"). */
     private static final Pattern CODED = Pattern.compile("\\bfatalities (?:were |are )?coded as (\\d+)");
     private static final Pattern SPLIT = Pattern.compile(
@@ -95,11 +108,11 @@ final class CasualtyExtractor {
 
     // Russian, Ukrainian and Arabic: digits only, the common word orders of wire reports.
     private static final Pattern K_OTHER = Pattern.compile(
-            "(?:погиб\\p{L}*|убит\\p{L}*|загину\\p{L}*|вбит\\p{L}*|жертвами стали|жертвами стали|مقتل|استشهاد|قتل)\\s+(?:\\p{L}+\\s+){0,3}?(\\d+)"
-            + "|(\\d+)\\s+(?:\\p{L}+\\s+){0,3}?(?:погиб\\p{L}*|убит\\p{L}*|загину\\p{L}*|загибл\\p{L}*|вбит\\p{L}*|قتلى|قتيل\\p{L}*|شهداء|شهيد\\p{L}*)");
+            "(?:погиб\\p{L}*|убит\\p{L}*|загину\\p{L}*|вбит\\p{L}*|жертвами стали|مقتل|استشهاد|قتل)\\s+(?:\\p{L}+\\s+){0,3}?" + NUM_CYR + "(?![\\p{L}'])"
+            + "|(?<![\\p{L}'])" + NUM_CYR + "\\s+(?:\\p{L}+\\s+){0,3}?(?:погиб\\p{L}*|убит\\p{L}*|загину\\p{L}*|загибл\\p{L}*|вбит\\p{L}*|قتلى|قتيل\\p{L}*|شهداء|شهيد\\p{L}*)");
     private static final Pattern I_OTHER = Pattern.compile(
-            "(?:ранен\\p{L}*|ранил\\p{L}*|поранен\\p{L}*|поранил\\p{L}*|пострада\\p{L}*|постражда\\p{L}*|اصابه|إصابة|اصابة|جرح)\\s+(?:\\p{L}+\\s+){0,3}?(\\d+)"
-            + "|(\\d+)\\s+(?:\\p{L}+\\s+){0,3}?(?:ранен\\p{L}*|поранен\\p{L}*|пострадавш\\p{L}*|постраждал\\p{L}*|جرحى|جريح\\p{L}*|مصاب\\p{L}*)");
+            "(?:ранен\\p{L}*|ранил\\p{L}*|поранен\\p{L}*|поранил\\p{L}*|пострада\\p{L}*|постражда\\p{L}*|اصابه|إصابة|اصابة|جرح)\\s+(?:\\p{L}+\\s+){0,3}?" + NUM_CYR + "(?![\\p{L}'])"
+            + "|(?<![\\p{L}'])" + NUM_CYR + "\\s+(?:\\p{L}+\\s+){0,3}?(?:ранен\\p{L}*|поранен\\p{L}*|пострадавш\\p{L}*|постраждал\\p{L}*|جرحى|جريح\\p{L}*|مصاب\\p{L}*)");
 
     /** Reports longer than this are read only this far: casualty counts sit in the first paragraphs. */
     static final int MAX_CHARS = 8_000;
@@ -111,7 +124,7 @@ final class CasualtyExtractor {
 
     Fatalities extract(String text) {
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        s = s.toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
+        s = asciiDigits(s.toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replace('’', '\'').replace('ʼ', '\''));
         // "killed or wounded" counts no one as dead (nor as injured: it is not known which)
         s = s.replace("killed or wounded", "harmed").replace("killed or injured", "harmed");
         // The count patterns are costly; most reports have no word of death or injury at all.
@@ -179,6 +192,21 @@ final class CasualtyExtractor {
                     kMin = sum;
                     kMax = sum + spread;
                 }
+            }
+        }
+        // Reports that disagree give a range: "officials said 5 were killed ... the toll rose to 8" is 5..8.
+        Matcher toll = TOLL.matcher(s);
+        if (!splitDone && toll.find()) {
+            int t = number(toll.group(1));
+            if (t >= 0) {
+                if (kMin == null) {
+                    kMin = kMax = t;
+                } else if (t != kMin) {
+                    int lo = Math.min(kMin, t), hi = Math.max(kMax, t);
+                    kMin = lo;
+                    kMax = hi;
+                }
+                phrases.add(toll.group().trim());
             }
         }
         Matcher share = SPLIT_SHARE.matcher(s);
@@ -299,6 +327,20 @@ final class CasualtyExtractor {
         if (num.length() == 4 && (num.startsWith("19") || num.startsWith("20"))) return true;
         String after = s.substring(end, Math.min(s.length(), end + 10));
         return after.matches("^\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\b.*");
+    }
+
+    /** Arabic-Indic digits (٤, ۴) as ASCII, so "مقتل ٤ مدنيين" counts like "مقتل 4 مدنيين". */
+    static String asciiDigits(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int d = (c >= '\u0660' && c <= '\u0669') ? c - '\u0660' : (c >= '\u06F0' && c <= '\u06F9') ? c - '\u06F0' : -1;
+            if (d >= 0) {
+                if (sb == null) sb = new StringBuilder(s);
+                sb.setCharAt(i, (char) ('0' + d));
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     static int number(String w) {

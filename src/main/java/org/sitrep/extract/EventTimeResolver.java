@@ -84,7 +84,7 @@ final class EventTimeResolver {
             + "|(?<![\\p{L}])(" + DAY_RX + ")(?:\\s+(?:morning|afternoon|evening|night))(?![\\p{L}])");
 
     Resolved resolve(String text, Instant publishedAt) {
-        String s = (text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).toLowerCase(Locale.ROOT);
+        String s = CasualtyExtractor.asciiDigits((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).toLowerCase(Locale.ROOT));
         LocalDate pub = publishedAt.atOffset(ZoneOffset.UTC).toLocalDate();
         // The first expression wins, so each later pattern only searches before the best match so far:
         // in a typical lead ("On 9 May 2020, ...") that leaves a few characters to scan.

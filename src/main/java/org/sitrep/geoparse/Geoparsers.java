@@ -84,6 +84,21 @@ public final class Geoparsers {
                 + "): rebuild it with 'sitrep gazetteer install --force'");
     }
 
+    /**
+     * For long-running services: the default geoparser, installing the gazetteer if needed; when that is
+     * impossible (offline, no disk), prints why and the fix to {@code progress} and returns
+     * {@link Geoparser#SOURCE_COORDINATES_ONLY}, so the service still starts and maps reports that carry
+     * coordinates.
+     */
+    public static Geoparser loadDefaultOrSourceCoordinates(PrintStream progress) {
+        try {
+            return load(null, true, progress);
+        } catch (GazetteerUnavailableException e) {
+            progress.println("sitrep: warning: geoparsing is off, only coordinates given by sources are mapped: " + e.getMessage());
+            return Geoparser.SOURCE_COORDINATES_ONLY;
+        }
+    }
+
     /** A geoparser over an already loaded gazetteer (tests build one from a small sample). */
     public static Geoparser fromGazetteer(Gazetteer gazetteer) {
         return new GazetteerGeoparser(gazetteer, Lexicon.load());

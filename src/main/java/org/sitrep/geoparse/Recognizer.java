@@ -130,9 +130,33 @@ final class Recognizer {
             if (places.length > 0) best = new Match(i, j, k, places, 0);
         }
         if (best != null) return best;
+        if (t.script() == Script.LATIN) {
+            Match camel = camelCaseHashtag(text, t, i);
+            if (camel != null) return camel;
+        }
         if (t.script() == Script.ARABIC) return arabicVariant(tokens, i);
         if (t.script() == Script.CYRILLIC) return cyrillicVariant(t, i);
         return null;
+    }
+
+    /** "#SierraLeone", "#NewYork": a hashtag written in camel case is the name with its spaces taken out. */
+    private Match camelCaseHashtag(String text, Token t, int i) {
+        if (t.start() == 0 || text.charAt(t.start() - 1) != '#') return null;
+        String w = t.text();
+        StringBuilder spaced = new StringBuilder(w.length() + 4);
+        int parts = 1;
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (k > 0 && Character.isUpperCase(c) && Character.isLowerCase(w.charAt(k - 1))) {
+                spaced.append(' ');
+                parts++;
+            }
+            spaced.append(c);
+        }
+        if (parts < 2) return null;
+        String key = NameKey.of(spaced);
+        int[] places = gazetteer.candidates(key);
+        return places.length == 0 ? null : new Match(i, i, key, places, 0);
     }
 
     /** "وحلب" is "و" + "حلب", "بإدلب" is "ب" + "إدلب": try the word without one or two proclitics. */

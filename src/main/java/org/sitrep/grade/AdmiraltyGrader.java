@@ -36,7 +36,7 @@ import org.sitrep.pipeline.Grader;
  *       also an event confirmed by three or more sources (one A/B) that a single party denies.</li>
  *   <li>4 doubtful: disputed otherwise, or a single source graded D or E.</li>
  *   <li>5 improbable: more parties deny it than support it.</li>
- *   <li>6 cannot be judged: a single source of unknown reliability (F) and no claims.</li>
+ *   <li>6 cannot be judged: a single independent source of unknown reliability (F), not corroborated.</li>
  * </ul>
  */
 public final class AdmiraltyGrader implements Grader {

@@ -26,6 +26,9 @@ import org.sitrep.app.TeamStores;
 import org.sitrep.auth.Accounts;
 import org.sitrep.auth.PasswordHasher;
 import org.sitrep.internal.Json;
+import org.sitrep.ingest.schedule.Polling;
+import org.sitrep.ingest.schedule.ReportSink;
+import org.sitrep.ingest.schedule.SourceStateStore;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
@@ -60,18 +63,25 @@ public final class ApiServer implements AutoCloseable {
     private final TeamStores teams;
     private final AlertEngine alertEngine;
     private final WebhookDeliverer webhooks;
+    private final WebSettings web;
     private final Javalin app;
 
     /** With the default {@link ApiConfig} and the team stores in {@code store}'s database. */
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock) {
-        this(store, ingestor, limits, clock, ApiConfig.DEFAULT, TeamStores.of(store));
+        this(store, ingestor, limits, clock, ApiConfig.DEFAULT, TeamStores.of(store), WebSettings.DEFAULT);
     }
 
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, ApiConfig config, TeamStores teams) {
+        this(store, ingestor, limits, clock, config, teams, WebSettings.DEFAULT);
+    }
+
+    /** @param web the web page's settings (tile server), served at /api/config */
+    public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock, ApiConfig config, TeamStores teams, WebSettings web) {
         this.teams = teams;
         this.security = new Security(config, new Accounts(teams.accounts(), new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS),
                 clock, config.sessionTtl()), teams.audit(), clock);
         this.store = store;
+        this.web = web;
         this.ingestor = ingestor;
         this.limits = limits;
         this.clock = clock;
@@ -141,13 +151,14 @@ public final class ApiServer implements AutoCloseable {
             ctx.json(rep);
         });
         r.post("/api/reports", this::postReports, Access.SUBMIT);
+        new MapRoutes(store, web).register(r);
         r.get("/api/waves", ctx -> {
             Params p = new Params(ctx, Set.of("from", "to", "limit"));
             ctx.json(Map.of("waves", store.waves(p.instant("from"), p.instant("to"), p.limit(limits.defaultPage()))));
         });
         r.get("/api/sources", ctx -> {
             new Params(ctx, Set.of());
-            ctx.json(store.sources());
+            ctx.json(sourcesWithHealth());
         });
         r.sse("/api/stream", client -> {
             client.keepAlive();
@@ -186,6 +197,23 @@ public final class ApiServer implements AutoCloseable {
         });
         r.error(413, ctx -> error(ctx, 413, null, "request body larger than " + limits.maxBodyBytes() + " bytes"));
         r.error(405, ctx -> error(ctx, 405, null, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    /** Each source with its polling health (last success, last error and why, items per day) where the store keeps it. */
+    private List<Map<String, Object>> sourcesWithHealth() {
+        SourceStateStore state;
+        try {
+            state = Polling.stateStore(store, ReportSink.STORE_ONLY);
+        } catch (IllegalArgumentException noPollingOnThisStore) {
+            state = null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Source s : store.sources()) {
+            Map<String, Object> item = Json.MAPPER.convertValue(s, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
+            item.put("health", state == null ? null : state.health(s.id(), clock.instant()));
+            out.add(item);
+        }
+        return out;
     }
 
     private static void error(Context ctx, int status, String field, String message) {

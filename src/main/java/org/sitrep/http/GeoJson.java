@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sitrep.model.ClaimSides;
 import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
@@ -75,6 +76,9 @@ final class GeoJson {
         }
         p.put("reports", reports);
         p.put("claims", e.claims());
+        Map<String, String> sourceOfReport = new LinkedHashMap<>();
+        for (EventMember m : members) sourceOfReport.put(m.report().report().id(), m.report().report().sourceId());
+        p.put("claimSides", ClaimSides.of(e.claims(), sourceOfReport));
         p.put("waves", waves);
         return f;
     }

@@ -1,31 +1,31 @@
--- Polling state per source, mirroring db/migration/sqlite/V2__ingest_state.sql (issue 5) column for
--- column. On PostgreSQL several nodes share it: lease_owner/lease_until are claimed with
--- SELECT ... FOR UPDATE SKIP LOCKED (see org.sitrep.store.postgres.SourceLeases).
+-- Polling state per source (issue 5), the PostgreSQL twin of sqlite/V2__ingest_state.sql so that
+-- 'sitrep migrate' carries cursors and health over. A PostgreSQL SourceStateStore claims due sources
+-- with SELECT ... FOR UPDATE SKIP LOCKED and sets lease_owner/lease_until (issue 10).
 -- Times are UTC epoch milliseconds.
 
 CREATE TABLE ingest_state (
-  source_id            text PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
-  cursor               text,
-  etag                 text,
-  last_modified        text,
-  next_poll_at         bigint NOT NULL DEFAULT 0,
-  lease_owner          text,
-  lease_until          bigint,
-  last_attempt_at      bigint,
-  last_success_at      bigint,
-  last_error_at        bigint,
-  last_error           text,
-  consecutive_failures bigint NOT NULL DEFAULT 0,
-  items_total          bigint NOT NULL DEFAULT 0,
-  recent_item_errors   text
+  source_id            TEXT PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+  cursor               TEXT,
+  etag                 TEXT,
+  last_modified        TEXT,
+  next_poll_at         BIGINT NOT NULL DEFAULT 0,
+  lease_owner          TEXT,
+  lease_until          BIGINT,
+  last_attempt_at      BIGINT,
+  last_success_at      BIGINT,
+  last_error_at        BIGINT,
+  last_error           TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  items_total          BIGINT NOT NULL DEFAULT 0,
+  recent_item_errors   TEXT
 );
 CREATE INDEX ingest_state_due ON ingest_state(next_poll_at);
 
 CREATE TABLE ingest_daily (
-  source_id   text NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  day         text NOT NULL,
-  items       bigint NOT NULL DEFAULT 0,
-  item_errors bigint NOT NULL DEFAULT 0,
-  failures    bigint NOT NULL DEFAULT 0,
+  source_id   TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  day         TEXT NOT NULL,
+  items       BIGINT NOT NULL DEFAULT 0,
+  item_errors BIGINT NOT NULL DEFAULT 0,
+  failures    BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (source_id, day)
 );

@@ -77,6 +77,25 @@ class AttributedClaimExtractorTest {
     }
 
     @Test
+    void negatedResponsibilityIsNoClaimOfIt() {
+        Report r = report("", "No group has claimed responsibility for the attack. The army did not confirm the strike.", "en");
+        List<Claim> claims = x.claims(r, STRIKE);
+        assertEquals(2, claims.size(), claims::toString);
+        for (Claim c : claims) {
+            assertNull(c.responsibility(), c::toString);
+            assertEquals(Stance.OBSERVES, c.stance(), c::toString);
+        }
+    }
+
+    @Test
+    void headlineTopicBeforeAColonIsNoSpeaker() {
+        Report r = report("Saraqib market strike: 6 killed, 11 injured", "", "en");
+        assertTrue(x.claims(r, STRIKE).isEmpty());
+        Report z = report("Zelensky: Russia launched 90 drones overnight", "", "en");
+        assertEquals("Zelensky", x.claims(z, STRIKE).get(0).claimant());
+    }
+
+    @Test
     void opinionsAreNotClaims() {
         Report r = report("", "Many residents believe the war will end soon.", "en");
         assertTrue(x.claims(r, STRIKE).isEmpty());

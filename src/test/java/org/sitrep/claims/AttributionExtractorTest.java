@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +173,15 @@ class AttributionExtractorTest {
     }
 
     @Test
+    void russianAgencyCitingTheMinistry() {
+        String t = "ТАСС сообщил со ссылкой на Минобороны, что над Брянской областью сбиты три беспилотника.";
+        Attribution a = only(t, x.extract(t, "ru"));
+        assertEquals("Минобороны", src(t, a));
+        assertEquals(List.of("ТАСС"), a.via().stream().map(s -> s.text(t)).toList());
+        assertEquals("что над Брянской областью сбиты три беспилотника", content(t, a));
+    }
+
+    @Test
     void ukrainianCues() {
         String t = "Генштаб ЗСУ повідомив, що уражено склад боєприпасів.";
         Attribution a = only(t, x.extract(t, "uk"));
@@ -192,6 +204,13 @@ class AttributionExtractorTest {
 
         String r = "وتبنى تنظيم داعش الهجوم في بيان.";
         assertEquals(CueKind.CLAIM_RESPONSIBILITY, only(r, x.extract(r, "ar")).kind());
+
+        // "He added that ...": verb first with no subject, the previous speaker goes on.
+        String c = "وقال المتحدث باسم الجيش إن الغارة استهدفت مستودعا. وأضاف أن الهجوم لم يسفر عن إصابات.";
+        List<Attribution> two = x.extract(c, "ar");
+        assertEquals(2, two.size(), () -> describe(c, two));
+        assertEquals("المتحدث باسم الجيش", src(c, two.get(1)));
+        assertEquals("أن الهجوم لم يسفر عن إصابات", content(c, two.get(1)));
     }
 
     @Test
@@ -210,11 +229,36 @@ class AttributionExtractorTest {
     }
 
     @Test
+    void passiveParticipleWithoutSpeakerIsNoAttribution() {
+        String t = "Explosions were reported in the city overnight. No deaths reported so far.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals(2, found.size(), () -> describe(t, found));
+        for (Attribution a : found) assertNull(a.source(), () -> describe(t, found));
+        assertEquals("Explosions", found.get(0).content().get(0).text(t));
+    }
+
+    @Test
+    void speakerInsideAnotherStatementIsNotCircular() {
+        String t = "Army units responded to sources of fire in the area, a military source told state media.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("a military source", src(t, a));
+        assertTrue(a.via().isEmpty());
+    }
+
+    @Test
     void noCueNoAttribution() {
         String t = "Three buildings were destroyed in the shelling of the town overnight.";
         assertTrue(x.extract(t, "en").isEmpty());
         assertTrue(x.extract("", "en").isEmpty());
         assertTrue(x.extract(null, null).isEmpty());
+    }
+
+    @Test
+    void manyQuotesAndCuesWithoutSentenceEndsStayFast() {
+        // 200,000 characters of quotes and cues with no full stop: bounded sentences and binary searches keep it quick.
+        String t = "\"a\" he said, \"b\" she said, ".repeat(8_000);
+        List<Attribution> found = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> x.extract(t, "en"));
+        assertTrue(found.size() > 100 && found.size() <= AttributionExtractor.MAX_ATTRIBUTIONS);
     }
 
     @Test

@@ -60,4 +60,15 @@ class InMemoryEventIndexTest {
         index.remove("e1");
         assertEquals(Set.of("e0", "e2", "e3"), ids(index.find(q)));
     }
+
+    @Test
+    void unlocatedEventsDoNotCrowdOutTheEventInTheSameTown() {
+        var index = new InMemoryEventIndex();
+        for (int i = 0; i < 50; i++) index.put(event("u" + i, T.plusSeconds(i), Duration.ofMinutes(5), null));
+        index.put(event("town", T.minus(Duration.ofHours(20)), Duration.ofMinutes(5), KHARKIV));
+        var q = new CandidateQuery(T.minus(Duration.ofDays(1)), T.plus(Duration.ofDays(1)), KHARKIV, 30, 10);
+        var found = index.find(q);
+        assertEquals(10, found.size());
+        assertEquals("town", found.get(0).event().id(), "located events come first");
+    }
 }

@@ -61,6 +61,14 @@ class CasualtyExtractorTest {
     }
 
     @Test
+    void disagreeingCountsGiveARange() {
+        Fatalities f = c.extract("Officials said 5 people were killed in the strike. Later the death toll rose to 8.");
+        assertEquals(5, f.killedMin());
+        assertEquals(8, f.killedMax());
+        assertTrue(f.phrase().contains("toll rose to 8"), f.phrase());
+    }
+
+    @Test
     void nothingStatedIsUnknownNotZero() {
         assertSame(Fatalities.UNKNOWN, c.extract("Protesters marched to the ministry."));
         Fatalities injuredOnly = c.extract("Three protesters were injured by rubber bullets.");
@@ -73,6 +81,11 @@ class CasualtyExtractorTest {
         assertEquals(3, c.extract("В результате обстрела погибли 3 человека, ранены 7.").killedMin());
         assertEquals(7, c.extract("В результате обстрела погибли 3 человека, ранены 7.").injuredMin());
         assertEquals(2, c.extract("Внаслідок атаки дронів загинули 2 людини.").killedMin());
+        assertEquals(2, c.extract("При обстреле погибли двое мирных жителей.").killedMin());
+        assertEquals(3, c.extract("Внаслідок удару троє людей загинули, ще п'ятеро поранені.").killedMin());
+        assertEquals(5, c.extract("Внаслідок удару троє людей загинули, ще п’ятеро поранені.").injuredMin());
         assertEquals(4, c.extract("أسفرت الغارة عن مقتل 4 مدنيين وإصابة 6 آخرين").killedMin());
+        assertEquals(4, c.extract("أسفرت الغارة عن مقتل ٤ مدنيين وإصابة ٦ آخرين").killedMin());
+        assertEquals(6, c.extract("أسفرت الغارة عن مقتل ٤ مدنيين وإصابة ٦ آخرين").injuredMin());
     }
 }

@@ -33,6 +33,7 @@ class EventTimeResolverTest {
         Вчора ворог атакував місто дронами.                             | 2020-05-11 | DAY
         9 травня відбувся обстріл.                                      | 2020-05-09 | DAY
         قصفت الطائرات المدينة أمس                                       | 2020-05-11 | DAY
+        قصف مدفعي على المدينة في ٩ مايو ٢٠٢٠                            | 2020-05-09 | DAY
         The ministry issued a statement.                                | 2020-05-12 | UNKNOWN
         """)
     void resolves(String text, String day, TimePrecision precision) {

@@ -35,7 +35,7 @@ class GeoparserGoldTest {
     static final long GEORGIA_COUNTRY = 614540, GEORGIA_STATE = 4197000, TBILISI = 611717, ATLANTA = 4180439;
     static final long RICHMOND_VIRGINIA = 4781708, RICHMOND_BC = 6122085;
     static final long READING_ENGLAND = 2639577;
-    static final long SYRIA = 163843, UKRAINE = 690791;
+    static final long SYRIA = 163843, UKRAINE = 690791, SIERRA_LEONE = 2403846;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
 
     static Geoparser geoparser;
@@ -217,6 +217,13 @@ class GeoparserGoldTest {
         for (Mention m : g.mentions()) assertEquals(m.text(), r.fullText().substring(m.start(), m.end()));
         assertEquals(List.of(KHARKIV, KYIV), g.mentions().stream().map(m -> m.place().geonameId()).toList());
         assertEquals(KHARKIV, g.eventLocation().geonameId(), "the headline's place");
+    }
+
+    @Test
+    void camelCaseHashtagAndLowerCaseCountryInAPost() {
+        Geoparse g = parse("Ebola cases rising again #SierraLeone, aid still stuck outside ukraine");
+        assertEquals(SIERRA_LEONE, idOf(g, "SierraLeone"));
+        assertEquals(UKRAINE, idOf(g, "ukraine"));
     }
 
     @Test

@@ -71,9 +71,13 @@ class ApiServerIT {
         String id = f.get("id").asText();
         JsonNode detail = json(s.get("/api/events/" + id));
         assertEquals("wire", detail.at("/properties/reports/0/report/sourceId").asText());
+        assertTrue(detail.at("/properties/claimSides").has("denying"), "claims grouped by side for the detail view: " + detail);
         String reportId = detail.at("/properties/reports/0/report/id").asText();
         assertEquals(200, s.get("/api/reports/" + reportId).statusCode());
         assertEquals(1, json(s.get("/api/reports?q=square")).get("reports").size());
+        JsonNode sources = json(s.get("/api/sources"));
+        assertEquals("wire", sources.get(0).get("id").asText(), "a pushed report's source is registered");
+        assertTrue(sources.get(0).has("health"), "each source carries its polling health");
     }
 
     @Test

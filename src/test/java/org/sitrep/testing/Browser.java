@@ -26,6 +26,18 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     public Browser(int width, int height) {
+        this(width, height, false);
+    }
+
+    /**
+     * A phone-sized screen: chromium's window cannot be narrower than about 500 px, so the viewport is set by
+     * device emulation (touch, device pixel ratio 3) instead of the window size.
+     */
+    public static Browser phone(int width, int height) {
+        return new Browser(width, height, true);
+    }
+
+    private Browser(int width, int height, boolean mobile) {
         Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "chromium and chromedriver are not installed: apt-get install -y chromium chromium-driver (.ci/run does this)");
         try {
@@ -38,6 +50,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        if (mobile) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                    "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -17,6 +17,7 @@ import org.sitrep.http.ApiConfig;
 import org.sitrep.app.Stages;
 import org.sitrep.pipeline.Geoparser;
 import org.sitrep.http.ApiServer;
+import org.sitrep.http.WebSettings;
 
 /** A real Sitrep server on a random port over a fresh embedded store, for integration tests. */
 public final class TestServer implements AutoCloseable {
@@ -33,6 +34,16 @@ public final class TestServer implements AutoCloseable {
         this(limits, ApiConfig.DEFAULT);
     }
 
+    /** A server whose web page uses {@code web} (e.g. {@link WebSettings#OFFLINE} for the borders map). */
+    public TestServer(WebSettings web) {
+        this(ApiServer.Limits.DEFAULT, ApiConfig.DEFAULT, realStages(), web, 0);
+    }
+
+    /** On a fixed port (0 picks a free one), for serving fixtures by hand. */
+    public TestServer(WebSettings web, int port) {
+        this(ApiServer.Limits.DEFAULT, ApiConfig.DEFAULT, realStages(), web, port);
+    }
+
     /**
      * Stages that keep each report its own, unclassified event located by its own coordinates: for tests
      * of the API's own behaviour (alerts, exports, change feed) that must not depend on clustering.
@@ -40,19 +51,26 @@ public final class TestServer implements AutoCloseable {
     public static final Stages MINIMAL = new Stages(Geoparser.SOURCE_COORDINATES_ONLY, org.sitrep.pipeline.Extractor.UNCLASSIFIED,
             org.sitrep.pipeline.ClaimExtractor.NONE, org.sitrep.pipeline.Clusterer.SINGLETONS);
 
+    /** The real stages, but no full gazetteer download in tests: reports are located by their own coordinates. */
+    private static Stages realStages() { return Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY); }
+
     public TestServer(ApiServer.Limits limits, ApiConfig config) {
-        // The real stages, but no full gazetteer download in tests: reports are located by their own coordinates.
-        this(limits, config, Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY));
+        this(limits, config, realStages());
     }
 
     public TestServer(ApiServer.Limits limits, ApiConfig config, Stages stages) {
+        this(limits, config, stages, WebSettings.DEFAULT, 0);
+    }
+
+    private TestServer(ApiServer.Limits limits, ApiConfig config, Stages stages, WebSettings web, int port) {
         try {
             dir = Files.createTempDirectory("sitrep-it");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         sitrep = Sitrep.open(null, dir, Clock.systemUTC(), stages);
-        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), config, sitrep.teams()).start("127.0.0.1", 0);
+        server = new ApiServer(sitrep.store(), sitrep.ingestor(), limits, Clock.systemUTC(), config, sitrep.teams(), web)
+                .start("127.0.0.1", port);
     }
 
     /** Accounts with a cheap hash (the stored hash carries its iteration count, so the server verifies it the same way). */

@@ -244,8 +244,15 @@ public final class Gazetteer {
     static List<String> keysOf(String name) {
         String k = NameKey.of(name);
         if (k.length() < 2 || k.length() > GeoNamesFormat.MAX_NAME_CHARS) return List.of();
+        List<String> keys = new ArrayList<>(3);
+        keys.add(k);
         String bare = stripArticle(k);
-        return bare == null || bare.length() < 3 ? List.of(k) : List.of(k, bare);
+        if (bare != null && bare.length() >= 3) keys.add(bare);
+        // texts are tokenised without the possessive, so "People's Republic of China" is also "People Republic of China"
+        int apos = name.indexOf("'s ");
+        if (apos < 0) apos = name.indexOf("\u2019s ");
+        if (apos > 0) keys.add(NameKey.of(name.substring(0, apos) + name.substring(apos + 2)));
+        return keys;
     }
 
     private static final String[] ARTICLES = {"al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "at ", "az ", "ad ", "ul "};

@@ -7,6 +7,7 @@ import org.sitrep.ingest.FetchConfig;
 import org.sitrep.ingest.SafeFetcher;
 import org.sitrep.store.Store;
 import org.sitrep.store.sqlite.SqliteStore;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assembles feed polling over a store: the state port for that store, every standard connector on
@@ -20,6 +21,19 @@ public final class Polling {
         if (store instanceof SqliteStore s) return new SqliteSourceStateStore(s, sink);
         if (store instanceof org.sitrep.store.postgres.PostgresStore p) return new PostgresSourceStateStore(p, sink);
         throw new IllegalArgumentException("feed polling is not available on " + store + " yet (needs a SourceStateStore for it)");
+    }
+
+    /**
+     * Starts background polling when the store has a state port (SQLite so far); otherwise says why
+     * on the log and returns empty, so a server on another store still runs and takes pushed reports.
+     */
+    public static java.util.Optional<PollScheduler> startIfSupported(Store store, ReportSink sink, FetchConfig fetch,
+                                                                    PollScheduler.Config config, Clock clock) {
+        if (!(store instanceof SqliteStore)) {
+            LoggerFactory.getLogger(Polling.class).warn("feed polling is off: not yet available on {}; pushed reports are still accepted", store);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(scheduler(store, sink, fetch, config, clock).start());
     }
 
     /** A scheduler, not yet started: call {@link PollScheduler#start()} to poll in the background, close to stop. */

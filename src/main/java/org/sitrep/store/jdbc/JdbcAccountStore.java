@@ -1,4 +1,4 @@
-package org.sitrep.store.sqlite;
+package org.sitrep.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,15 +11,15 @@ import java.util.Optional;
 import org.sitrep.auth.AccountStore;
 import org.sitrep.auth.Role;
 
-/** Accounts, keys and sessions in the embedded store's database (migration V3). Thread-safe. */
-public final class SqliteAccountStore implements AccountStore {
-    private final org.sitrep.store.JdbcDatabase db;
+/** Accounts, keys and sessions in the store's database (migration V3). Thread-safe. */
+public final class JdbcAccountStore implements AccountStore {
+    private final Jdbc db;
 
-    public SqliteAccountStore(org.sitrep.store.JdbcDatabase db) { this.db = db; }
+    public JdbcAccountStore(Jdbc db) { this.db = db; }
 
     @Override
     public boolean addAccount(Account a) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO accounts(username, password_hash, role, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(username) DO NOTHING")) {
                 ps.setString(1, a.username());
@@ -37,7 +37,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> account(String username) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT username, password_hash, role, created_at FROM accounts WHERE username = ?")) {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -49,7 +49,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public List<Account> accounts() {
-        return db.withReader(c -> {
+        return db.read(c -> {
             List<Account> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT username, password_hash, role, created_at FROM accounts ORDER BY username");
                  ResultSet rs = ps.executeQuery()) {
@@ -61,7 +61,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public boolean removeAccount(String username) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE username = ?")) {
                 ps.setString(1, username);
                 ps.executeUpdate();
@@ -75,7 +75,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void addKey(ApiKey k, String keyHash) {
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO api_keys(id, key_hash, name, role, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, k.id());
@@ -100,7 +100,7 @@ public final class SqliteAccountStore implements AccountStore {
     }
 
     private Optional<ApiKey> oneKey(String where, String arg) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(KEY_COLUMNS + " WHERE " + where + " = ?")) {
                 ps.setString(1, arg);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -116,7 +116,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public List<ApiKey> keys() {
-        return db.withReader(c -> {
+        return db.read(c -> {
             List<ApiKey> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(KEY_COLUMNS + " ORDER BY created_at, id"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(key(rs));
@@ -127,7 +127,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public boolean revokeKey(String id, Instant at) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
                 ps.setLong(1, at.toEpochMilli());
                 ps.setString(2, id);
@@ -138,7 +138,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void addSession(Session s) {
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sessions(token_hash, username, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, s.tokenHash());
@@ -154,7 +154,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public Optional<Session> session(String tokenHash) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT token_hash, username, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = ?")) {
                 ps.setString(1, tokenHash);
@@ -169,7 +169,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void removeSession(String tokenHash) {
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE token_hash = ?")) {
                 ps.setString(1, tokenHash);
                 ps.executeUpdate();
@@ -180,7 +180,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public int purgeSessions(Instant now) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE expires_at <= ?")) {
                 ps.setLong(1, now.toEpochMilli());
                 return ps.executeUpdate();
@@ -190,11 +190,11 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public boolean anyCredentials() {
-        return db.withReader(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT EXISTS(SELECT 1 FROM accounts) OR EXISTS(SELECT 1 FROM api_keys WHERE revoked_at IS NULL)");
+                    "SELECT (EXISTS(SELECT 1 FROM accounts) OR EXISTS(SELECT 1 FROM api_keys WHERE revoked_at IS NULL))");
                  ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1); // getBoolean: an integer on SQLite, a boolean on PostgreSQL
+                return rs.next() && rs.getBoolean(1);
             }
         });
     }

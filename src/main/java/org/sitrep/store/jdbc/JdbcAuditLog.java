@@ -1,4 +1,4 @@
-package org.sitrep.store.sqlite;
+package org.sitrep.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,15 +14,15 @@ import org.sitrep.auth.AuditLog;
 import org.sitrep.internal.Json;
 import org.sitrep.store.StoreException;
 
-/** The audit trail in the embedded store's database (migration V3). Thread-safe. */
-public final class SqliteAuditLog implements AuditLog {
-    private final org.sitrep.store.JdbcDatabase db;
+/** The audit trail in the store's database (migration V3). Thread-safe. */
+public final class JdbcAuditLog implements AuditLog {
+    private final Jdbc db;
 
-    public SqliteAuditLog(org.sitrep.store.JdbcDatabase db) { this.db = db; }
+    public JdbcAuditLog(Jdbc db) { this.db = db; }
 
     @Override
     public long record(Entry e) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO audit(at, actor, address, action, target, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
@@ -48,7 +48,7 @@ public final class SqliteAuditLog implements AuditLog {
 
     @Override
     public List<Entry> entries(String target, long beforeSeq, int limit) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             StringBuilder sql = new StringBuilder("SELECT seq, at, actor, address, action, target, before_json, after_json FROM audit WHERE 1 = 1");
             if (target != null) sql.append(" AND target = ?");
             if (beforeSeq > 0) sql.append(" AND seq < ?");

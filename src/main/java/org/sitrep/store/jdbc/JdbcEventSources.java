@@ -1,4 +1,4 @@
-package org.sitrep.store.sqlite;
+package org.sitrep.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,17 +10,17 @@ import java.util.Map;
 import org.sitrep.export.EventSources;
 
 /** Source ids per event from the reports table. Thread-safe. */
-public final class SqliteEventSources implements EventSources {
-    private final org.sitrep.store.JdbcDatabase db;
+public final class JdbcEventSources implements EventSources {
+    private final Jdbc db;
 
-    public SqliteEventSources(org.sitrep.store.JdbcDatabase db) { this.db = db; }
+    public JdbcEventSources(Jdbc db) { this.db = db; }
 
     @Override
     public Map<String, List<String>> sourceIds(Collection<String> eventIds) {
         Map<String, List<String>> out = new HashMap<>();
         if (eventIds.isEmpty()) return out;
         List<String> ids = new ArrayList<>(eventIds);
-        return db.withReader(c -> {
+        return db.read(c -> {
             // SQLite allows 32766 parameters; pages are at most 1000 events.
             for (int from = 0; from < ids.size(); from += 900) {
                 List<String> part = ids.subList(from, Math.min(ids.size(), from + 900));

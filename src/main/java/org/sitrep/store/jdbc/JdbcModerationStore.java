@@ -1,4 +1,4 @@
-package org.sitrep.store.sqlite;
+package org.sitrep.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.PreparedStatement;
@@ -14,16 +14,16 @@ import org.sitrep.moderation.EventOverride;
 import org.sitrep.moderation.ModerationStore;
 import org.sitrep.store.StoreException;
 
-/** Analyst decisions, pins, merge redirects and notes in the embedded store's database (migration V3). Thread-safe. */
-public final class SqliteModerationStore implements ModerationStore {
+/** Analyst decisions, pins, merge redirects and notes in the store's database (migration V3). Thread-safe. */
+public final class JdbcModerationStore implements ModerationStore {
     private static final int MAX_REDIRECT_HOPS = 32;
-    private final org.sitrep.store.JdbcDatabase db;
+    private final Jdbc db;
 
-    public SqliteModerationStore(org.sitrep.store.JdbcDatabase db) { this.db = db; }
+    public JdbcModerationStore(Jdbc db) { this.db = db; }
 
     @Override
     public Optional<EventOverride> override(String eventId) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT body FROM event_overrides WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -46,7 +46,7 @@ public final class SqliteModerationStore implements ModerationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an override", e);
         }
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_overrides(event_id, body, updated_at, updated_by) VALUES (?, ?, ?, ?) "
                     + "ON CONFLICT(event_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by")) {
                 ps.setString(1, eventId);
@@ -61,7 +61,7 @@ public final class SqliteModerationStore implements ModerationStore {
 
     @Override
     public void pin(Collection<String> reportIds, String eventId, String by, Instant at) {
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_pins(report_id, event_id, pinned_at, pinned_by) VALUES (?, ?, ?, ?) "
                     + "ON CONFLICT(report_id) DO UPDATE SET event_id = excluded.event_id, pinned_at = excluded.pinned_at, pinned_by = excluded.pinned_by")) {
                 for (String r : reportIds) {
@@ -79,7 +79,7 @@ public final class SqliteModerationStore implements ModerationStore {
 
     @Override
     public Optional<String> pinnedEvent(String reportId) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM report_pins WHERE report_id = ?")) {
                 ps.setString(1, reportId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -91,7 +91,7 @@ public final class SqliteModerationStore implements ModerationStore {
 
     @Override
     public void redirect(String from, String to, Instant at) {
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_redirects(from_id, to_id, at) VALUES (?, ?, ?) "
                     + "ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id, at = excluded.at")) {
                 ps.setString(1, from);
@@ -105,7 +105,7 @@ public final class SqliteModerationStore implements ModerationStore {
 
     @Override
     public Optional<String> mergedInto(String eventId) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             String current = eventId;
             boolean moved = false;
             try (PreparedStatement ps = c.prepareStatement("SELECT to_id FROM event_redirects WHERE from_id = ?")) {
@@ -124,7 +124,7 @@ public final class SqliteModerationStore implements ModerationStore {
 
     @Override
     public Note addNote(String eventId, String author, String text, Instant at) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_notes(event_id, at, author, text) VALUES (?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, eventId);
@@ -142,7 +142,7 @@ public final class SqliteModerationStore implements ModerationStore {
 
     @Override
     public List<Note> notes(String eventId) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             List<Note> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_id, at, author, text FROM event_notes WHERE event_id = ? ORDER BY seq")) {
                 ps.setString(1, eventId);

@@ -1,4 +1,4 @@
-package org.sitrep.store.sqlite;
+package org.sitrep.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.PreparedStatement;
@@ -18,10 +18,10 @@ import org.sitrep.store.StoreException;
  * Alert subscriptions, fired alerts and the webhook outbox in the embedded store's database
  * (migration V3). Webhook secrets are stored as given: they are needed to sign. Thread-safe.
  */
-public final class SqliteAlertStore implements AlertStore {
-    private final org.sitrep.store.JdbcDatabase db;
+public final class JdbcAlertStore implements AlertStore {
+    private final Jdbc db;
 
-    public SqliteAlertStore(org.sitrep.store.JdbcDatabase db) { this.db = db; }
+    public JdbcAlertStore(Jdbc db) { this.db = db; }
 
     @Override
     public void saveSubscription(Subscription s) {
@@ -31,7 +31,7 @@ public final class SqliteAlertStore implements AlertStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a subscription", e);
         }
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_subscriptions(id, owner, body, created_at) VALUES (?, ?, ?, ?) "
                     + "ON CONFLICT(id) DO UPDATE SET body = excluded.body")) {
                 ps.setString(1, s.id());
@@ -54,7 +54,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public Optional<Subscription> subscription(String id) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT body FROM alert_subscriptions WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -66,7 +66,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public List<Subscription> subscriptions() {
-        return db.withReader(c -> {
+        return db.read(c -> {
             List<Subscription> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT body FROM alert_subscriptions ORDER BY created_at, id"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(parse(rs.getString(1)));
@@ -77,7 +77,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public boolean removeSubscription(String id) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_matches WHERE subscription_id = ?")) {
                 ps.setString(1, id);
                 ps.executeUpdate();
@@ -91,7 +91,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public boolean markMatched(String subscriptionId, String eventId, Instant at) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_matches(subscription_id, event_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, subscriptionId);
                 ps.setString(2, eventId);
@@ -103,7 +103,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public Alert addAlert(String subscriptionId, Instant eventTime, String payload, String webhookUrl, String webhookSecret, Instant now) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             long seq;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts(subscription_id, at, body) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, subscriptionId);
@@ -132,7 +132,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public Optional<Instant> lastAlertEventTime(String subscriptionId) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT max(at) FROM alerts WHERE subscription_id = ?")) {
                 ps.setString(1, subscriptionId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -146,7 +146,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public List<Alert> alerts(String subscriptionId, int limit) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             List<Alert> out = new ArrayList<>();
             String sql = "SELECT seq, subscription_id, at, body FROM alerts" + (subscriptionId != null ? " WHERE subscription_id = ?" : "") + " ORDER BY seq DESC LIMIT ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -170,7 +170,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public List<Delivery> dueDeliveries(Instant now, int limit) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             List<Delivery> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(DELIVERY + " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, seq LIMIT ?")) {
                 ps.setLong(1, now.toEpochMilli());
@@ -185,7 +185,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public List<Delivery> deliveries(long alertSeq) {
-        return db.withReader(c -> {
+        return db.read(c -> {
             List<Delivery> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(DELIVERY + " WHERE alert_seq = ? ORDER BY seq")) {
                 ps.setLong(1, alertSeq);
@@ -199,7 +199,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public void deliveryDone(long seq, int attempts, Instant at) {
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, delivered_at = ? WHERE seq = ?")) {
                 ps.setInt(1, attempts);
                 ps.setLong(2, at.toEpochMilli());
@@ -212,7 +212,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public void deliveryFailed(long seq, int attempts, Instant next, String error) {
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE seq = ?")) {
                 ps.setString(1, next == null ? "failed" : "pending");
                 ps.setInt(2, attempts);
@@ -228,7 +228,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public long position(String follower, long initial) {
-        return db.withWriter(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO follower_positions(name, position) VALUES (?, ?) ON CONFLICT(name) DO NOTHING")) {
                 ps.setString(1, follower);
                 ps.setLong(2, initial);
@@ -246,7 +246,7 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public void savePosition(String follower, long position) {
-        db.withWriter(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE follower_positions SET position = ? WHERE name = ?")) {
                 ps.setLong(1, position);
                 ps.setString(2, follower);
