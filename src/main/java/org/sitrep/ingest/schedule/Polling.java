@@ -24,12 +24,13 @@ public final class Polling {
     }
 
     /**
-     * Starts background polling when the store has a state port (SQLite so far); otherwise says why
+     * Starts background polling when the store has a state port (SQLite; PostgreSQL, shared by every
+     * node on the database through leases); otherwise says why
      * on the log and returns empty, so a server on another store still runs and takes pushed reports.
      */
     public static java.util.Optional<PollScheduler> startIfSupported(Store store, ReportSink sink, FetchConfig fetch,
                                                                     PollScheduler.Config config, Clock clock) {
-        if (!(store instanceof SqliteStore)) {
+        if (!(store instanceof SqliteStore) && !(store instanceof org.sitrep.store.postgres.PostgresStore)) {
             LoggerFactory.getLogger(Polling.class).warn("feed polling is off: not yet available on {}; pushed reports are still accepted", store);
             return java.util.Optional.empty();
         }
