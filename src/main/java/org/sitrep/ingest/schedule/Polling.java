@@ -19,16 +19,18 @@ public final class Polling {
     /** The state port for {@code store}; reports go through {@code sink} (the ingest path). */
     public static SourceStateStore stateStore(Store store, ReportSink sink) {
         if (store instanceof SqliteStore s) return new SqliteSourceStateStore(s, sink);
+        if (store instanceof org.sitrep.store.postgres.PostgresStore p) return new PostgresSourceStateStore(p, sink);
         throw new IllegalArgumentException("feed polling is not available on " + store + " yet (needs a SourceStateStore for it)");
     }
 
     /**
-     * Starts background polling when the store has a state port (SQLite so far); otherwise says why
+     * Starts background polling when the store has a state port (SQLite; PostgreSQL, shared by every
+     * node on the database through leases); otherwise says why
      * on the log and returns empty, so a server on another store still runs and takes pushed reports.
      */
     public static java.util.Optional<PollScheduler> startIfSupported(Store store, ReportSink sink, FetchConfig fetch,
                                                                     PollScheduler.Config config, Clock clock) {
-        if (!(store instanceof SqliteStore)) {
+        if (!(store instanceof SqliteStore) && !(store instanceof org.sitrep.store.postgres.PostgresStore)) {
             LoggerFactory.getLogger(Polling.class).warn("feed polling is off: not yet available on {}; pushed reports are still accepted", store);
             return java.util.Optional.empty();
         }

@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * Arabic and Cyrillic words match like Latin ones. Thread-safe; a transaction is bound to the thread
  * that opened it.
  */
-public final class PostgresStore implements Store {
+public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase {
     private static final Logger log = LoggerFactory.getLogger(PostgresStore.class);
     static final String CHANNEL = "sitrep_changes";
     private static final int TEXT_CAP = 20_000;
@@ -235,6 +235,12 @@ public final class PostgresStore implements Store {
 
     /** Runs SQL in this thread's transaction, or in a new one (for extensions of this store: ingest state, accounts). */
     public <T> T withConnection(SqlWork<T> work) { return tx(work); }
+
+    @Override
+    public <T> T withWriter(org.sitrep.store.JdbcDatabase.SqlWork<T> work) { return tx(work::run); }
+
+    @Override
+    public <T> T withReader(org.sitrep.store.JdbcDatabase.SqlWork<T> work) { return read(work::run); }
 
     /**
      * Transaction-scoped advisory lock: held until the surrounding transaction ends, by whichever node
@@ -628,7 +634,7 @@ public final class PostgresStore implements Store {
         return read(c -> {
             StringBuilder sql = new StringBuilder("SELECT e.seq, e.time_start, e.body FROM events e WHERE true");
             List<Object> args = new ArrayList<>();
-            if (!where(c, q, sql, args)) return new Page<>(List.of(), null);
+            if (!where(c, q, sql, args, q.bbox() != null && denseBox(c, q.bbox()))) return new Page<>(List.of(), null);
             long[] cur = Cursors.decode(q.cursor());
             if (cur != null) {
                 sql.append(" AND (e.time_start, e.seq) < (?, ?)");
@@ -640,11 +646,39 @@ public final class PostgresStore implements Store {
         });
     }
 
-    /** Appends the query's filters; false when nothing can match (a text query without a word). */
+    /** Above this many events in a map box, reading newest-first through the time index beats the spatial index. */
+    static final int DENSE_BOX = 5_000;
+
+    /**
+     * Whether a box holds so many events that the newest page is best found by scanning the time index
+     * and filtering, rather than fetching every event in the box through the GiST index and sorting.
+     * PostgreSQL cannot tell: it estimates every box at 0.1% of the rows, so a country-sized box of
+     * 150,000 events took seconds. Counting up to {@link #DENSE_BOX} entries of the index costs a few
+     * milliseconds.
+     */
+    private static boolean denseBox(Connection c, BoundingBox b) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM events e "
+                + "WHERE e.geo <@ box(point(?, ?), point(?, ?)) LIMIT " + DENSE_BOX + ") x")) {
+            ps.setDouble(1, b.west()); ps.setDouble(2, b.south()); ps.setDouble(3, b.east()); ps.setDouble(4, b.north());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) >= DENSE_BOX;
+            }
+        }
+    }
+
     private static boolean where(Connection c, EventQuery q, StringBuilder sql, List<Object> args) throws SQLException {
+        return where(c, q, sql, args, false);
+    }
+
+    /**
+     * Appends the query's filters; false when nothing can match (a text query without a word). With
+     * {@code denseBox} the box test is written so that the spatial index is not used (see {@link #denseBox}).
+     */
+    private static boolean where(Connection c, EventQuery q, StringBuilder sql, List<Object> args, boolean denseBox) throws SQLException {
         BoundingBox b = q.bbox();
         if (b != null) {
-            sql.append(" AND e.geo <@ box(point(?, ?), point(?, ?))");
+            sql.append(denseBox ? " AND (e.geo + point(0, 0)) <@ box(point(?, ?), point(?, ?))" : " AND e.geo <@ box(point(?, ?), point(?, ?))");
             args.add(b.west()); args.add(b.south()); args.add(b.east()); args.add(b.north());
         }
         if (q.from() != null) { sql.append(" AND e.time_end >= ?"); args.add(q.from().toEpochMilli()); }

@@ -47,7 +47,7 @@ import org.sitrep.store.StoreException;
  * connection (SQLite allows one writer at a time) guarded by a lock, and a small pool of reader
  * connections that run concurrently with it. Thread-safe.
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
     private static final int READERS = 4;
     private static final int FTS_TEXT_CAP = 20_000;
 
@@ -186,14 +186,16 @@ public final class SqliteStore implements Store {
     }
 
     /** Runs SQL on the writer connection, joining the current transaction if there is one (for extensions of this store). */
-    public <T> T withWriter(SqlWork<T> work) { return write(work); }
+    @Override
+    public <T> T withWriter(org.sitrep.store.JdbcDatabase.SqlWork<T> work) { return write(work::run); }
 
     /** Runs SQL on a reader connection (for extensions of this store). */
-    public <T> T withReader(SqlWork<T> work) { return read(work); }
+    @Override
+    public <T> T withReader(org.sitrep.store.JdbcDatabase.SqlWork<T> work) { return read(work::run); }
 
     /** SQL work for {@link #withWriter} and {@link #withReader}. */
     @FunctionalInterface
-    public interface SqlWork<T> { T run(Connection c) throws SQLException; }
+    public interface SqlWork<T> extends org.sitrep.store.JdbcDatabase.SqlWork<T> { }
 
     private static String json(Object o) {
         try {

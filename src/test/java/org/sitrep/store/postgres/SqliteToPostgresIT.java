@@ -80,7 +80,7 @@ class SqliteToPostgresIT {
         String url = pg.newEmptyDatabase();
         List<SqliteToPostgres.TableResult> first = SqliteToPostgres.run(file, url, m -> { });
         Map<String, Long> inserted = new TreeMap<>();
-        first.forEach(r -> inserted.put(r.table(), r.inserted()));
+        first.forEach(r -> { if (r.rows() > 0) inserted.put(r.table(), r.inserted()); });
         assertEquals(Map.of("changes", 5L, "events", 2L, "reports", 4L, "sources", 2L, "waves", 1L, "wave_events", 2L), inserted);
 
         try (SqliteStore s = SqliteStore.open(file); PostgresStore p = PostgresStore.open(url, 2)) {
