@@ -84,6 +84,9 @@ public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
             throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/sqlite")
+                // Versions are assigned per capability (V2 ingestion, V3 teams, V4 waves), so a file made by a build
+                // that had V4 before V2 and V3 existed must still take them.
+                .outOfOrder(true)
                 .loggers("slf4j").load().migrate();
         try {
             return new SqliteStore(url);
