@@ -20,6 +20,7 @@ final class Broadcaster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Broadcaster.class);
     private static final int BATCH = 500;
     private static final int MAX_REPLAY = 5_000;
+    private static final long KEEP_ALIVE_NANOS = 15_000_000_000L;
 
     private final Store store;
     private final Map<SseClient, long[]> clients = new ConcurrentHashMap<>();
@@ -54,7 +55,7 @@ final class Broadcaster implements AutoCloseable {
         long from = lastSeen == null ? last : Math.max(lastSeen, last - MAX_REPLAY);
         client.onClose(() -> clients.remove(client));
         client.sendComment("connected; last change " + last);
-        clients.put(client, new long[] {from});
+        clients.put(client, new long[] {from, System.nanoTime()});
         LockSupport.unpark(thread);
     }
 
@@ -92,8 +93,17 @@ final class Broadcaster implements AutoCloseable {
                         throw new IllegalStateException(e);
                     }
                     pos[0] = ch.sequence();
+                    pos[1] = System.nanoTime();
                 }
                 if (c.terminated()) break;
+            }
+            if (System.nanoTime() - pos[1] > KEEP_ALIVE_NANOS) {
+                // A comment line every so often: a client that went away is found (and dropped next round)
+                // instead of holding its socket until the next change, and proxies keep idle streams open.
+                synchronized (c) {
+                    c.sendComment("keep-alive");
+                }
+                pos[1] = System.nanoTime();
             }
         }
     }
