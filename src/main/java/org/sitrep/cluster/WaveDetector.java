@@ -111,7 +111,20 @@ public final class WaveDetector {
         textWave(item, out);
         typeWave(item, out);
         remember(item);
-        return out;
+        return combined(out);
+    }
+
+    /**
+     * Near-identical wording and same-type events usually cross their thresholds on the same report with
+     * the same members: an analyst should see that as one wave with both grounds, not two.
+     */
+    private static List<Wave> combined(List<Wave> waves) {
+        if (waves.size() != 2) return waves;
+        Wave a = waves.get(0), b = waves.get(1);
+        if (!new java.util.HashSet<>(a.eventIds()).equals(new java.util.HashSet<>(b.eventIds()))) return waves;
+        Wave text = a.kind().equals("text") ? a : b, type = text == a ? b : a;
+        return List.of(new Wave(text.id(), "text+type", text.eventIds(), text.reportIds(), text.places(), text.start(),
+                text.end(), text.similarity(), text.reason() + "; and " + type.reason()));
     }
 
     /** Waves whose last member is within the window of the newest report seen. */

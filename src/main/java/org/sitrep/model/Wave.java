@@ -11,7 +11,8 @@ import java.util.Objects;
  * a wave that grows is re-issued with the same id and more members.
  *
  * @param id         stable id (derived from its first member), so a store can upsert it
- * @param kind       "text" (near-identical wording) or "type" (same event type in one region)
+ * @param kind       "text" (near-identical wording), "type" (same event type in one region), or "text+type"
+ *                   (both, over the same events: shown as one wave with both reasons)
  * @param eventIds   member events, in the order they joined
  * @param reportIds  member reports, in the order they joined
  * @param places     distinct place names, in the order they joined

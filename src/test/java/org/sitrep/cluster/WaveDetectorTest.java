@@ -51,16 +51,16 @@ class WaveDetectorTest {
             if (i < 3) assertTrue(step.waves().isEmpty(), "three towns are not yet a wave");
         }
         assertEquals(6, events.stream().distinct().count(), "each town's protest is its own event");
-        Wave text = last(seen, "text");
+        // Same wording and same type in the same towns: one wave with both grounds, not two.
+        assertTrue(seen.stream().allMatch(w -> w.kind().equals("text+type")), seen.toString());
+        Wave text = last(seen, "text+type");
         assertEquals(6, text.eventIds().size());
         assertEquals(6, text.places().size());
         assertTrue(text.similarity() > 0.5, "similarity " + text.similarity());
         assertTrue(text.reason().contains("near-identical") && text.reason().contains("Drohobych"), text.reason());
         assertEquals(Duration.ofMinutes(17 * 5), Duration.between(text.start(), text.end()));
-        assertEquals(1, seen.stream().filter(w -> w.kind().equals("text")).map(Wave::id).distinct().count(),
-                "the wave grows under one id");
-        Wave type = last(seen, "type");
-        assertTrue(type.reason().contains("Protests events in 6 places of province UA.15"), type.reason());
+        assertEquals(1, seen.stream().map(Wave::id).distinct().count(), "the wave grows under one id");
+        assertTrue(text.reason().contains("Protests events in 6 places of province UA.15"), text.reason());
     }
 
     @Test
