@@ -1,5 +1,7 @@
 package org.sitrep.ingest.schedule;
 
+import static org.sitrep.ingest.schedule.SourceStateSql.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
@@ -41,7 +43,6 @@ public final class PostgresSourceStateStore implements SourceStateStore {
     private static final Logger log = LoggerFactory.getLogger(PostgresSourceStateStore.class);
     /** Per-item diagnostics kept per source for display. */
     static final int RECENT_ERRORS = 20;
-    private static final TypeReference<List<ItemError>> ERRORS = new TypeReference<>() {};
 
     private final PostgresStore store;
     private final ReportSink sink;
@@ -197,76 +198,8 @@ public final class PostgresSourceStateStore implements SourceStateStore {
     }
 
     @Override
-    public void pollSoon(String sourceId, Instant now) {
-        store.withWriter(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO ingest_state(source_id, next_poll_at) VALUES (?, ?) ON CONFLICT(source_id) DO UPDATE SET next_poll_at = excluded.next_poll_at")) {
-                ps.setString(1, sourceId);
-                ps.setLong(2, now.toEpochMilli());
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
+    public void pollSoon(String sourceId, Instant now) { SourceStateSql.pollSoon(store, sourceId, now); }
 
     @Override
-    public SourceHealth health(String sourceId, Instant now) {
-        return store.withReader(c -> {
-            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            long itemsToday = 0, week = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT day, items FROM ingest_daily WHERE source_id = ? AND day > ?")) {
-                ps.setString(1, sourceId);
-                ps.setString(2, today.minusDays(7).toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        week += rs.getLong(2);
-                        if (rs.getString(1).equals(today.toString())) itemsToday = rs.getLong(2);
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT last_attempt_at, last_success_at, last_error_at, last_error, consecutive_failures, next_poll_at, recent_item_errors "
-                            + "FROM ingest_state WHERE source_id = ?")) {
-                ps.setString(1, sourceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return SourceHealth.NEW;
-                    return new SourceHealth(time(rs, 1), time(rs, 2), time(rs, 3), rs.getString(4), rs.getInt(5), time(rs, 6),
-                            itemsToday, week / 7.0, rs.getString(7) == null ? List.of() : readErrors(rs.getString(7)));
-                }
-            }
-        });
-    }
-
-    private static List<ItemError> readErrors(String json) {
-        try {
-            return Json.MAPPER.readValue(json, ERRORS);
-        } catch (JsonProcessingException e) {
-            return List.of(); // display-only data; a corrupt value is replaced on the next commit
-        }
-    }
-
-    private static String writeErrors(List<ItemError> errors) {
-        try {
-            return Json.MAPPER.writeValueAsString(errors);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("item errors are plain records", e);
-        }
-    }
-
-    private static Instant time(ResultSet rs, int col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    private static void setText(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.VARCHAR);
-        else ps.setString(i, v);
-    }
-
-    private static void setTime(PreparedStatement ps, int i, Instant v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.BIGINT);
-        else ps.setLong(i, v.toEpochMilli());
-    }
-
-    private static String truncate(String s, int max) { return s == null || s.length() <= max ? s : s.substring(0, max) + "..."; }
+    public SourceHealth health(String sourceId, Instant now) { return SourceStateSql.health(store, sourceId, now); }
 }
