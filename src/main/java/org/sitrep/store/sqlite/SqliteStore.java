@@ -363,25 +363,7 @@ public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
             if (q.sourceId() != null) { sql.append(" AND r.source_id = ?"); args.add(q.sourceId()); }
             if (q.from() != null) { sql.append(" AND r.published_at >= ?"); args.add(q.from().toEpochMilli()); }
             if (q.to() != null) { sql.append(" AND r.published_at < ?"); args.add(q.to().toEpochMilli()); }
-            long[] cur = decodeCursor(q.cursor());
-            if (cur != null) {
-                sql.append(" AND (r.published_at < ? OR (r.published_at = ? AND r.seq < ?))");
-                args.add(cur[0]); args.add(cur[0]); args.add(cur[1]);
-            }
-            sql.append(" ORDER BY r.published_at DESC, r.seq DESC LIMIT ?");
-            args.add(q.limit() + 1);
-            List<Report> items = new ArrayList<>();
-            long lastT = 0, lastSeq = 0;
-            String next = null;
-            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (items.size() == q.limit()) { next = encodeCursor(lastT, lastSeq); break; }
-                    lastSeq = rs.getLong(1);
-                    lastT = rs.getLong(2);
-                    items.add(parse(rs.getString(3), Report.class));
-                }
-            }
-            return new Page<>(items, next);
+            return newestFirst(c, sql, args, "r.published_at", "r.seq", q.cursor(), q.limit(), Report.class);
         });
     }
 
@@ -592,25 +574,7 @@ public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
             StringBuilder sql = new StringBuilder("SELECT e.seq, e.time_start, e.body FROM events e WHERE 1 = 1");
             List<Object> args = new ArrayList<>();
             where(q, sql, args);
-            long[] cur = decodeCursor(q.cursor());
-            if (cur != null) {
-                sql.append(" AND (e.time_start < ? OR (e.time_start = ? AND e.seq < ?))");
-                args.add(cur[0]); args.add(cur[0]); args.add(cur[1]);
-            }
-            sql.append(" ORDER BY e.time_start DESC, e.seq DESC LIMIT ?");
-            args.add(q.limit() + 1);
-            List<Event> items = new ArrayList<>();
-            long lastT = 0, lastSeq = 0;
-            String next = null;
-            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (items.size() == q.limit()) { next = encodeCursor(lastT, lastSeq); break; }
-                    lastSeq = rs.getLong(1);
-                    lastT = rs.getLong(2);
-                    items.add(parse(rs.getString(3), Event.class));
-                }
-            }
-            return new Page<>(items, next);
+            return newestFirst(c, sql, args, "e.time_start", "e.seq", q.cursor(), q.limit(), Event.class);
         });
     }
 
@@ -637,6 +601,34 @@ public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
             sql.append(" AND e.seq IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)");
             args.add(ftsQuery(q.text()));
         }
+    }
+
+    /**
+     * Keyset paging, newest first: appends the cursor condition and the order to {@code sql} (which selects
+     * seq, time, body), runs it and returns the page with the cursor of the next one.
+     */
+    private static <T> Page<T> newestFirst(Connection c, StringBuilder sql, List<Object> args, String timeColumn,
+                                           String seqColumn, String cursor, int limit, Class<T> type) throws SQLException {
+        long[] cur = decodeCursor(cursor);
+        if (cur != null) {
+            sql.append(" AND (").append(timeColumn).append(" < ? OR (").append(timeColumn).append(" = ? AND ")
+                    .append(seqColumn).append(" < ?))");
+            args.add(cur[0]); args.add(cur[0]); args.add(cur[1]);
+        }
+        sql.append(" ORDER BY ").append(timeColumn).append(" DESC, ").append(seqColumn).append(" DESC LIMIT ?");
+        args.add(limit + 1);
+        List<T> items = new ArrayList<>();
+        long lastT = 0, lastSeq = 0;
+        String next = null;
+        try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (items.size() == limit) { next = encodeCursor(lastT, lastSeq); break; }
+                lastSeq = rs.getLong(1);
+                lastT = rs.getLong(2);
+                items.add(parse(rs.getString(3), type));
+            }
+        }
+        return new Page<>(items, next);
     }
 
     /** Turns user text into an FTS5 query: every word must occur (as a prefix), no FTS syntax leaks through. */
