@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sitrep.internal.Json;
+import org.sitrep.testing.Sse;
 import org.sitrep.testing.TestServer;
 
 class ApiServerIT {
@@ -149,7 +150,7 @@ class ApiServerIT {
         HttpResponse<InputStream> stream = s.http.send(req, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, stream.statusCode());
         BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-        CompletableFuture<List<String>> firstEvent = CompletableFuture.supplyAsync(() -> readEvent(lines));
+        CompletableFuture<List<String>> firstEvent = CompletableFuture.supplyAsync(() -> Sse.readEvent(lines));
         Thread.sleep(300);
         s.post("/api/reports", report("tg", "42", "Drone attack on air base", "Drones were downed near Hmeimim.", "2026-11-22T01:00:00Z", 35.40, 35.95));
         List<String> ev = firstEvent.get(10, TimeUnit.SECONDS);
@@ -163,29 +164,10 @@ class ApiServerIT {
                 .header("Accept", "text/event-stream").header("Last-Event-ID", id).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         BufferedReader again = new BufferedReader(new InputStreamReader(resumed.body(), StandardCharsets.UTF_8));
-        List<String> next = CompletableFuture.supplyAsync(() -> readEvent(again)).get(10, TimeUnit.SECONDS);
+        List<String> next = CompletableFuture.supplyAsync(() -> Sse.readEvent(again)).get(10, TimeUnit.SECONDS);
         assertTrue(next.stream().anyMatch(l -> l.contains("Second attack")), "resumes after the last seen change: " + next);
         assertFalse(next.stream().anyMatch(l -> l.contains("Drone attack on air base")), "does not repeat what was seen");
         resumed.body().close();
-    }
-
-    /** Reads lines up to the end of the first SSE event (blank line after data). */
-    private static List<String> readEvent(BufferedReader r) {
-        List<String> out = new ArrayList<>();
-        try {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith(":")) continue;
-                if (line.isEmpty()) {
-                    if (out.stream().anyMatch(l -> l.startsWith("data:"))) return out;
-                    continue;
-                }
-                out.add(line);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out;
     }
 
     @Test

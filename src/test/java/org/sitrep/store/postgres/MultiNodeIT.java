@@ -48,6 +48,7 @@ import org.sitrep.pipeline.Geoparser;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.store.EventQuery;
 import org.sitrep.testing.EmbeddedPg;
+import org.sitrep.testing.Sse;
 
 /**
  * Several Sitrep nodes on one PostgreSQL database, each with its own store (connection pool), ingest
@@ -90,7 +91,7 @@ class MultiNodeIT {
                     .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, stream.statusCode());
             BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-            CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> readEvent(lines));
+            CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> Sse.readEvent(lines));
             Thread.sleep(300);
             var n = Json.MAPPER.createObjectNode();
             n.put("source", "tg:a").put("externalId", "1").put("title", "Drone strike near Saraqib")
@@ -179,24 +180,5 @@ class MultiNodeIT {
             assertEquals(20, a.store.stats().events(), "each stored report became exactly one event");
             assertTrue(a.store.unattachedReports(10).isEmpty());
         }
-    }
-
-    /** Reads lines up to the end of the first SSE event. */
-    private static List<String> readEvent(BufferedReader r) {
-        List<String> out = new ArrayList<>();
-        try {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith(":")) continue;
-                if (line.isEmpty()) {
-                    if (out.stream().anyMatch(l -> l.startsWith("data:"))) return out;
-                    continue;
-                }
-                out.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }
