@@ -36,6 +36,7 @@ class GeoparserGoldTest {
     static final long RICHMOND_VIRGINIA = 4781708, RICHMOND_BC = 6122085;
     static final long READING_ENGLAND = 2639577;
     static final long SYRIA = 163843, UKRAINE = 690791, SIERRA_LEONE = 2403846;
+    static final long JISR_ASH_SHUGHUR = 169023, ARIHA = 172994;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
 
     static Geoparser geoparser;
@@ -106,6 +107,25 @@ class GeoparserGoldTest {
         assertEquals(HMEIMIM_AIR_BASE, idOf(parse("Russian jets took off from Khmeimim on Friday."), "Khmeimim"));
         assertEquals(HMEIMIM_AIR_BASE, idOf(parse("An attack on Humaymim was repelled."), "Humaymim"));
         assertEquals(BAB_AL_HAWA, idOf(parse("Trucks crossed at Bab al-Hawa this morning."), "Bab al-Hawa"));
+    }
+
+    @Test
+    void arabicArticleSpellingsMeetOnePlace() {
+        // the gazetteer spells it "Jisr ash Shughur" and "Jisr Al-Shughour"; Jisr ez Zarqa (Israel) is also "Jisr"
+        Geoparse g = parse("Government forces shelled Jisr al-Shughur and Ariha in Idlib province.");
+        assertEquals(JISR_ASH_SHUGHUR, idOf(g, "Jisr al-Shughur"));
+        assertEquals(ARIHA, idOf(g, "Ariha"));
+        assertEquals(JISR_ASH_SHUGHUR, idOf(parse("Clashes near Jisr esh-Shughur overnight."), "Jisr esh-Shughur"));
+    }
+
+    @Test
+    void partOfAnUnknownLongerNameDoesNotResolveAbroad() {
+        // "Zawiya" is a Libyan city; "Jabal al-Zawiya" is a mountain area of Idlib that cities500 lacks
+        Geoparse g = parse("Airstrikes hit villages in Jabal al-Zawiya, south of Idlib, and near Ariha.");
+        assertEquals(IDLIB, idOf(g, "Idlib"));
+        assertEquals(ARIHA, idOf(g, "Ariha"));
+        assertTrue(g.mentions().stream().noneMatch(m -> m.place().countryCode().equals("LY")), () -> "resolved abroad: " + g.mentions());
+        assertEquals("SY", g.eventLocation().countryCode());
     }
 
     @Test

@@ -134,7 +134,10 @@ final class ProjectTables {
         return out;
     }
 
-    /** SHA-1 of the shipped tables: an index records it so that one built from older tables is noticed. */
+    /**
+     * SHA-1 of the shipped tables and of the name folding's version: an index records it so that one
+     * built from older tables, or with keys folded another way, is noticed (and the default one rebuilt).
+     */
     static String fingerprint() {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-1");
@@ -144,6 +147,7 @@ final class ProjectTables {
                     md.update(in.readAllBytes());
                 }
             }
+            md.update(("namekey " + NameKey.VERSION).getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
