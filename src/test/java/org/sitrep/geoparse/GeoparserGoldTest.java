@@ -37,6 +37,8 @@ class GeoparserGoldTest {
     static final long READING_ENGLAND = 2639577;
     static final long SYRIA = 163843, UKRAINE = 690791, SIERRA_LEONE = 2403846;
     static final long JISR_ASH_SHUGHUR = 169023, ARIHA = 172994;
+    // US counties carry Sitrep ids: -(2,000,000 + state FIPS * 1000 + county FIPS)
+    static final long LAUREL_COUNTY_KY = -2021125, BOONE_COUNTY_MO = -2029019, LONDON_KENTUCKY = 4298960, COLUMBIA_MISSOURI = 4381982;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
 
     static Geoparser geoparser;
@@ -126,6 +128,21 @@ class GeoparserGoldTest {
         assertEquals(ARIHA, idOf(g, "Ariha"));
         assertTrue(g.mentions().stream().noneMatch(m -> m.place().countryCode().equals("LY")), () -> "resolved abroad: " + g.mentions());
         assertEquals("SY", g.eventLocation().countryCode());
+    }
+
+    @Test
+    void usCountyIsADivisionNotTheTownOfThatName() {
+        Geoparse g = parse("Deputies in Laurel County, Ky., arrested two men after a chase that ended in London.");
+        assertEquals(LAUREL_COUNTY_KY, idOf(g, "Laurel County"));
+        assertEquals("ADM2", mention(g, "Laurel County").orElseThrow().place().featureCode());
+        assertEquals(LONDON_KENTUCKY, idOf(g, "London"), "the county's state and the county itself pull London to Kentucky");
+    }
+
+    @Test
+    void sameNamedCountiesByStateContext() {
+        Geoparse g = parse("Boone County deputies arrested a man in Columbia, Mo., on Friday.");
+        assertEquals(BOONE_COUNTY_MO, idOf(g, "Boone County"));
+        assertEquals(COLUMBIA_MISSOURI, idOf(g, "Columbia"));
     }
 
     @Test
