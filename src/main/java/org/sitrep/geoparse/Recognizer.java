@@ -219,6 +219,8 @@ final class Recognizer {
 
     private static boolean joinable(Token prev, Token next) {
         String gap = next.gap();
+        // "People's Republic of China": the possessive is outside the token; the index has the name without it
+        if (gap.length() == 3 && Tokens.isApostrophe(gap.charAt(0)) && gap.charAt(1) == 's' && gap.charAt(2) == ' ') return true;
         if (gap.equals(" ") || gap.equals("-") || gap.equals("\u00A0")) return true;
         if (gap.equals(". ") || gap.equals(".")) return DOT_ABBREVIATIONS.contains(prev.key());
         return gap.equals(" - ") ? false : gap.length() <= 2 && gap.isBlank() && gap.indexOf('\n') < 0;
@@ -257,6 +259,9 @@ final class Recognizer {
                 long needed = first.sentenceStart() || key.length() < 5 ? 500_000 : 100_000;
                 if (common && !prominentByName(places, key, afterLocative, needed)) return null;
                 if (lexicon.givenNames.contains(key) && !prominentByName(places, key, afterLocative, 100_000)) return null;
+                if (lexicon.surnames.contains(key) && !prominentByName(places, key, afterLocative, 100_000) && !placeContext(text, first, next)) {
+                    return null;
+                }
                 if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
                 if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
             }
@@ -376,6 +381,25 @@ final class Recognizer {
         return art.key().equals("al") || art.key().equals("el") || next.gap().equals("-");
     }
 
+    /**
+     * Context that makes a name that is also a surname the town: a hashtag ("#Ferguson": posts tag topics and
+     * places, rarely a private person's surname), a word that only a place takes ("Ferguson police", "Moore
+     * residents", "the Ferguson riots"), or a state or country after a comma ("Ferguson, Missouri").
+     */
+    private boolean placeContext(String text, Token first, Token next) {
+        if (first.start() > 0 && text.charAt(first.start() - 1) == '#') return true;
+        if (next == null) return false;
+        if (isWordGap(next.gap()) && lexicon.placeNouns.contains(next.key())) return true;
+        if (next.gap().strip().equals(",") && next.capitalised()) {
+            for (int idx : gazetteer.candidates(next.key())) {
+                String fc = gazetteer.place(idx).featureCode();
+                if (fc.equals("ADM1") || fc.startsWith("PCL")) return true;
+            }
+            return UsStates.byAbbreviation(next.key()) != null;
+        }
+        return false;
+    }
+
     private boolean isCommon(String key) {
         return lexicon.englishWords.contains(key) || lexicon.stop.contains(key) || lexicon.locatives.contains(key);
     }
@@ -391,7 +415,7 @@ final class Recognizer {
             if (!gazetteer.primaryKey(idx).equals(key)) continue;
             if (afterLocative) return true;
             String fc = p.featureClass();
-            if (fc.equals("A") || fc.equals("L") || p.population() >= population || p.featureCode().equals("PPLC")) return true;
+            if (Resolver.isArea(p) || p.population() >= population || p.featureCode().equals("PPLC")) return true;
         }
         return false;
     }
@@ -399,7 +423,7 @@ final class Recognizer {
     private boolean prominent(int[] places, long population) {
         for (int idx : places) {
             Place p = gazetteer.place(idx);
-            if (p.featureClass().equals("A") || p.featureClass().equals("L") || p.population() >= population) return true;
+            if (Resolver.isArea(p) || p.population() >= population) return true;
         }
         return false;
     }

@@ -218,8 +218,10 @@ final class Resolver {
         return p.featureCode().startsWith("PCL") || p.featureCode().equals("TERR");
     }
 
+    /** Divisions, regions and bodies of water: places with an extent, whose point is only a representative one. */
     static boolean isArea(Place p) {
-        return p.featureClass().equals("A") || p.featureClass().equals("L");
+        String fc = p.featureClass();
+        return fc.equals("A") || fc.equals("L") || fc.equals("H");
     }
 
     private static int argmax(double[] s) {

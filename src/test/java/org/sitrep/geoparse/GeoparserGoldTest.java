@@ -36,7 +36,8 @@ class GeoparserGoldTest {
     static final long RICHMOND_VIRGINIA = 4781708, RICHMOND_BC = 6122085;
     static final long READING_ENGLAND = 2639577;
     static final long SYRIA = 163843, UKRAINE = 690791, SIERRA_LEONE = 2403846;
-    static final long JISR_ASH_SHUGHUR = 169023, ARIHA = 172994;
+    static final long JISR_ASH_SHUGHUR = 169023, ARIHA = 172994, FERGUSON_MISSOURI = 4386387, MOORE_OKLAHOMA = 4542975;
+    static final long CHINA = 1814991, BLACK_SEA = -900106;
     // US counties carry Sitrep ids: -(2,000,000 + state FIPS * 1000 + county FIPS)
     static final long LAUREL_COUNTY_KY = -2021125, BOONE_COUNTY_MO = -2029019, LONDON_KENTUCKY = 4298960, COLUMBIA_MISSOURI = 4381982;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
@@ -143,6 +144,23 @@ class GeoparserGoldTest {
         Geoparse g = parse("Boone County deputies arrested a man in Columbia, Mo., on Friday.");
         assertEquals(BOONE_COUNTY_MO, idOf(g, "Boone County"));
         assertEquals(COLUMBIA_MISSOURI, idOf(g, "Columbia"));
+    }
+
+    @Test
+    void aLoneSurnameIsAPersonUnlessThePlaceIsInContext() {
+        assertTrue(parse("\"We remain confident,\" said Moore. Ferguson agreed with him.").mentions().isEmpty());
+        assertEquals(FERGUSON_MISSOURI, idOf(parse("Ferguson police fired tear gas at protesters."), "Ferguson"));
+        assertEquals(FERGUSON_MISSOURI, idOf(parse("Marches again tonight #Ferguson"), "Ferguson"));
+        assertEquals(MOORE_OKLAHOMA, idOf(parse("A tornado struck Moore, Oklahoma, on Monday."), "Moore"));
+        assertEquals(MOORE_OKLAHOMA, idOf(parse("A tornado struck homes in Moore on Monday."), "Moore"));
+    }
+
+    @Test
+    void formalCountryNameWithPossessiveAndSeas() {
+        Geoparse g = parse("The People's Republic of China sent ships into the Black Sea.");
+        assertEquals(CHINA, idOf(g, "People's Republic of China"));
+        assertEquals(BLACK_SEA, idOf(g, "Black Sea"));
+        assertEquals(LocationPrecision.PROVINCE, mention(g, "Black Sea").map(m -> EventLocator.precision(m.place())).orElseThrow());
     }
 
     @Test

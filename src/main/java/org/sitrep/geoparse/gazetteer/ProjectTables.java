@@ -28,14 +28,18 @@ final class ProjectTables {
         for (PlaceRow r : cities) {
             if (r.featureCode.startsWith("PCL")) haveCountry.add(r.countryCode);
             if (r.featureCode.equals("ADM1")) haveAdm1.add(r.countryCode);
-            if (r.featureClass.equals("L") || r.featureClass.equals("A")) haveIds.add(Long.toString(r.id));
+            if (r.featureClass.equals("L") || r.featureClass.equals("A") || r.featureClass.equals("H")) haveIds.add(Long.toString(r.id));
         }
         for (String[] f : read("countries.tsv", 7)) {
             String cc = f[0];
             if (haveIds.contains(f[1]) || (!cc.isEmpty() && haveCountry.contains(cc))) continue;
             List<String> names = names(f[6]);
             String fcode = f[2];
-            String fclass = fcode.equals("CONT") || fcode.equals("RGN") ? "L" : "A";
+            String fclass = switch (fcode) {
+                case "CONT", "RGN" -> "L";
+                case "OCN", "SEA", "GULF", "BAY", "STRT", "CNL", "STM", "LK" -> "H"; // oceans, seas, straits, canals, rivers, lakes
+                default -> "A";
+            };
             rows.add(new PlaceRow(Long.parseLong(f[1]), names.getFirst(), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
                     fclass, fcode, cc, "", "", Long.parseLong(f[5]), names));
             if (!cc.isEmpty()) adminNames.putIfAbsent(cc, names.getFirst());
