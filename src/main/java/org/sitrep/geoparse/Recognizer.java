@@ -93,20 +93,30 @@ final class Recognizer {
     private record Match(int first, int last, String key, int[] places, int skipChars) {}
 
     /**
-     * Social media writes "malaysia", "africa": a lower-case single word is taken only when it is the
-     * preferred name of a country or continent and not an English word ("china", "turkey" stay words).
+     * Social media writes "malaysia", "africa", "#usa", "denver": a lower-case single word is taken when it is
+     * not an English word ("china", "turkey" stay words) nor a person's name, and it is the preferred name of a
+     * country, continent or first-level division, or of a city of 100,000 or more; in a hashtag, any name of a
+     * country, continent or division ("#usa").
      */
-    private Match lowerCaseArea(Token t, int i) {
-        if (t.key().length() < 4 || lexicon.englishWords.contains(t.key()) || lexicon.stop.contains(t.key())) return null;
-        int[] places = gazetteer.candidates(t.key());
+    private Match lowerCaseArea(String text, Token t, int i) {
+        String key = t.key();
+        if (key.length() < 4 || lexicon.englishWords.contains(key) || lexicon.stop.contains(key) || lexicon.demonyms.contains(key)
+                || lexicon.givenNames.contains(key) || lexicon.surnames.contains(key)) {
+            return null;
+        }
+        boolean hashtag = t.start() > 0 && text.charAt(t.start() - 1) == '#';
+        int[] places = gazetteer.candidates(key);
+        int[] kept = new int[places.length];
+        int n = 0;
         for (int idx : places) {
             Place p = gazetteer.place(idx);
             String code = p.featureCode();
-            if ((code.startsWith("PCL") || code.equals("CONT")) && gazetteer.primaryKey(idx).equals(t.key())) {
-                return new Match(i, i, t.key(), new int[] {idx}, 0);
-            }
+            boolean primary = gazetteer.primaryKey(idx).equals(key);
+            boolean area = code.startsWith("PCL") || code.equals("CONT") || code.equals("ADM1");
+            boolean city = p.featureClass().equals("P") && p.population() >= 100_000 && key.length() >= 5;
+            if (area && (primary || hashtag) || city && primary) kept[n++] = idx;
         }
-        return null;
+        return n == 0 ? null : new Match(i, i, key, java.util.Arrays.copyOf(kept, n), 0);
     }
 
     private Match longestMatch(String text, List<Token> tokens, int i) {
@@ -115,7 +125,7 @@ final class Recognizer {
         boolean article = cased && !t.capitalised() && ARTICLES.contains(t.key()) && i + 1 < tokens.size()
                 && tokens.get(i + 1).gap().equals("-") && tokens.get(i + 1).capitalised();
         if (t.start() > 0 && text.charAt(t.start() - 1) == '@') return null; // an account handle, not a place
-        if (cased && !t.capitalised() && !article) return lowerCaseArea(t, i);
+        if (cased && !t.capitalised() && !article) return lowerCaseArea(text, t, i);
         if (Character.isDigit(t.text().charAt(0))) return null;
         Match best = null;
         StringBuilder key = new StringBuilder();
@@ -135,6 +145,11 @@ final class Recognizer {
             if (places.length > 0) best = new Match(i, j, k, places, 0);
         }
         if (best != null) return best;
+        if (t.script() == Script.LATIN && t.allCaps() && t.text().length() == 2 && !WORD_LIKE_POSTAL_CODES.contains(t.key())) {
+            String state = UsStates.byAbbreviation(t.key()); // "NJ", "TN" standing alone in a post
+            int place = state != null && state.equalsIgnoreCase(t.key()) ? gazetteer.adminPlace("US." + state) : -1;
+            if (place >= 0) return new Match(i, i, t.key(), new int[] {place}, 0);
+        }
         if (t.script() == Script.LATIN) {
             Match camel = camelCaseHashtag(text, t, i);
             if (camel != null) return camel;
@@ -247,7 +262,15 @@ final class Recognizer {
             if (lexicon.titles.contains(key) || isContraction(first.text())) return null;
             if (end < text.length() && (text.charAt(end) == '$' || text.charAt(end) == '\u20AC')) return null; // "US$10", a currency
             if (first.allCaps() && letters(key) <= 3) {
-                places = onlyAreas(places); // "US", "UK", "DRC": countries and regions, never a village called "Us"
+                // "US", "UK", "DRC": countries and regions, never a village called "Us"; "NYC", "LA": a big city's
+                // abbreviation; "NJ", "TN": a US state's postal code
+                places = areasOrBigCities(places, key, 300_000);
+                String state = key.length() == 2 && !WORD_LIKE_POSTAL_CODES.contains(key) ? UsStates.byAbbreviation(key) : null;
+                int statePlace = state != null && state.equalsIgnoreCase(key) ? gazetteer.adminPlace("US." + state) : -1;
+                if (statePlace >= 0 && java.util.Arrays.stream(places).noneMatch(p -> p == statePlace)) {
+                    places = java.util.Arrays.copyOf(places, places.length + 1);
+                    places[places.length - 1] = statePlace;
+                }
                 if (places.length == 0) return null;
             } else if (single && key.length() <= 2) {
                 return null;
@@ -456,11 +479,30 @@ final class Recognizer {
         return true;
     }
 
-    private int[] onlyAreas(int[] places) {
+    /** Postal codes of US states that are also words or common abbreviations: "IN", "OR", "ME", "OK", "VA" (Veterans Affairs). */
+    private static final Set<String> WORD_LIKE_POSTAL_CODES = Set.of("in", "or", "me", "ok", "hi", "oh", "al", "pa", "ma", "de",
+            "co", "id", "ms", "mt", "md", "ne", "va", "ut", "ga", "sc", "la", "dc", "mo", "ar");
+
+    /**
+     * Areas, and big cities whose name the abbreviation is the initials of ("NYC", "LA", "SF"); the other
+     * short codes GeoNames lists for cities are airport codes ("PTA", "DOH"), not how texts name them.
+     */
+    private int[] areasOrBigCities(int[] places, String key, long population) {
         return java.util.Arrays.stream(places).filter(idx -> {
-            String fc = gazetteer.place(idx).featureClass();
-            return fc.equals("A") || fc.equals("L");
+            Place p = gazetteer.place(idx);
+            String fc = p.featureClass();
+            return fc.equals("A") || fc.equals("L") || fc.equals("P") && p.population() >= population && isInitialism(key, gazetteer.primaryKey(idx));
         }).toArray();
+    }
+
+    /** "nyc" of "new york city" (or "new york"), "la" of "los angeles". */
+    static boolean isInitialism(String abbr, String name) {
+        String[] words = name.split(" ");
+        if (words.length < 2) return false;
+        StringBuilder b = new StringBuilder(words.length);
+        for (String w : words) if (!w.isEmpty()) b.append(w.charAt(0));
+        String initials = b.toString();
+        return abbr.equals(initials) || abbr.equals(initials + "c");
     }
 
     /**
