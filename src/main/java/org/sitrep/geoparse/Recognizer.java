@@ -71,10 +71,16 @@ final class Recognizer {
         while (i < n) {
             Match m = longestMatch(text, tokens, i);
             if (m == null) {
+                out.addAll(hashtagParts(text, tokens.get(i), i));
                 i++;
                 continue;
             }
             Candidate c = accept(text, tokens, m, headline, lowerWords, nameTails);
+            if (c != null && !out.isEmpty() && c.start() < out.getLast().end()) {
+                // the compass word before it already ended the previous name: spans never overlap
+                c = new Candidate(tokens.get(c.firstToken()).start(), c.end(), c.key(), c.places(), c.firstToken(), c.lastToken(),
+                        c.cue(), c.afterLocative(), c.embedded(), c.partial());
+            }
             if (c != null) {
                 out.add(c);
                 i = c.lastToken() + 1;
@@ -179,6 +185,69 @@ final class Recognizer {
         return places.length == 0 ? null : new Match(i, i, key, places, 0);
     }
 
+    /**
+     * Places inside a compound hashtag: "#GazaUnderAttack", "#PrayForGaza", "#IranTalksNYC". The tag is cut at
+     * its capitals ("NYCProtest" is "NYC" + "Protest"); a run of parts is taken when it names a country,
+     * division, region or a city of 100,000 or more (or is a big city's initials), and a single part that is
+     * an English word ("Talks", "Sun") only when it is a country's or region's name.
+     */
+    private List<Candidate> hashtagParts(String text, Token t, int i) {
+        if (t.start() == 0 || text.charAt(t.start() - 1) != '#' || t.script() != Script.LATIN) return List.of();
+        String w = t.text();
+        List<int[]> parts = new ArrayList<>(4);
+        int from = 0;
+        for (int k = 1; k < w.length(); k++) {
+            char a = w.charAt(k - 1), c = w.charAt(k);
+            boolean cut = Character.isLowerCase(a) && Character.isUpperCase(c)
+                    || Character.isUpperCase(a) && Character.isUpperCase(c) && k + 1 < w.length() && Character.isLowerCase(w.charAt(k + 1))
+                    || Character.isDigit(a) != Character.isDigit(c);
+            if (cut) {
+                parts.add(new int[] {from, k});
+                from = k;
+            }
+        }
+        parts.add(new int[] {from, w.length()});
+        if (parts.size() < 2 || parts.size() > 8) return List.of();
+        List<Candidate> out = new ArrayList<>(2);
+        int p = 0;
+        while (p < parts.size()) {
+            int took = 0;
+            for (int q = Math.min(parts.size() - 1, p + 3); q >= p && took == 0; q--) {
+                String piece = w.substring(parts.get(p)[0], parts.get(q)[1]);
+                StringBuilder spaced = new StringBuilder(piece.length() + 4);
+                for (int r = p; r <= q; r++) {
+                    if (r > p) spaced.append(' ');
+                    spaced.append(w, parts.get(r)[0], parts.get(r)[1]);
+                }
+                String key = NameKey.of(spaced);
+                int[] places = hashtagPlaces(key, piece, p == q);
+                if (places.length > 0) {
+                    int start = t.start() + parts.get(p)[0];
+                    out.add(new Candidate(start, t.start() + parts.get(q)[1], key, places, i, i, null, false, false, false));
+                    took = q - p + 1;
+                }
+            }
+            p += Math.max(took, 1);
+        }
+        return out;
+    }
+
+    private int[] hashtagPlaces(String key, String piece, boolean single) {
+        if (Character.isDigit(piece.charAt(0)) || lexicon.stop.contains(key) || lexicon.demonyms.contains(key)) return new int[0];
+        boolean caps = piece.chars().allMatch(Character::isUpperCase);
+        if (single && !caps && (key.length() < 4 || lexicon.givenNames.contains(key) || lexicon.surnames.contains(key))) return new int[0];
+        if (single && caps && (key.length() < 2 || key.length() > 3)) return new int[0];
+        boolean word = single && !caps && lexicon.englishWords.contains(key);
+        return java.util.Arrays.stream(gazetteer.candidates(key)).filter(idx -> {
+            Place pl = gazetteer.place(idx);
+            String code = pl.featureCode();
+            boolean area = code.startsWith("PCL") || code.equals("CONT") || code.equals("RGN") || code.equals("ADM1") || code.equals("TERR");
+            if (word) return area && gazetteer.primaryKey(idx).equals(key);
+            if (caps) return area || pl.featureClass().equals("P") && pl.population() >= 300_000 && isInitialism(key, gazetteer.primaryKey(idx));
+            return area || pl.featureClass().equals("P") && pl.population() >= 100_000;
+        }).toArray();
+    }
+
     /** "وحلب" is "و" + "حلب", "بإدلب" is "ب" + "إدلب": try the word without one or two proclitics. */
     private Match arabicVariant(List<Token> tokens, int i) {
         String k = tokens.get(i).key();
@@ -274,6 +343,8 @@ final class Recognizer {
                 if (places.length == 0) return null;
             } else if (single && key.length() <= 2) {
                 return null;
+            } else if (single && key.length() == 3 && !hasPrimaryOrBig(places, key)) {
+                return null; // "Sam", "Ole", "Mel", "Jin": a three-letter alternate name of some town is nearly always a word or a person
             } else if (single) {
                 boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
                         || (inHeadline && lowerWords.contains(key));
@@ -338,6 +409,12 @@ final class Recognizer {
             if (key.length() < 3) return null;
             if (m.first == m.last && key.length() <= 3 && onlySmallTowns(places, 10_000)) return null;
             if (next != null && lexicon.adminCues.contains(next.key()) && isWordGap(next.gap())) cue = Cue.ADMIN;
+        }
+        // "Northern California", "Central Luzon", "West Texas": a capitalised compass word is part of the name
+        // as written, and the place it qualifies is where it points
+        if (prev != null && prev.capitalised() && lexicon.directions.contains(prev.key()) && isWordGap(first.gap())
+                && prev.script() == script && (script == Script.LATIN || script == Script.CYRILLIC)) {
+            start = prev.start();
         }
         if (prev != null && lexicon.adminCuesBefore.contains(prev.key())) cue = CITY_WORDS.contains(prev.key()) ? Cue.CITY : Cue.ADMIN;
         if (m.first >= 2 && lexicon.adminCuesBefore.contains(tokens.get(m.first - 2).key() + " " + prev.key())) {
@@ -439,6 +516,14 @@ final class Recognizer {
             if (afterLocative) return true;
             String fc = p.featureClass();
             if (Resolver.isArea(p) || p.population() >= population || p.featureCode().equals("PPLC")) return true;
+        }
+        return false;
+    }
+
+    private boolean hasPrimaryOrBig(int[] places, String key) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (gazetteer.primaryKey(idx).equals(key) || Resolver.isArea(p) || p.population() >= 5_000_000) return true;
         }
         return false;
     }

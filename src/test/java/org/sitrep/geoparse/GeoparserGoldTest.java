@@ -175,6 +175,24 @@ class GeoparserGoldTest {
     }
 
     @Test
+    void placesInsideCompoundHashtags() {
+        Geoparse g = parse("Night of strikes #GazaUnderAttack #PrayForSyria #TalksSun");
+        Mention gaza = mention(g, "Gaza").orElseThrow();
+        assertEquals("PS", gaza.place().countryCode());
+        assertEquals(g.mentions().getFirst().start(), "Night of strikes #".length());
+        assertEquals(SYRIA, idOf(g, "Syria"));
+        assertTrue(mention(g, "Sun").isEmpty() && mention(g, "Talks").isEmpty(), () -> "words are not places: " + g.mentions());
+    }
+
+    @Test
+    void capitalisedCompassWordIsPartOfTheName() {
+        Geoparse g = parse("Heavy rain hit Northern Georgia and Tbilisi overnight.");
+        Mention m = mention(g, "Northern Georgia").orElseThrow();
+        assertEquals(GEORGIA_COUNTRY, m.place().geonameId());
+        assertTrue(mention(parse("Rain hit northern Georgia and Tbilisi."), "Georgia").isPresent(), "a lower-case one is not");
+    }
+
+    @Test
     void alexandriaVirginiaByStateQualifier() {
         Geoparse g = parse("Police in Alexandria, Va., said the suspect fled on foot.");
         assertEquals(ALEXANDRIA_VIRGINIA, idOf(g, "Alexandria"));
