@@ -36,6 +36,9 @@ final class Recognizer {
 
     enum Cue { ADMIN, CITY }
 
+    /** Words after a place name that make it the name of a disease or pathogen. */
+    private static final Set<String> DISEASE_WORDS = Set.of("virus", "viruses", "fever", "disease", "ebolavirus", "encephalitis");
+
     /** Cue words (folded) that announce a town rather than a division: "city of", "город", "مدينة". */
     private static final Set<String> CITY_WORDS = Set.of("city", "town", "village", "город", "города", "\u043c\u0456\u0441\u0442\u043e",
             "\u043c\u0456\u0441\u0442\u0430", "село", "поселок", "مدينة", "بلدة", "قرية");
@@ -93,6 +96,33 @@ final class Recognizer {
                 i = m.last + 1;
             }
         }
+        return dottedStates(text, out);
+    }
+
+    private static final java.util.regex.Pattern DOTTED_STATE = java.util.regex.Pattern.compile("(?<![\\p{L}.])([NSW]\\.\\s?[A-Z][a-z]?\\.|D\\.C\\.)");
+
+    /**
+     * "the S.C. Highway Patrol", "Rep. Jim Clyburn, D-S.C.", "N.Y. officials": a dotted state initialism names
+     * the state wherever it stands (unlike "Ga." or "Ind.", which are safe only after a town and a comma).
+     */
+    private List<Candidate> dottedStates(String text, List<Candidate> found) {
+        if (text.indexOf('.') < 0) return found;
+        java.util.regex.Matcher mm = DOTTED_STATE.matcher(text);
+        List<Candidate> out = null;
+        while (mm.find()) {
+            String abbr = mm.group(1).replace(".", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+            String code = UsStates.byAbbreviation(abbr);
+            int state = code == null ? -1 : gazetteer.adminPlace("US." + code);
+            if (state < 0) continue;
+            int s = mm.start(1), e = mm.end(1);
+            boolean overlaps = false;
+            for (Candidate c : found) overlaps |= c.start() < e && s < c.end();
+            if (overlaps) continue;
+            if (out == null) out = new ArrayList<>(found);
+            out.add(new Candidate(s, e, abbr, new int[] {state}, -1, -1, Cue.ADMIN, false, false, false));
+        }
+        if (out == null) return found;
+        out.sort(java.util.Comparator.comparingInt(Candidate::start));
         return out;
     }
 
@@ -330,6 +360,10 @@ final class Recognizer {
             boolean single = m.first == m.last;
             if (lexicon.titles.contains(key) || isContraction(first.text())) return null;
             if (end < text.length() && (text.charAt(end) == '$' || text.charAt(end) == '\u20AC')) return null; // "US$10", a currency
+            // "AK-47", "Su-24": a model number, not a place
+            if (end + 1 < text.length() && text.charAt(end) == '-' && Character.isDigit(text.charAt(end + 1))) return null;
+            // "West Nile virus", "Marburg virus", "Rift Valley fever": a disease named after a place, not a mention of it
+            if (next != null && isWordGap(next.gap()) && DISEASE_WORDS.contains(next.key())) return null;
             if (first.allCaps() && letters(key) <= 3) {
                 // "US", "UK", "DRC": countries and regions, never a village called "Us"; "NYC", "LA": a big city's
                 // abbreviation; "NJ", "TN": a US state's postal code

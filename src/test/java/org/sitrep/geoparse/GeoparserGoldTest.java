@@ -37,7 +37,7 @@ class GeoparserGoldTest {
     static final long READING_ENGLAND = 2639577;
     static final long SYRIA = 163843, UKRAINE = 690791, SIERRA_LEONE = 2403846;
     static final long JISR_ASH_SHUGHUR = 169023, ARIHA = 172994, FERGUSON_MISSOURI = 4386387, MOORE_OKLAHOMA = 4542975;
-    static final long CHINA = 1814991, BLACK_SEA = -900106, NEW_JERSEY = 5101760, TENNESSEE = 4662168;
+    static final long CHINA = 1814991, BLACK_SEA = -900106, NEW_JERSEY = 5101760, TENNESSEE = 4662168, SOUTH_CAROLINA = 4597040;
     // US counties carry Sitrep ids: -(2,000,000 + state FIPS * 1000 + county FIPS)
     static final long LAUREL_COUNTY_KY = -2021125, BOONE_COUNTY_MO = -2029019, LONDON_KENTUCKY = 4298960, COLUMBIA_MISSOURI = 4381982;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
@@ -190,6 +190,19 @@ class GeoparserGoldTest {
         Mention m = mention(g, "Northern Georgia").orElseThrow();
         assertEquals(GEORGIA_COUNTRY, m.place().geonameId());
         assertTrue(mention(parse("Rain hit northern Georgia and Tbilisi."), "Georgia").isPresent(), "a lower-case one is not");
+    }
+
+    @Test
+    void diseasesAndWeaponModelsNamedAfterPlacesAreNotMentions() {
+        Geoparse g = parse("Doctors in Atlanta confirmed West Nile virus; gunmen fired AK-47 rifles.");
+        assertEquals(ATLANTA, idOf(g, "Atlanta"));
+        assertEquals(1, g.mentions().size(), () -> "unexpected " + g.mentions());
+    }
+
+    @Test
+    void dottedStateInitialismStandsAlone() {
+        Geoparse g = parse("The S.C. Highway Patrol said the crash happened after midnight.");
+        assertEquals(SOUTH_CAROLINA, idOf(g, "S.C."));
     }
 
     @Test
