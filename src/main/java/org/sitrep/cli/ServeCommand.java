@@ -55,7 +55,6 @@ final class ServeCommand implements Runnable {
 
     /** Starts the server, runs {@code afterStart} (may be null), and blocks until the process is stopped. */
     static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart) {
-        sitrep.ingestor().resume();
         ApiServer server;
         try {
             server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), config, sitrep.teams(), web)
@@ -69,9 +68,12 @@ final class ServeCommand implements Runnable {
         java.util.Optional<org.sitrep.ingest.schedule.PollScheduler> polling = org.sitrep.ingest.schedule.Polling.startIfSupported(
                 sitrep.store(), sitrep.ingestor()::attach, org.sitrep.ingest.FetchConfig.defaults(),
                 org.sitrep.ingest.schedule.PollScheduler.Config.defaults(), Clock.systemUTC());
+        // reports queued by 'sitrep ingest --defer-analysis' or left by a killed process: analysed behind the live ones
+        org.sitrep.app.AnalysisBacklog backlog = new org.sitrep.app.AnalysisBacklog(sitrep.ingestor(), java.time.Duration.ofMinutes(5)).start();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             polling.ifPresent(org.sitrep.ingest.schedule.PollScheduler::close);
+            backlog.close();
             server.close();
             stop.countDown();
         }));
