@@ -1,9 +1,7 @@
 package org.sitrep.store.sqlite;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +13,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +22,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
-import org.sitrep.internal.Json;
 import org.sitrep.model.Actor;
 import org.sitrep.model.Event;
 import org.sitrep.model.EventState;
 import org.sitrep.model.GeoPoint;
 import org.sitrep.model.Report;
-import org.sitrep.model.Source;
 import org.sitrep.pipeline.CandidateQuery;
 import org.sitrep.pipeline.EventCandidate;
 import org.sitrep.pipeline.EventMember;
@@ -39,7 +34,6 @@ import org.sitrep.store.BoundingBox;
 import org.sitrep.store.EventQuery;
 import org.sitrep.store.Ids;
 import org.sitrep.store.ReportQuery;
-import org.sitrep.store.Store;
 import org.sitrep.store.StoreException;
 
 /**
@@ -47,7 +41,7 @@ import org.sitrep.store.StoreException;
  * connection (SQLite allows one writer at a time) guarded by a lock, and a small pool of reader
  * connections that run concurrently with it. Thread-safe.
  */
-public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
+public final class SqliteStore extends org.sitrep.store.JdbcStore {
     private static final int READERS = 4;
     private static final int FTS_TEXT_CAP = 20_000;
 
@@ -200,70 +194,16 @@ public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
     @FunctionalInterface
     public interface SqlWork<T> extends org.sitrep.store.JdbcDatabase.SqlWork<T> { }
 
-    private static String json(Object o) {
-        try {
-            return Json.MAPPER.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + o.getClass().getSimpleName(), e);
-        }
-    }
 
-    private static <T> T parse(String s, Class<T> type) {
-        try {
-            return Json.MAPPER.readValue(s, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("corrupt " + type.getSimpleName() + " record in the database: " + e.getOriginalMessage(), e);
-        }
-    }
+
+    @Override
+    protected String locatedCondition() { return "lat IS NOT NULL"; }
 
     // ------------------------------------------------------------------ sources
 
-    @Override
-    public void saveSource(Source source) {
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sources(id, body, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body")) {
-                ps.setString(1, source.id());
-                ps.setString(2, json(source));
-                ps.setLong(3, System.currentTimeMillis());
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
 
-    @Override
-    public Optional<Source> source(String id) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM sources WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(parse(rs.getString(1), Source.class)) : Optional.empty();
-                }
-            }
-        });
-    }
 
-    @Override
-    public List<Source> sources() {
-        return read(c -> {
-            List<Source> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT body FROM sources ORDER BY id")) {
-                while (rs.next()) out.add(parse(rs.getString(1), Source.class));
-            }
-            return out;
-        });
-    }
 
-    @Override
-    public boolean removeSource(String id) {
-        return write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sources WHERE id = ?")) {
-                ps.setString(1, id);
-                return ps.executeUpdate() > 0;
-            }
-        });
-    }
 
     // ------------------------------------------------------------------ reports
 
@@ -332,13 +272,6 @@ public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
         return new AddResult(stored, true, null);
     }
 
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
-
-    private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.VARCHAR);
-        else ps.setString(i, v);
-    }
-
     private Optional<Report> loadReport(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT body FROM reports WHERE id = ?")) {
             ps.setString(1, id);
@@ -382,19 +315,6 @@ public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
         });
     }
 
-    @Override
-    public List<Report> unattachedReports(int limit) {
-        return read(c -> {
-            List<Report> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM reports WHERE event_id IS NULL ORDER BY seq LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(parse(rs.getString(1), Report.class));
-                }
-            }
-            return out;
-        });
-    }
 
     // ------------------------------------------------------------------ events
 
@@ -731,101 +651,13 @@ public final class SqliteStore implements Store, org.sitrep.store.JdbcDatabase {
 
     // ------------------------------------------------------------------ waves
 
-    @Override
-    public void saveWave(org.sitrep.model.Wave wave) {
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO waves(id, kind, start_at, end_at, updated_at, body) "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, start_at = excluded.start_at, "
-                    + "end_at = excluded.end_at, updated_at = excluded.updated_at, body = excluded.body")) {
-                ps.setString(1, wave.id());
-                ps.setString(2, wave.kind());
-                ps.setLong(3, wave.start().toEpochMilli());
-                ps.setLong(4, wave.end().toEpochMilli());
-                ps.setLong(5, System.currentTimeMillis());
-                ps.setString(6, json(wave));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO wave_events(wave_id, event_id) VALUES (?, ?)")) {
-                for (String e : wave.eventIds()) {
-                    ps.setString(1, wave.id());
-                    ps.setString(2, e);
-                    ps.executeUpdate();
-                }
-            }
-            return null;
-        });
-    }
 
-    @Override
-    public List<org.sitrep.model.Wave> waves(Instant from, Instant to, int limit) {
-        return read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT body FROM waves WHERE 1 = 1");
-            List<Object> args = new ArrayList<>();
-            if (from != null) { sql.append(" AND end_at >= ?"); args.add(from.toEpochMilli()); }
-            if (to != null) { sql.append(" AND start_at < ?"); args.add(to.toEpochMilli()); }
-            sql.append(" ORDER BY end_at DESC LIMIT ?");
-            args.add(limit);
-            List<org.sitrep.model.Wave> out = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
-            }
-            return out;
-        });
-    }
 
-    @Override
-    public List<org.sitrep.model.Wave> wavesOf(String eventId) {
-        return read(c -> {
-            List<org.sitrep.model.Wave> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT w.body FROM waves w JOIN wave_events we ON we.wave_id = w.id "
-                    + "WHERE we.event_id = ? ORDER BY w.end_at DESC")) {
-                ps.setString(1, eventId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(parse(rs.getString(1), org.sitrep.model.Wave.class));
-                }
-            }
-            return out;
-        });
-    }
 
     // ------------------------------------------------------------------ changes
 
-    @Override
-    public List<Change> changesSince(long sequence, int limit) {
-        return read(c -> {
-            List<Change> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_id, kind, version, at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")) {
-                ps.setLong(1, sequence);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5))));
-                }
-            }
-            return out;
-        });
-    }
 
-    @Override
-    public long lastChange() {
-        return read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM changes")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
 
-    @Override
-    public Stats stats() {
-        return read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM reports), (SELECT count(*) FROM events), "
-                            + "(SELECT count(*) FROM events WHERE lat IS NOT NULL)")) {
-                rs.next();
-                return new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-            }
-        });
-    }
 
     @Override
     public void close() {
