@@ -34,25 +34,22 @@ public final class Ids {
 
     /** {@code s.replaceAll("\\s+", " ")} without the regex (a bulk import spent a tenth of its time in it). */
     static String collapseWhitespace(String s) {
-        StringBuilder sb = null;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char ch = s.charAt(i);
-            boolean ws = isRegexSpace(ch);
-            if (!ws) {
-                if (sb != null) sb.append(ch);
+        char[] c = s.toCharArray();
+        int out = 0;
+        boolean changed = false;
+        for (int i = 0; i < c.length; i++) {
+            char ch = c[i];
+            if (!isRegexSpace(ch)) {
+                c[out++] = ch;
                 continue;
             }
             int j = i + 1;
-            while (j < n && isRegexSpace(s.charAt(j))) j++;
-            if (sb == null) {
-                if (ch == ' ' && j == i + 1) continue; // a single plain space stays as it is
-                sb = new StringBuilder(n).append(s, 0, i);
-            }
-            sb.append(' ');
+            while (j < c.length && isRegexSpace(c[j])) j++;
+            if (ch != ' ' || j > i + 1) changed = true;
+            c[out++] = ' ';
             i = j - 1;
         }
-        return sb == null ? s : sb.toString();
+        return changed ? new String(c, 0, out) : s;
     }
 
     private static boolean isRegexSpace(char ch) {

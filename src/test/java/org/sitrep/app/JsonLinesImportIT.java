@@ -102,6 +102,27 @@ class JsonLinesImportIT {
         }
     }
 
+    /** What serve does with a deferred import: the backlog is analysed in the background while the server runs. */
+    @Test
+    void theBackgroundBacklogAnalysesADeferredImport() throws Exception {
+        List<String> lines = fixture();
+        try (Sitrep sitrep = Sitrep.open(null, dir, Clock.systemUTC(), Stages.standard(Geoparser.SOURCE_COORDINATES_ONLY))) {
+            new JsonLinesImport(sitrep.store(), Clock.systemUTC(), 10).run(stream(lines), (l, r) -> { }, b -> { });
+            assertEquals(24, sitrep.store().unattachedReports(100).size());
+            try (AnalysisBacklog backlog = new AnalysisBacklog(sitrep.ingestor(), java.time.Duration.ofMillis(200)).start()) {
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (!sitrep.store().unattachedReports(1).isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+                assertTrue(sitrep.store().unattachedReports(1).isEmpty(), "the backlog was worked off");
+                // a later deferred import is picked up by the next round
+                new JsonLinesImport(sitrep.store(), Clock.systemUTC(), 10)
+                        .run(stream(List.of(line(500, "Later", "https://news.example.org/later"))), (l, r) -> { }, b -> { });
+                while (!sitrep.store().unattachedReports(1).isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+                assertTrue(sitrep.store().unattachedReports(1).isEmpty(), "the later import too");
+                assertEquals(25, backlog.attached());
+            }
+        }
+    }
+
     @Test
     void aLineOverTheLimitIsSkippedWithoutHoldingIt() throws IOException {
         String huge = "{\"source\":\"w\",\"title\":\"" + "x".repeat(JsonLinesImport.MAX_LINE_BYTES) + "\"}";
