@@ -9,10 +9,10 @@ import org.sitrep.geoparse.gazetteer.Gazetteer;
 import org.sitrep.geoparse.gazetteer.GazetteerBuilder;
 
 /** Builds the test gazetteer: the cities500 sample in test resources, a few US counties, and the project's own tables. */
-final class SampleGazetteer {
+public final class SampleGazetteer {
     private SampleGazetteer() {}
 
-    static Path sampleFile() {
+    public static Path sampleFile() {
         return resource("/geoparse/cities500-sample.txt");
     }
 
@@ -28,7 +28,7 @@ final class SampleGazetteer {
         }
     }
 
-    static Gazetteer build(Path dir) {
+    public static Gazetteer build(Path dir) {
         try {
             Files.createDirectories(dir);
             GazetteerBuilder.buildFromCities(sampleFile(), countiesFile(), dir, "test sample");
