@@ -37,7 +37,8 @@ final class Recognizer {
     enum Cue { ADMIN, CITY }
 
     /** Words after a place name that make it the name of a disease or pathogen. */
-    private static final Set<String> DISEASE_WORDS = Set.of("virus", "viruses", "fever", "disease", "ebolavirus", "encephalitis");
+    private static final Set<String> DISEASE_WORDS = Set.of("virus", "viruses", "fever", "disease", "ebolavirus", "encephalitis",
+            "hemorrhagic", "haemorrhagic");
 
     /** Cue words (folded) that announce a town rather than a division: "city of", "город", "مدينة". */
     private static final Set<String> CITY_WORDS = Set.of("city", "town", "village", "город", "города", "\u043c\u0456\u0441\u0442\u043e",
@@ -364,6 +365,9 @@ final class Recognizer {
             if (end + 1 < text.length() && text.charAt(end) == '-' && Character.isDigit(text.charAt(end + 1))) return null;
             // "West Nile virus", "Marburg virus", "Rift Valley fever": a disease named after a place, not a mention of it
             if (next != null && isWordGap(next.gap()) && DISEASE_WORDS.contains(next.key())) return null;
+            if (first.allCaps() && letters(key) >= 4 && !inHeadline && !first.sentenceStart() && onlySmallTowns(places, 100_000)) {
+                return null; // "ALMA", "PAHO": an acronym in running text (a dateline "CROMWELL —" opens its sentence)
+            }
             if (first.allCaps() && letters(key) <= 3) {
                 // "US", "UK", "DRC": countries and regions, never a village called "Us"; "NYC", "LA": a big city's
                 // abbreviation; "NJ", "TN": a US state's postal code
@@ -392,6 +396,11 @@ final class Recognizer {
                 }
                 if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
                 if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
+                // '"...," said Clifford.': the one who speaks, after the verb, is a person
+                if (prev != null && lexicon.speechVerbs.contains(prev.key()) && !prev.capitalised()
+                        && (next == null || !isWordGap(next.gap())) && onlySmallTowns(places, 500_000)) {
+                    return null;
+                }
             }
             if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
             // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
@@ -477,6 +486,8 @@ final class Recognizer {
         int state = gazetteer.adminPlace("US." + code);
         if (!us || state < 0) return null;
         int start = c.end() + mm.start(1), end = c.end() + mm.end(1);
+        // "Ames, Iowa.": a state written in full keeps the sentence's full stop out of its span
+        if (mm.group(1).endsWith(".") && gazetteer.primaryKey(state).equals(abbr)) end--;
         int last = c.lastToken();
         while (last + 1 < tokens.size() && tokens.get(last + 1).start() < end) last++;
         return new Candidate(start, end, NameKey.of(mm.group(1)), new int[] {state}, c.lastToken() + 1, last, Cue.ADMIN, false, false, false);
