@@ -356,6 +356,18 @@ final class Recognizer {
         Cue cue = null;
 
         boolean embedded = false;
+        if (first.key().equals("the") && m.last > m.first) {
+            // "The Philippines", "The Gambia": the article is not part of the name as annotated and mapped;
+            // "The City", "The Summit": an article and common words name no place
+            boolean common = true;
+            for (int k = m.first + 1; k <= m.last; k++) common &= lexicon.englishWords.contains(tokens.get(k).key());
+            if (common && !prominent(places, 100_000)) return null;
+            String rest = key.substring(4);
+            if (gazetteer.hasKey(rest)) {
+                Match shorter = new Match(m.first + 1, m.last, rest, gazetteer.candidates(rest), 0);
+                return accept(text, tokens, shorter, headline, lowerWords, nameTails);
+            }
+        }
         if (script == Script.LATIN || script == Script.CYRILLIC) {
             boolean inHeadline = headline[m.first];
             boolean single = m.first == m.last;
@@ -437,7 +449,7 @@ final class Recognizer {
                 } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
-                        && next.script() == script) {
+                        && next.script() == script && !lexicon.stop.contains(next.key())) { // "to the United Kingdom Sunday"
                     if (lexicon.orgTails.contains(next.key())) {
                         return null; // an organisation or outlet: "Aleppo Media Center", "New York Times"
                     } else if (lexicon.englishWords.contains(next.key())) {

@@ -206,6 +206,14 @@ class GeoparserGoldTest {
     }
 
     @Test
+    void leadingArticleAndAWeekdayAfterAreOutsideTheName() {
+        Geoparse g = parse("The Syrian Arab Republic said talks resume in Beirut Monday.");
+        assertEquals(BEIRUT, idOf(g, "Beirut"));
+        Geoparse h = parse("The Ukraine talks ended. Relief flights left for Georgia Sunday from Tbilisi.");
+        assertEquals(GEORGIA_COUNTRY, idOf(h, "Georgia"));
+    }
+
+    @Test
     void alexandriaVirginiaByStateQualifier() {
         Geoparse g = parse("Police in Alexandria, Va., said the suspect fled on foot.");
         assertEquals(ALEXANDRIA_VIRGINIA, idOf(g, "Alexandria"));
