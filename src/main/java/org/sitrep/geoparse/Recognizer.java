@@ -373,6 +373,8 @@ final class Recognizer {
             boolean single = m.first == m.last;
             if (lexicon.titles.contains(key) || isContraction(first.text())) return null;
             if (end < text.length() && (text.charAt(end) == '$' || text.charAt(end) == '\u20AC')) return null; // "US$10", a currency
+            // "A/California/7/2009": a flu strain's name, not a place
+            if (start > 0 && text.charAt(start - 1) == '/' && end < text.length() && text.charAt(end) == '/') return null;
             // "AK-47", "Su-24": a model number, not a place
             if (end + 1 < text.length() && text.charAt(end) == '-' && Character.isDigit(text.charAt(end + 1))) return null;
             // "West Nile virus", "Marburg virus", "Rift Valley fever": a disease named after a place, not a mention of it
@@ -449,7 +451,9 @@ final class Recognizer {
                 } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
-                        && next.script() == script && !lexicon.stop.contains(next.key())) { // "to the United Kingdom Sunday"
+                        && next.script() == script && !lexicon.stop.contains(next.key())) {
+                    // (a function word, weekday or institution word after the name does not make it a person's or an
+                    // outlet's name: "the United Kingdom Sunday", "Ferguson Police", "Gaza City")
                     if (lexicon.orgTails.contains(next.key())) {
                         return null; // an organisation or outlet: "Aleppo Media Center", "New York Times"
                     } else if (lexicon.englishWords.contains(next.key())) {
