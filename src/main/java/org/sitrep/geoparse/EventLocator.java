@@ -195,6 +195,7 @@ final class EventLocator {
         if (code.startsWith("PCL") || code.equals("TERR") || code.equals("CONT")) return LocationPrecision.COUNTRY;
         if (code.equals("RGN")) return LocationPrecision.PROVINCE;
         if (code.equals("ADM1")) return LocationPrecision.PROVINCE;
+        if (fc.equals("H")) return LocationPrecision.PROVINCE; // "in the Black Sea": a sea is as vague as a province
         if (fc.equals("A") || fc.equals("L")) return LocationPrecision.DISTRICT;
         return LocationPrecision.EXACT;
     }

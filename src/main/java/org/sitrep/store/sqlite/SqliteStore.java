@@ -209,55 +209,68 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
 
     @Override
     public AddResult addReport(Report report) {
-        String id = Ids.reportId(report);
-        String hash = Ids.contentHash(report);
-        Report stored = report.withId(id);
+        return addReports(List.of(report)).get(0);
+    }
+
+    /**
+     * One transaction, the three statements prepared once for the whole batch: preparing them per
+     * report cost as much as running them (a bulk import spent ~40% of SQLite's time in prepare).
+     */
+    @Override
+    public List<AddResult> addReports(List<Report> reports) {
         return write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement find = c.prepareStatement(
                     "SELECT id, CASE WHEN source_id = ?1 AND external_id = ?2 THEN 'same source and external id' "
                             + "WHEN url = ?3 THEN 'same URL' ELSE 'same content from the same source' END "
                             + "FROM reports WHERE (source_id = ?1 AND external_id = ?2) OR url = ?3 "
-                            + "OR (source_id = ?1 AND content_hash = ?4) LIMIT 1")) {
-                ps.setString(1, report.sourceId());
-                setNullable(ps, 2, blankToNull(report.externalId()));
-                setNullable(ps, 3, blankToNull(report.url()));
-                ps.setString(4, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return new AddResult(loadReport(c, rs.getString(1)).orElse(stored), false,
-                                rs.getString(2) + " as report " + rs.getString(1));
-                    }
-                }
-            }
-            long seq;
-            try (PreparedStatement ps = c.prepareStatement(
+                            + "OR (source_id = ?1 AND content_hash = ?4) LIMIT 1");
+                 PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO reports(id, source_id, external_id, url, content_hash, published_at, fetched_at, body) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, id);
-                ps.setString(2, report.sourceId());
-                setNullable(ps, 3, blankToNull(report.externalId()));
-                setNullable(ps, 4, blankToNull(report.url()));
-                ps.setString(5, hash);
-                ps.setLong(6, report.publishedAt().toEpochMilli());
-                ps.setLong(7, report.fetchedAt().toEpochMilli());
-                ps.setString(8, json(stored));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    seq = keys.getLong(1);
-                }
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                 PreparedStatement fts = c.prepareStatement("INSERT INTO report_fts(rowid, title, text) VALUES (?, ?, ?)")) {
+                List<AddResult> out = new ArrayList<>(reports.size());
+                for (Report r : reports) out.add(addReport(c, find, insert, fts, r));
+                return out;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_fts(rowid, title, text) VALUES (?, ?, ?)")) {
-                ps.setLong(1, seq);
-                ps.setString(2, report.title());
-                ps.setString(3, report.text());
-                ps.executeUpdate();
-            }
-            return new AddResult(stored, true, null);
         });
     }
 
-
+    private AddResult addReport(Connection c, PreparedStatement find, PreparedStatement insert, PreparedStatement fts, Report report)
+            throws SQLException {
+        String id = Ids.reportId(report);
+        String hash = Ids.contentHash(report);
+        Report stored = report.withId(id);
+        find.setString(1, report.sourceId());
+        setNullable(find, 2, blankToNull(report.externalId()));
+        setNullable(find, 3, blankToNull(report.url()));
+        find.setString(4, hash);
+        try (ResultSet rs = find.executeQuery()) {
+            if (rs.next()) {
+                String existing = rs.getString(1), why = rs.getString(2);
+                rs.close();
+                return new AddResult(loadReport(c, existing).orElse(stored), false, why + " as report " + existing);
+            }
+        }
+        long seq;
+        insert.setString(1, id);
+        insert.setString(2, report.sourceId());
+        setNullable(insert, 3, blankToNull(report.externalId()));
+        setNullable(insert, 4, blankToNull(report.url()));
+        insert.setString(5, hash);
+        insert.setLong(6, report.publishedAt().toEpochMilli());
+        insert.setLong(7, report.fetchedAt().toEpochMilli());
+        insert.setString(8, json(stored));
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            seq = keys.getLong(1);
+        }
+        fts.setLong(1, seq);
+        fts.setString(2, report.title());
+        fts.setString(3, report.text());
+        fts.executeUpdate();
+        return new AddResult(stored, true, null);
+    }
 
     private Optional<Report> loadReport(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT body FROM reports WHERE id = ?")) {
