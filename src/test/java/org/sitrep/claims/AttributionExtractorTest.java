@@ -271,4 +271,45 @@ class AttributionExtractorTest {
         assertNull(x.extract("said", "en").stream().findFirst().map(Attribution::source).orElse(null));
         assertNotNull(x.extract("He said: “Go.”", "en"));
     }
+
+    @Test
+    void quotesPrintedAsTwoApostrophes() {
+        String t = "''The convoy was hit twice near the checkpoint,'' said Anna Morel, a spokeswoman for the aid group.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Anna Morel, a spokeswoman for the aid group", src(t, a));
+        assertTrue(content(t, a).contains("The convoy was hit twice near the checkpoint"), content(t, a));
+    }
+
+    @Test
+    void aHedgingVerbHasNoSpeakerAndTheSubjectIsContent() {
+        String t = "The second strike appears to have hit a fuel depot outside the city.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertNull(a.source());
+        assertTrue(content(t, a).startsWith("The second strike"), content(t, a));
+        assertTrue(content(t, a).endsWith("fuel depot outside the city"), content(t, a));
+    }
+
+    @Test
+    void secondVerbOfTheSubjectSpeaks() {
+        String t = "The regional governor visited the damaged hospital on Friday and said repairs would take a month.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The regional governor", src(t, a));
+        assertEquals("repairs would take a month", content(t, a));
+    }
+
+    @Test
+    void gerundAfterTheMainClauseBelongsToItsSubject() {
+        String t = "The envoy delivered a short speech in Geneva, accusing both sides of blocking aid convoys.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The envoy", src(t, a));
+        assertTrue(content(t, a).startsWith("both sides of blocking"), content(t, a));
+    }
+
+    @Test
+    void aPronounBeforeAParticipleIsNoPassive() {
+        String t = "He claimed at a briefing that the convoy carried weapons.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("He", src(t, a));
+        assertTrue(content(t, a).contains("the convoy carried weapons"), content(t, a));
+    }
 }
