@@ -204,6 +204,18 @@ public final class AttributionExtractor {
         int lt = trimEndIndex(t, region.start(), cs);
         char prev = lt > region.start() ? t.charAt(lt - 1) : 0;
         int re = contentEnd(t, region.start(), region.end());
+        if (t.startsWith(" by ", ce) && PASSIVE_AUX.matcher(t.substring(cs, ce)).find() && lt > region.start()) {
+            // "The strike was confirmed by the ministry on Monday.": the agent speaks, the subject is what it said.
+            int srcStart = ce + 4;
+            int srcEnd = phraseEnd(t, srcStart, re, lex);
+            Matcher tail = SOURCE_TAIL.matcher(t).region(srcStart, srcEnd);
+            if (tail.find()) srcEnd = tail.start();
+            Span agent = trimmed(t, srcStart, srcEnd);
+            Span subject = trimmed(t, sourceStart(t, region.start(), lt, lex), lt);
+            if (agent != null && subject != null && words(t, agent) <= MAX_SOURCE_WORDS) {
+                return new Attribution(agent, new Span(cs, ce), List.of(subject), m.cue.kind(), List.of());
+            }
+        }
         if (passive(t, cs, ce, re, m)) {
             // No speaker: "Explosions were reported in the city" attributes "explosions ... in the city" to no one.
             List<Span> parts = new ArrayList<>();

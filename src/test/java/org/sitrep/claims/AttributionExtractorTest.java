@@ -312,4 +312,12 @@ class AttributionExtractorTest {
         assertEquals("He", src(t, a));
         assertTrue(content(t, a).contains("the convoy carried weapons"), content(t, a));
     }
+
+    @Test
+    void passiveWithAnAgentNamesTheAgentAsSource() {
+        String t = "The second strike on the market was confirmed by the regional governor.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("the regional governor", src(t, a));
+        assertEquals("The second strike on the market", content(t, a));
+    }
 }
