@@ -433,7 +433,7 @@ public final class AttributionExtractor {
     }
 
     private static final Pattern SOURCE_TAIL = Pattern.compile(
-            ",\\s*(?:adding|saying|noting|citing|according|and|but|who|as)\\b|\\s(?:in a statement|in an interview|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on twitter|on telegram)\\b|[:;]",
+            ",\\s*(?:(?-i:[a-z]+ing)|asked|according|and|but|who|as|when|after|before|while)\\b|\\s(?:who|during)\\s|\\s(?:in a statement|in an interview|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on twitter|on telegram)\\b|[:;]",
             Pattern.CASE_INSENSITIVE);
 
     /** Content that ends just before {@code end} (exclusive, the comma or quote already included). */

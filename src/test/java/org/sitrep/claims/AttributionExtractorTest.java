@@ -320,4 +320,13 @@ class AttributionExtractorTest {
         assertEquals("the regional governor", src(t, a));
         assertEquals("The second strike on the market", content(t, a));
     }
+
+    @Test
+    void invertedSourceStopsBeforeAFollowingClause() {
+        String t = "“We will not leave,” said Oleh Marchenko, a volunteer who said he had driven the evacuation bus for a week.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals("Oleh Marchenko, a volunteer", src(t, found.get(0)));
+        String u = "“The bridge is gone,” said Anna Beijing, asked about the convoy.";
+        assertEquals("Anna Beijing", src(u, x.extract(u, "en").get(0)));
+    }
 }
