@@ -98,7 +98,8 @@ public final class AttributionExtractor {
         Matcher m = SPEAKER_COLON.matcher(t).region(sentence.start(), sentence.end());
         if (!m.lookingAt()) return null;
         String speaker = m.group(1);
-        if (LABELS.contains(speaker.toLowerCase(Locale.ROOT)) || speaker.chars().anyMatch(Character::isDigit)) return null;
+        // "Q:" and "A:" mark an interview's turns, not who speaks.
+        if (LABELS.contains(speaker.toLowerCase(Locale.ROOT)) || speaker.chars().anyMatch(Character::isDigit) || speaker.length() < 2) return null;
         for (String w : speaker.split("\\s+")) {
             // "Zelensky:", "US Secretary of State:" are speakers; "Saraqib market strike:" is a topic.
             if (!Character.isUpperCase(w.codePointAt(0)) && !Set.of("of", "al", "de", "the", "for", "and").contains(w)) return null;
