@@ -171,6 +171,7 @@ public final class AttributionExtractor {
     private static final Pattern AND_BEFORE = Pattern.compile("(?i)\\S\\s+and\\s*$");
     private static final Pattern RAISING = Pattern.compile("(?i)\\b(?:seems?|seemed|appears?|appeared)$");
     private static final Pattern PERFECT = Pattern.compile("(?i)(?:has|have|had)\\b");
+    private static final Pattern NAME_BEFORE = Pattern.compile("[\\p{Ll},;]\\s+(?:\\p{Lu}[\\p{L}.’'\\-]*\\s+)*\\p{Lu}[\\p{Ll}’'\\-]+\\s+$");
     private static final Pattern PRONOUN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:he|she|they|we|i|you)\\s+$");
     private static final Pattern PASSIVE_AFTER = Pattern.compile(
             "(?i)\\s+(?!on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b)(?:in|on|at|near|from|after|across|so far|overnight|since)\\b");
@@ -189,6 +190,9 @@ public final class AttributionExtractor {
         if (PASSIVE_AUX.matcher(cue).find()) return true;
         // "the budget office had predicted.", "He claimed at one point ...": a perfect or a pronoun subject is active.
         if (PERFECT.matcher(cue).lookingAt() || PRONOUN_BEFORE.matcher(t).region(Math.max(0, cs - 8), cs).find()) return false;
+        // "..., Mr. Petrov insisted on television": a name inside the sentence is a speaker. (A capitalised first word
+        // stays ambiguous: "Explosions reported in the city".)
+        if (NAME_BEFORE.matcher(t).region(Math.max(0, cs - 40), cs).find()) return false;
         return ce == re || PASSIVE_AFTER.matcher(t).region(ce, re).lookingAt() && m.cue.kind() != CueKind.DENY;
     }
 

@@ -329,4 +329,13 @@ class AttributionExtractorTest {
         String u = "“The bridge is gone,” said Anna Beijing, asked about the convoy.";
         assertEquals("Anna Beijing", src(u, x.extract(u, "en").get(0)));
     }
+
+    @Test
+    void aNameBeforeAParticipleFollowedByAPrepositionSpeaks() {
+        String t = "If the convoy is stopped again, Governor Petrov warned on television, the city will run out of fuel.";
+        Attribution a = x.extract(t, "en").get(0);
+        assertEquals("Governor Petrov", src(t, a));
+        String u = "Explosions reported in the city centre overnight.";
+        assertNull(only(u, x.extract(u, "en")).source());
+    }
 }
