@@ -289,7 +289,9 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), d));
             return 0.15;
         }
-        if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && (reportSite || eventSite) && d > 1.0) {
+        // Two exact places, neither named by the other side: two towns next to each other (Saraqib and
+        // Sarmin, 8 km) are still two places, and the same protest wording in each is two protests.
+        if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different places (%s vs %s, %.1f km apart)", label(a), label(b), d));
             return CONFLICT;
         }
