@@ -136,7 +136,8 @@ public final class OnlineClusterer implements Clusterer {
                 if (ruledOut.size() < 3) ruledOut.add("ruled out " + m.eventId + ": " + String.join("; ", m.reasons));
             }
             if (m.copyOf != null && (copy == null || m.copyJaccard > copy.copyJaccard)) copy = m;
-            if (best == null || (best.vetoed && !m.vetoed) || (best.vetoed == m.vetoed && m.score > best.score)) best = m;
+            m.threshold = config.joinThreshold();
+            if (best == null || (best.vetoed && !m.vetoed) || (best.vetoed == m.vetoed && m.score - m.threshold > best.score - best.threshold)) best = m;
         }
         if (copy != null) {
             List<String> reasons = new ArrayList<>();
@@ -144,10 +145,10 @@ public final class OnlineClusterer implements Clusterer {
             reasons.addAll(copy.reasons);
             return new ClusterDecision(copy.eventId, copy.score, reasons, copy.copyOf);
         }
-        if (!best.vetoed && best.score >= config.joinThreshold()) {
+        if (!best.vetoed && best.score >= best.threshold) {
             List<String> reasons = new ArrayList<>();
             reasons.add(String.format(Locale.ROOT, "score %.2f >= %.2f: joins event %s", best.score,
-                    config.joinThreshold(), best.eventId));
+                    best.threshold, best.eventId));
             reasons.addAll(best.reasons);
             return new ClusterDecision(best.eventId, best.score, reasons, null);
         }
@@ -155,7 +156,7 @@ public final class OnlineClusterer implements Clusterer {
         reasons.add(best.vetoed
                 ? String.format(Locale.ROOT, "new event: all %d candidates conflict; e.g. %s", candidates.size(), best.eventId)
                 : String.format(Locale.ROOT, "new event: best of %d candidates (%d ruled out by conflicts) was %s with score %.2f < %.2f",
-                        candidates.size(), vetoed, best.eventId, best.score, config.joinThreshold()));
+                        candidates.size(), vetoed, best.eventId, best.score, best.threshold));
         reasons.addAll(best.reasons);
         if (!best.vetoed) reasons.addAll(ruledOut);
         return new ClusterDecision(null, best.score, reasons, null);
@@ -165,6 +166,7 @@ public final class OnlineClusterer implements Clusterer {
     private static final class Match {
         String eventId;
         double score;
+        double threshold;
         List<String> reasons = new ArrayList<>();
         String copyOf;
         boolean vetoed;
@@ -273,7 +275,9 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), d));
             return 0.1;
         }
-        boolean reportSite = isSite(p.locationFeatureClass), eventSite = b.geonameId() != null && isSite(named(c, b.geonameId()));
+        // A point from the source itself (a geotagged post: EXACT, no gazetteer entry) is a site too.
+        boolean reportSite = a.geonameId() == null ? a.precision() == LocationPrecision.EXACT : isSite(p.locationFeatureClass);
+        boolean eventSite = b.geonameId() == null ? b.precision() == LocationPrecision.EXACT : isSite(named(c, b.geonameId()));
         boolean sites = reportSite && eventSite;
         if (sites && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
