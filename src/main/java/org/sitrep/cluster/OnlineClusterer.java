@@ -54,6 +54,8 @@ public final class OnlineClusterer implements Clusterer {
     private final Vocabulary vocabulary;
     private final Lru<String, TextProfile> reports;
     private final Lru<String, EventProfile> events;
+    /** Place names split into words (the same few thousand towns come up again and again). */
+    private final Lru<String, String[]> nameWords = new Lru<>(10_000);
 
     public OnlineClusterer(ClusterConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -277,7 +279,10 @@ public final class OnlineClusterer implements Clusterer {
         }
         // A point from the source itself (a geotagged post: EXACT, no gazetteer entry) is a site too.
         boolean reportSite = a.geonameId() == null ? a.precision() == LocationPrecision.EXACT : isSite(p.locationFeatureClass);
-        boolean eventSite = b.geonameId() == null ? b.precision() == LocationPrecision.EXACT : isSite(named(c, b.geonameId()));
+        // The event side is read only when it can matter (most candidates are towns away from a town).
+        boolean bothExact = a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT;
+        boolean eventSite = (reportSite || bothExact)
+                && (b.geonameId() == null ? b.precision() == LocationPrecision.EXACT : isSite(named(c, b.geonameId())));
         boolean sites = reportSite && eventSite;
         if (sites && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
@@ -293,7 +298,14 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), d));
             return 0.15;
         }
-        if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && (reportSite || eventSite) && d > 1.0) {
+        // An event whose own reports were placed all over the map has no location to conflict with:
+        // evidence is as good as the agreement behind it.
+        if (d > TOWN_NEIGHBOURHOOD_KM && scattered(c, b)) {
+            m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but the event's reports disagree on where it happened",
+                    label(a), label(b), d));
+            return 0.15;
+        }
+        if (bothExact && (reportSite || eventSite) && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different places (%s vs %s, %.1f km apart)", label(a), label(b), d));
             return CONFLICT;
         }
@@ -338,18 +350,39 @@ public final class OnlineClusterer implements Clusterer {
         return null;
     }
 
+    /**
+     * Whether fewer than half of the event's located reports (at least three) were placed within a
+     * town's reach of the event's location.
+     */
+    private boolean scattered(EventCandidate c, EventLocation at) {
+        List<AnalyzedReport> rs = c.reports();
+        if (rs.size() < 3) return false;
+        int located = 0, near = 0;
+        for (int i = 0; i < Math.min(rs.size(), config.profileMembers()); i++) {
+            EventLocation l = locationOf(rs.get(i));
+            if (l == null || l.precision() == LocationPrecision.COUNTRY) continue;
+            located++;
+            if ((l.geonameId() != null && l.geonameId().equals(at.geonameId())) || l.point().distanceKm(at.point()) <= TOWN_NEIGHBOURHOOD_KM) near++;
+        }
+        return located >= 3 && near * 2 < located;
+    }
+
     /** Whether every word of {@code name} occurs in the report's text. */
     private boolean mentionsName(TextProfile p, String name) {
         if (name == null || name.isBlank()) return false;
-        boolean[] all = {true};
-        int[] words = {0};
-        Tokenizer.tokenize(name, false, (w, cap, title, start) -> {
-            if (!all[0] || Stopwords.contains(w)) return;
-            words[0]++;
-            Vocabulary.Term t = vocabulary.find(w);
-            if (t == null || !p.hasTerm(t)) all[0] = false;
+        String[] words = nameWords.computeIfAbsent(name, n -> {
+            List<String> ws = new ArrayList<>();
+            Tokenizer.tokenize(n, false, (w, cap, title, start) -> {
+                if (!Stopwords.contains(w)) ws.add(w);
+            });
+            return ws.toArray(new String[0]);
         });
-        return all[0] && words[0] > 0;
+        if (words.length == 0) return false;
+        for (String w : words) {
+            Vocabulary.Term t = vocabulary.find(w);
+            if (t == null || !p.hasTerm(t)) return false;
+        }
+        return true;
     }
 
     /** A named site (building, spot, road, landmark), as opposed to a town or an area. */
