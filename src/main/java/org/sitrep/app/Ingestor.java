@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sitrep.cluster.EventAssembler;
 import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
@@ -100,16 +101,52 @@ public final class Ingestor {
         return out;
     }
 
-    /** Attaches reports that were stored but never clustered (the process died in between). */
+    /** Attaches reports that were stored but never clustered (the process died in between, or an import queued them). */
     public int resume() {
-        int n = 0;
-        List<Report> pending;
-        while (!(pending = store.unattachedReports(500)).isEmpty()) {
-            attach(pending);
-            n += pending.size();
-        }
+        int n = analysePending(500, (done, failed) -> { });
         if (n > 0) log.info("resumed {} reports that were stored but not yet clustered", n);
         return n;
+    }
+
+    /** Told after each batch of {@link #analysePending}: reports attached so far, and reports that failed. */
+    @FunctionalInterface
+    public interface PendingProgress {
+        void update(long attached, long failed);
+    }
+
+    /**
+     * Analyses and attaches every stored report not yet in an event, {@code batch} at a time (oldest
+     * first), until none is left; returns how many were attached. A report whose analysis or clustering
+     * fails is logged with its reason and left unattached (the next start tries it again) while the rest
+     * go on: without that, one bad report would stop the whole backlog. Safe to run while reports are
+     * being submitted: a report attached by another thread meanwhile is not attached twice. Stops
+     * between batches when the thread is interrupted.
+     */
+    public int analysePending(int batch, PendingProgress progress) {
+        int attached = 0;
+        Set<String> failed = new java.util.HashSet<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            // Ask for enough to see past the failed ones, which stay unattached at the head of the list.
+            List<Report> page = store.unattachedReports(batch + failed.size()).stream()
+                    .filter(r -> !failed.contains(r.id())).limit(batch).toList();
+            if (page.isEmpty()) return attached;
+            try {
+                attach(page);
+                attached += page.size();
+            } catch (RuntimeException batchFailure) {
+                for (Report r : page) {
+                    try {
+                        attach(List.of(r));
+                        attached++;
+                    } catch (RuntimeException e) {
+                        failed.add(r.id());
+                        log.warn("report {} could not be analysed, left for the next start: {}", r.id(), e.toString());
+                    }
+                }
+            }
+            progress.update(attached, failed.size());
+        }
+        return attached;
     }
 
     /** Analyses stored reports in parallel, then clusters and commits them in order; returns report id -> event id. */

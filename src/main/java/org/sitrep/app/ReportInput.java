@@ -14,7 +14,7 @@ import org.sitrep.model.Report;
 
 /**
  * The report wire format shared by POST /api/reports and the JSON Lines that {@code sitrep ingest}
- * reads: {@code {source, externalId, url, title, text, publishedAt, language?, latitude?, longitude?,
+ * reads: {@code {source, externalId, url, title, text, publishedAt, language?, author?, latitude?, longitude?,
  * media?}}. Validates and limits everything; errors name the field.
  */
 public final class ReportInput {
@@ -23,7 +23,7 @@ public final class ReportInput {
     public static final int MAX_MEDIA = 20;
     public static final int MAX_URL = 2_000;
     private static final Set<String> FIELDS = Set.of("source", "externalId", "url", "title", "text", "publishedAt",
-            "language", "latitude", "longitude", "media");
+            "language", "latitude", "longitude", "media", "author");
 
     private ReportInput() {}
 
@@ -68,6 +68,7 @@ public final class ReportInput {
         if (published.isAfter(now.plusSeconds(24 * 3600))) {
             throw new InvalidReport("publishedAt", "lies more than a day in the future");
         }
+        String author = text(n, "author", Report.MAX_AUTHOR, false);
         String language = text(n, "language", 8, false);
         if (language != null && !language.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?")) {
             throw new InvalidReport("language", "expected an ISO 639 code such as en, ar, ru, uk");
@@ -94,7 +95,7 @@ public final class ReportInput {
             }
         }
         return new Report(null, source, externalId, url, title, body, language == null ? null : language.toLowerCase(java.util.Locale.ROOT),
-                published, now, media, point);
+                published, now, media, point, author);
     }
 
     private static String text(JsonNode n, String field, int max, boolean required) {

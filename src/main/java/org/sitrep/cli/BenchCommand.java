@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ClusterBenchCommand.class,
                 StoreBenchCommand.class,
+                org.sitrep.bench.ImportBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;

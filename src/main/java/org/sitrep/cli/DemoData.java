@@ -42,7 +42,7 @@ public final class DemoData {
             for (Report r : reports) {
                 Instant t = r.publishedAt().plus(shift);
                 shifted.add(new Report(null, r.sourceId(), r.externalId(), r.url(), r.title(), r.text(), r.language(), t, t,
-                        r.media(), r.point()));
+                        r.media(), r.point(), r.author()));
             }
             return shifted;
         } catch (IOException e) {

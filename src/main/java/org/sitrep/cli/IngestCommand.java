@@ -1,70 +1,81 @@
 package org.sitrep.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.sitrep.app.Ingestor;
-import org.sitrep.app.ReportInput;
+import org.sitrep.app.JsonLinesImport;
 import org.sitrep.app.Sitrep;
 import org.sitrep.internal.Json;
-import org.sitrep.model.Report;
+import org.sitrep.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Import reports from a JSON Lines file into the store, then exit.",
+        description = {"Import reports from a JSON Lines file into the store, then analyse them (place, event type, claims,",
+                "clustering into events) and exit.",
                 "Each line is one report: {\"source\", \"externalId\", \"url\", \"title\", \"text\", \"publishedAt\",",
-                "\"language\"?, \"latitude\"?, \"longitude\"?, \"media\"?}. Reports already stored are skipped, so",
-                "running the same file twice, or again after an interrupted run, stores every report once."})
+                "\"language\"?, \"author\"?, \"latitude\"?, \"longitude\"?, \"media\"?}. Reports already stored are skipped, so",
+                "running the same file twice, or again after an interrupted run, stores every report once. A broken line",
+                "is reported with its line number and reason and skipped.",
+                "Two phases: the import stores the reports (fast, in large transactions), then the analysis puts them into",
+                "events (slower). With --defer-analysis the command stops after the import and the reports wait, queued, until",
+                "'sitrep serve' analyses them in the background or 'sitrep ingest --pending' does it now."})
 final class IngestCommand implements Runnable {
-    static final int MAX_LINE_CHARS = 1_000_000;
-
     @Mixin StoreOptions storeOptions;
 
-    @Parameters(paramLabel = "FILE.jsonl", description = "JSON Lines file to import ('-' reads standard input).")
+    @Parameters(paramLabel = "FILE.jsonl", arity = "0..1",
+            description = "JSON Lines file to import ('-' reads standard input). Omit it with --pending.")
     String file;
 
-    @Option(names = "--batch", defaultValue = "500", description = "Reports committed per transaction (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "5000", description = "Reports committed per transaction (default: ${DEFAULT-VALUE}).")
     int batch;
+
+    @Option(names = "--defer-analysis",
+            description = "Only import: leave the reports queued for analysis ('sitrep serve' or 'sitrep ingest --pending' does it).")
+    boolean deferAnalysis;
+
+    @Option(names = "--pending", description = "Import nothing: analyse the reports queued by earlier imports, then exit.")
+    boolean pendingOnly;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write every rejected line as JSON Lines {\"line\": N, \"reason\": \"...\"} to FILE (the first 20 are printed anyway).")
+    Path rejectsFile;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    /** Counts and reasons of one import. */
-    static final class Summary {
-        int accepted, duplicates, rejected;
-        final Map<String, Integer> duplicateReasons = new LinkedHashMap<>();
-        final List<String> rejections = new ArrayList<>();
-
-        void reject(long line, String reason) {
-            rejected++;
-            if (rejections.size() < 20) rejections.add("line " + line + ": " + reason);
+    @Override public void run() {
+        if (batch < 1 || batch > 100_000) throw new UserException("--batch must be between 1 and 100000");
+        if (pendingOnly == (file != null)) {
+            throw new UserException(pendingOnly ? "--pending takes no file" : "give a FILE.jsonl to import (or --pending to analyse queued reports)");
         }
-
-        void print(PrintStream out) {
-            out.printf("accepted %d, duplicates %d, rejected %d%n", accepted, duplicates, rejected);
-            duplicateReasons.forEach((r, n) -> out.printf("  duplicate (%s): %d%n", r, n));
-            for (String r : rejections) out.println("  rejected " + r);
-            if (rejected > rejections.size()) out.printf("  ... and %d more rejected lines%n", rejected - rejections.size());
+        boolean bar = !quiet && System.console() != null;
+        if (deferAnalysis) {
+            // the stages (gazetteer, models) are not needed to store reports: open the store alone
+            try (Store store = Sitrep.openStore(storeOptions.db, storeOptions.dataDir)) {
+                if (file != null) importFile(store, bar);
+            }
+            System.out.println("analysis deferred: the new reports are queued; 'sitrep serve' analyses them in the background,"
+                    + " 'sitrep ingest --pending' now");
+            return;
+        }
+        try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC())) {
+            if (file != null) importFile(sitrep.store(), bar);
+            analyse(sitrep, bar);
         }
     }
 
-    @Override public void run() {
+    private void importFile(Store store, boolean bar) {
         InputStream in;
         long size;
         try {
@@ -81,82 +92,54 @@ final class IngestCommand implements Runnable {
         } catch (IOException e) {
             throw new UserException("cannot read " + file + ": " + e.getMessage());
         }
-        Summary s;
         long t0 = System.nanoTime();
-        try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC());
-             CountingStream counted = new CountingStream(in)) {
-            sitrep.ingestor().resume();
-            Progress progress = new Progress(size, quiet || System.console() == null ? null : System.err);
-            s = importLines(sitrep, new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8)), batch,
-                    () -> progress.update(counted.count));
-            progress.done();
+        Progress progress = new Progress(size, bar ? System.err : null);
+        List<String> shown = new ArrayList<>();
+        JsonLinesImport.Result r;
+        try (in; PrintWriter rejects = rejectsWriter()) {
+            r = new JsonLinesImport(store, Clock.systemUTC(), batch).run(in, (line, reason) -> {
+                if (shown.size() < 20) shown.add("line " + line + ": " + reason);
+                if (rejects != null) rejects.println(Json.MAPPER.createObjectNode().put("line", line).put("reason", reason));
+            }, progress::update);
         } catch (IOException e) {
             throw new UserException("reading " + file + " failed: " + e.getMessage());
         }
+        progress.done();
         double secs = (System.nanoTime() - t0) / 1e9;
-        s.print(System.out);
-        System.out.printf("%.1f s, %.0f lines/s%n", secs, (s.accepted + s.duplicates + s.rejected) / Math.max(secs, 1e-9));
-    }
-
-    /** Reads lines, validates each, and submits them in transactions of {@code batch}; bad lines are recorded and skipped. */
-    static Summary importLines(Sitrep sitrep, BufferedReader reader, int batch, Runnable tick) throws IOException {
-        Summary s = new Summary();
-        List<long[]> lineNos = new ArrayList<>();
-        List<Report> pending = new ArrayList<>();
-        String line;
-        long n = 0;
-        while ((line = reader.readLine()) != null) {
-            n++;
-            if (line.isBlank()) continue;
-            if (line.length() > MAX_LINE_CHARS) {
-                s.reject(n, "line longer than " + MAX_LINE_CHARS + " characters");
-                continue;
-            }
-            try {
-                JsonNode node = Json.MAPPER.readTree(line);
-                pending.add(ReportInput.parse(node, Clock.systemUTC().instant()));
-                lineNos.add(new long[] {n});
-            } catch (JsonProcessingException e) {
-                s.reject(n, "not valid JSON (" + e.getOriginalMessage() + ")");
-            } catch (ReportInput.InvalidReport e) {
-                s.reject(n, e.getMessage());
-            }
-            if (pending.size() >= batch) {
-                flush(sitrep, pending, lineNos, s);
-                tick.run();
-            }
+        System.out.printf("imported: stored %d, duplicates %d, rejected %d (%d lines in %.1f s, %.0f lines/s)%n",
+                r.stored(), r.duplicates(), r.rejected(), r.lines(), secs, r.lines() / Math.max(secs, 1e-9));
+        r.duplicateReasons().forEach((reason, n) -> System.out.printf("  duplicate (%s): %d%n", reason, n));
+        for (String s : shown) System.out.println("  rejected " + s);
+        if (r.rejected() > shown.size()) {
+            System.out.printf("  ... and %d more rejected lines%s%n", r.rejected() - shown.size(),
+                    rejectsFile == null ? " (--rejects FILE lists them all)" : " (all in " + rejectsFile + ")");
         }
-        flush(sitrep, pending, lineNos, s);
-        tick.run();
-        return s;
     }
 
-    private static void flush(Sitrep sitrep, List<Report> pending, List<long[]> lineNos, Summary s) {
-        if (pending.isEmpty()) return;
-        List<Ingestor.Outcome> outcomes;
+    private PrintWriter rejectsWriter() {
+        if (rejectsFile == null) return null;
         try {
-            outcomes = sitrep.ingestor().submitAll(pending);
-        } catch (RuntimeException batchFailure) {
-            // One report broke the batch (a bug or a database error): retry one by one so only that report is lost.
-            outcomes = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i++) {
-                try {
-                    outcomes.add(sitrep.ingestor().submit(pending.get(i)));
-                } catch (RuntimeException e) {
-                    s.reject(lineNos.get(i)[0], "could not be stored: " + e.getMessage());
-                }
-            }
+            return new PrintWriter(Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserException("cannot write --rejects " + rejectsFile + ": " + e.getMessage());
         }
-        for (Ingestor.Outcome o : outcomes) {
-            if (o.created()) s.accepted++;
-            else {
-                s.duplicates++;
-                String reason = o.duplicateReason() == null ? "already stored" : o.duplicateReason().replaceAll(" as report .*", "");
-                s.duplicateReasons.merge(reason, 1, Integer::sum);
-            }
+    }
+
+    /** Analyses every queued report (this import's and any earlier one's), with a count on the terminal. */
+    private static void analyse(Sitrep sitrep, boolean bar) {
+        long t0 = System.nanoTime();
+        long[] failedCount = {0};
+        int done = sitrep.ingestor().analysePending(500, (attached, failed) -> {
+            failedCount[0] = failed;
+            if (bar) System.err.printf("\ranalysing: %d reports put into events ", attached);
+        });
+        if (bar) System.err.print("\r" + " ".repeat(60) + "\r");
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("analysed: %d reports put into events in %.1f s (%.0f reports/s)%n", done, secs, done / Math.max(secs, 1e-9));
+        if (failedCount[0] > 0) {
+            System.out.printf("  %d reports could not be analysed (reasons in the log); they stay queued and are retried by"
+                    + " 'sitrep ingest --pending' or at the next 'sitrep serve'%n", failedCount[0]);
         }
-        pending.clear();
-        lineNos.clear();
     }
 
     /** A progress bar on a terminal, by bytes read. */
@@ -186,24 +169,6 @@ final class IngestCommand implements Runnable {
 
         void done() {
             if (out != null) out.print("\r" + " ".repeat(60) + "\r");
-        }
-    }
-
-    private static final class CountingStream extends java.io.FilterInputStream {
-        volatile long count;
-
-        CountingStream(InputStream in) { super(in); }
-
-        @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) count += n;
-            return n;
         }
     }
 }

@@ -26,10 +26,23 @@ final class ServeCommand implements Runnable {
 
     @Mixin MapOptions mapOptions;
 
+    @Option(names = "--mastodon-streams", defaultValue = "${env:SITREP_MASTODON_STREAMS:-50}", paramLabel = "N",
+            description = {"Keep up to N Mastodon hashtag/public sources open on the streaming API, for posts within seconds",
+                    "(default: ${DEFAULT-VALUE}; 0 turns streaming off; polling goes on either way). Servers that need a token",
+                    "for streaming get it from the environment: SITREP_MASTODON_TOKENS=HOST=TOKEN,HOST=TOKEN."})
+    int mastodonStreams;
+
     @Override public void run() {
         WebSettings web = mapOptions.settings();
         try (Sitrep sitrep = Sitrep.open(storeOptions.db, storeOptions.dataDir, Clock.systemUTC())) {
-            serve(sitrep, host, port, apiOptions.config(), web, null);
+            org.sitrep.ingest.mastodon.MastodonStreams.Config streams;
+            try {
+                streams = org.sitrep.ingest.mastodon.MastodonStreams.Config.defaults().withMaxStreams(Math.max(0, mastodonStreams))
+                        .withTokens(org.sitrep.ingest.mastodon.MastodonStreams.Config.parseTokens(System.getenv("SITREP_MASTODON_TOKENS")));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("SITREP_MASTODON_TOKENS: " + e.getMessage());
+            }
+            serve(sitrep, host, port, apiOptions.config(), web, null, streams);
         }
     }
 
@@ -55,7 +68,12 @@ final class ServeCommand implements Runnable {
 
     /** Starts the server, runs {@code afterStart} (may be null), and blocks until the process is stopped. */
     static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart) {
-        sitrep.ingestor().resume();
+        serve(sitrep, host, port, config, web, afterStart, org.sitrep.ingest.mastodon.MastodonStreams.Config.defaults());
+    }
+
+    /** As above, with Mastodon streaming limited by {@code streams} (maxStreams 0: off). */
+    static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart,
+                      org.sitrep.ingest.mastodon.MastodonStreams.Config streams) {
         ApiServer server;
         try {
             server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), config, sitrep.teams(), web)
@@ -69,9 +87,18 @@ final class ServeCommand implements Runnable {
         java.util.Optional<org.sitrep.ingest.schedule.PollScheduler> polling = org.sitrep.ingest.schedule.Polling.startIfSupported(
                 sitrep.store(), sitrep.ingestor()::attach, org.sitrep.ingest.FetchConfig.defaults(),
                 org.sitrep.ingest.schedule.PollScheduler.Config.defaults(), Clock.systemUTC());
+        // reports queued by 'sitrep ingest --defer-analysis' or left by a killed process: analysed behind the live ones
+        org.sitrep.app.AnalysisBacklog backlog = new org.sitrep.app.AnalysisBacklog(sitrep.ingestor(), java.time.Duration.ofMinutes(5)).start();
+        // Mastodon hashtag/public sources also stream (seconds, not a poll interval); the poll stays the completeness guarantee
+        java.util.Optional<org.sitrep.ingest.mastodon.MastodonStreams> streaming = streams.maxStreams() <= 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.sitrep.ingest.mastodon.MastodonStreams(sitrep.store()::sources,
+                        new org.sitrep.ingest.SafeFetcher(org.sitrep.ingest.FetchConfig.defaults(), Clock.systemUTC()),
+                        report -> sitrep.ingestor().submit(report).created(), streams, Clock.systemUTC()).start());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            streaming.ifPresent(org.sitrep.ingest.mastodon.MastodonStreams::close);
             polling.ifPresent(org.sitrep.ingest.schedule.PollScheduler::close);
+            backlog.close();
             server.close();
             stop.countDown();
         }));

@@ -281,7 +281,7 @@ public final class OnlineClusterer implements Clusterer {
         boolean reportSite = a.geonameId() == null ? a.precision() == LocationPrecision.EXACT : isSite(p.locationFeatureClass);
         // The event side is read only when it can matter (most candidates are towns away from a town).
         boolean bothExact = a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT;
-        boolean eventSite = (reportSite || bothExact)
+        boolean eventSite = reportSite
                 && (b.geonameId() == null ? b.precision() == LocationPrecision.EXACT : isSite(named(c, b.geonameId())));
         boolean sites = reportSite && eventSite;
         if (sites && d > 1.0) {
@@ -305,7 +305,9 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), d));
             return 0.15;
         }
-        if (bothExact && (reportSite || eventSite) && d > 1.0) {
+        // Two exact places, neither named by the other side: two towns next to each other (Saraqib and
+        // Sarmin, 8 km) are still two places, and the same protest wording in each is two protests.
+        if (bothExact && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different places (%s vs %s, %.1f km apart)", label(a), label(b), d));
             return CONFLICT;
         }

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param fetchedAt   when Sitrep received it (UTC)
  * @param media       media links (URLs only, never bytes)
  * @param point       coordinates the source itself attached (GeoRSS, a pushed lat/lon), or null
+ * @param author      byline or account the source names (an article's author, a post's account), or null;
+ *                    added after the first release: records stored before it read back with null
  */
 public record Report(String id, String sourceId, String externalId, String url, String title, String text,
-                     String language, Instant publishedAt, Instant fetchedAt, List<String> media, GeoPoint point) {
+                     String language, Instant publishedAt, Instant fetchedAt, List<String> media, GeoPoint point, String author) {
     public Report {
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(publishedAt, "publishedAt");
@@ -28,6 +30,20 @@ public record Report(String id, String sourceId, String externalId, String url, 
         text = text == null ? "" : text;
         media = media == null ? List.of() : List.copyOf(media);
         if (fetchedAt == null) fetchedAt = publishedAt;
+        if (author != null) {
+            author = author.strip();
+            if (author.isEmpty()) author = null;
+            else if (author.length() > MAX_AUTHOR) author = author.substring(0, MAX_AUTHOR);
+        }
+    }
+
+    /** Longest byline kept, in characters (a page's "author" can be a paragraph of credits). */
+    public static final int MAX_AUTHOR = 200;
+
+    /** A report without an author (the form most callers and tests use). */
+    public Report(String id, String sourceId, String externalId, String url, String title, String text,
+                  String language, Instant publishedAt, Instant fetchedAt, List<String> media, GeoPoint point) {
+        this(id, sourceId, externalId, url, title, text, language, publishedAt, fetchedAt, media, point, null);
     }
 
     /** Title and body as one text, the way the pipeline stages read a report. */
@@ -37,7 +53,11 @@ public record Report(String id, String sourceId, String externalId, String url, 
         return title + "\n\n" + text;
     }
 
+    public Report withAuthor(String newAuthor) {
+        return new Report(id, sourceId, externalId, url, title, text, language, publishedAt, fetchedAt, media, point, newAuthor);
+    }
+
     public Report withId(String newId) {
-        return new Report(newId, sourceId, externalId, url, title, text, language, publishedAt, fetchedAt, media, point);
+        return new Report(newId, sourceId, externalId, url, title, text, language, publishedAt, fetchedAt, media, point, author);
     }
 }

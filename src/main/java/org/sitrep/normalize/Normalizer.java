@@ -16,7 +16,7 @@ public final class Normalizer {
 
     public Report normalize(Report r) {
         return new Report(r.id(), r.sourceId(), r.externalId(), r.url(), clean(r.title()).replace('\n', ' '),
-                clean(r.text()), r.language(), r.publishedAt(), r.fetchedAt(), r.media(), r.point());
+                clean(r.text()), r.language(), r.publishedAt(), r.fetchedAt(), r.media(), r.point(), r.author());
     }
 
     public static String clean(String s) {

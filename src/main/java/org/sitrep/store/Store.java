@@ -63,6 +63,14 @@ public interface Store extends AutoCloseable {
     // --- reports
     AddResult addReport(Report report);
 
+    /**
+     * Adds several reports in one transaction, as {@link #addReport} each, in order (a report may be a
+     * duplicate of one earlier in the same list). For bulk imports; stores may do it faster than one by one.
+     */
+    default List<AddResult> addReports(List<Report> reports) {
+        return inTransaction(() -> reports.stream().map(this::addReport).toList());
+    }
+
     Optional<Report> report(String id);
 
     /** The analysis stored with a report when it was attached to an event. */

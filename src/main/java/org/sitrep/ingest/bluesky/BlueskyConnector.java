@@ -152,7 +152,8 @@ public final class BlueskyConnector implements Connector {
         JsonNode langs = rec.path("langs");
         if (langs.isArray() && !langs.isEmpty()) lang = langs.get(0).asText();
         return new Report(null, source.id(), uri, Canonical.url(url), "", text,
-                IngestSupport.language(lang, source.language()), created, r.fetchedAt(), new ArrayList<>(media), null);
+                IngestSupport.language(lang, source.language()), created, r.fetchedAt(), new ArrayList<>(media), null,
+                handle == null ? null : "@" + handle);
     }
 
     /** Image and video URLs from the hydrated embed views (images, video, record-with-media). */

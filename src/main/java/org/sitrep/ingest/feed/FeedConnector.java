@@ -159,7 +159,15 @@ public final class FeedConnector implements Connector {
             }
         }
         String lang = IngestSupport.language(feedLang, source.language());
-        return new Report(null, source.id(), id, url, title, text, lang, published, r.fetchedAt(), new ArrayList<>(media), point);
+        return new Report(null, source.id(), id, url, title, text, lang, published, r.fetchedAt(), new ArrayList<>(media), point,
+                author(e));
+    }
+
+    /** The entry's author (RSS author or dc:creator, Atom author name), else the first of several; an e-mail alone is kept as given. */
+    private static String author(SyndEntry e) {
+        String a = e.getAuthor();
+        if ((a == null || a.isBlank()) && e.getAuthors() != null && !e.getAuthors().isEmpty()) a = e.getAuthors().get(0).getName();
+        return a == null ? null : HtmlText.text(a);
     }
 
     /** The longest of content:encoded / Atom content and the description: feeds put the full text in either. */

@@ -72,7 +72,8 @@ final class LenientFeedReader {
             }
             media.addAll(HtmlText.media(body, link == null ? base : link));
             out.add(new Report(null, source.id(), id.strip(), url, title, text, IngestSupport.language(feedLang, source.language()),
-                    published == null ? fetchedAt : published, fetchedAt, new ArrayList<>(media), point));
+                    published == null ? fetchedAt : published, fetchedAt, new ArrayList<>(media), point,
+                    firstNonBlank(text(e.selectFirst("> dc|creator")), text(e.selectFirst("> author > name")), text(e.selectFirst("> author")))));
         }
         return out;
     }

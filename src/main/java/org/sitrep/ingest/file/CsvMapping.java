@@ -48,6 +48,7 @@ public record CsvMapping(String name, Map<String, String> fields) {
         pick(m, header, "longitude", "longitude", "lon", "lng", "long");
         pick(m, header, "media", "media", "image", "image_url");
         pick(m, header, "source", "source");
+        pick(m, header, "author", "author", "byline", "creator");
         return new CsvMapping("generic", m);
     }
 

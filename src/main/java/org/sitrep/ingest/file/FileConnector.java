@@ -197,7 +197,7 @@ public final class FileConnector implements Connector {
         Map<String, String> byName = new HashMap<>();
         for (int i = 0; i < cols.size() && i < row.size(); i++) byName.put(cols.get(i), row.get(i));
         ObjectNode o = Json.MAPPER.createObjectNode();
-        for (String f : List.of("source", "externalId", "url", "title", "text", "publishedAt", "language", "latitude", "longitude")) {
+        for (String f : List.of("source", "externalId", "url", "title", "text", "publishedAt", "language", "latitude", "longitude", "author")) {
             String v = mapping.value(f, byName);
             if (v != null) o.put(f, v);
         }

@@ -13,7 +13,7 @@ import org.sitrep.normalize.Canonical;
 /**
  * The JSON object form of a report, as POST /api/reports takes it and JSON Lines files carry it:
  * {@code source, externalId, url, title, text, publishedAt} (ISO 8601), optional {@code language,
- * latitude, longitude, media} (array of URLs). Text fields containing HTML are stripped to text.
+ * latitude, longitude, media} (array of URLs), {@code author}. Text fields containing HTML are stripped to text.
  * Stateless; thread-safe.
  */
 public final class ReportJson {
@@ -56,7 +56,7 @@ public final class ReportJson {
             throw new IllegalArgumentException("'media' must be an array of URLs");
         }
         return new Report(null, source.strip(), externalId.strip(), url, title, text,
-                IngestSupport.language(str(o, "language"), null), at, fetchedAt, media, point);
+                IngestSupport.language(str(o, "language"), null), at, fetchedAt, media, point, str(o, "author"));
     }
 
     private static GeoPoint point(JsonNode o) {

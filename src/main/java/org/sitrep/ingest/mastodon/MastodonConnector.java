@@ -150,8 +150,9 @@ public final class MastodonConnector implements Connector {
         if (url == null) url = uri;
         String externalId = uri != null ? uri : "mastodon:" + r.finalUri().getHost() + ":" + JsonSupport.text(s, "id");
         String lang = IngestSupport.language(JsonSupport.text(s, "language"), source.language());
+        String acct = JsonSupport.text(s.path("account"), "acct");
         return new Report(null, source.id(), externalId, Canonical.url(url), cw, text, lang, published, r.fetchedAt(),
-                new ArrayList<>(media), null);
+                new ArrayList<>(media), null, acct == null || acct.isBlank() ? null : "@" + acct);
     }
 
     private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }

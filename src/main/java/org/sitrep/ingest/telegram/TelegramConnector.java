@@ -129,8 +129,12 @@ public final class TelegramConnector implements Connector {
         Element link = post.selectFirst("a.tgme_widget_message_date[href]");
         String url = link != null ? link.absUrl("href") : "https://t.me/" + dataPost;
         String lang = IngestSupport.language(null, source.language());
+        // a channel that signs its posts names the admin who wrote each one; otherwise the channel is the author
+        Element signature = post.selectFirst(".tgme_widget_message_from_author");
+        Element owner = post.selectFirst(".tgme_widget_message_owner_name");
+        String author = signature != null ? signature.text() : owner != null ? owner.text() : null;
         return new Report(null, source.id(), "telegram:" + dataPost, Canonical.url(url), "", text, lang,
-                published, r.fetchedAt(), new ArrayList<>(media), null);
+                published, r.fetchedAt(), new ArrayList<>(media), null, author);
     }
 
     private static void addHttp(Set<String> out, String url) {

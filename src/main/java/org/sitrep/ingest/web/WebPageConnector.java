@@ -45,7 +45,7 @@ public final class WebPageConnector implements Connector {
         List<String> media = a.leadImage() == null ? List.of() : List.of(a.leadImage());
         Report rep = new Report(null, source.id(), a.canonicalUrl() + "#" + hash.substring(0, 16), a.canonicalUrl(), a.title(), a.text(),
                 IngestSupport.language(a.language(), source.language()),
-                a.publishedAt() == null ? r.fetchedAt() : a.publishedAt(), r.fetchedAt(), media, null);
+                a.publishedAt() == null ? r.fetchedAt() : a.publishedAt(), r.fetchedAt(), media, null, a.author());
         return new Batch(List.of(rep), new Cursor(hash, r.validators()), List.of(), false);
     }
 }

@@ -1,6 +1,5 @@
 package org.sitrep.store.postgres;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -27,14 +26,11 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.sitrep.internal.Json;
 import org.sitrep.model.Actor;
 import org.sitrep.model.Event;
 import org.sitrep.model.EventState;
 import org.sitrep.model.GeoPoint;
 import org.sitrep.model.Report;
-import org.sitrep.model.Source;
-import org.sitrep.model.Wave;
 import org.sitrep.pipeline.CandidateQuery;
 import org.sitrep.pipeline.EventCandidate;
 import org.sitrep.pipeline.EventMember;
@@ -43,7 +39,6 @@ import org.sitrep.store.Cursors;
 import org.sitrep.store.EventQuery;
 import org.sitrep.store.Ids;
 import org.sitrep.store.ReportQuery;
-import org.sitrep.store.Store;
 import org.sitrep.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * Arabic and Cyrillic words match like Latin ones. Thread-safe; a transaction is bound to the thread
  * that opened it.
  */
-public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase {
+public final class PostgresStore extends org.sitrep.store.JdbcStore {
     private static final Logger log = LoggerFactory.getLogger(PostgresStore.class);
     static final String CHANNEL = "sitrep_changes";
     private static final int TEXT_CAP = 20_000;
@@ -258,21 +253,7 @@ public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase
         });
     }
 
-    private static String json(Object o) {
-        try {
-            return Json.MAPPER.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + o.getClass().getSimpleName(), e);
-        }
-    }
 
-    private static <T> T parse(String s, Class<T> type) {
-        try {
-            return Json.MAPPER.readValue(s, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("corrupt " + type.getSimpleName() + " record in the database: " + e.getOriginalMessage(), e);
-        }
-    }
 
     // ------------------------------------------------------------------ text
 
@@ -319,42 +300,17 @@ public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase
 
     private static String cap(String s) { return s.length() > TEXT_CAP ? s.substring(0, TEXT_CAP) : s; }
 
+    @Override
+    protected String locatedCondition() { return "geo IS NOT NULL"; }
+
+    @Override
+    protected String byteOrder() { return " COLLATE \"C\""; }
+
     // ------------------------------------------------------------------ sources
 
-    @Override
-    public void saveSource(Source source) {
-        tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sources(id, body, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body")) {
-                ps.setString(1, source.id());
-                ps.setString(2, json(source));
-                ps.setLong(3, System.currentTimeMillis());
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
 
-    @Override
-    public Optional<Source> source(String id) {
-        return read(c -> one(c, "SELECT body FROM sources WHERE id = ?", id).map(b -> parse(b, Source.class)));
-    }
 
-    @Override
-    public List<Source> sources() {
-        return read(c -> {
-            List<Source> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT body FROM sources ORDER BY id COLLATE \"C\"")) {
-                while (rs.next()) out.add(parse(rs.getString(1), Source.class));
-            }
-            return out;
-        });
-    }
 
-    @Override
-    public boolean removeSource(String id) {
-        return tx(c -> exec(c, "DELETE FROM sources WHERE id = ?", id) > 0);
-    }
 
     // ------------------------------------------------------------------ reports
 
@@ -467,19 +423,6 @@ public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase
         return new Page<>(items, next);
     }
 
-    @Override
-    public List<Report> unattachedReports(int limit) {
-        return read(c -> {
-            List<Report> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM reports WHERE event_id IS NULL ORDER BY seq LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(parse(rs.getString(1), Report.class));
-                }
-            }
-            return out;
-        });
-    }
 
     // ------------------------------------------------------------------ events
 
@@ -783,63 +726,8 @@ public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase
 
     // ------------------------------------------------------------------ waves
 
-    @Override
-    public void saveWave(Wave wave) {
-        tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO waves(id, kind, start_at, end_at, updated_at, body) "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, start_at = excluded.start_at, "
-                    + "end_at = excluded.end_at, updated_at = excluded.updated_at, body = excluded.body")) {
-                ps.setString(1, wave.id());
-                ps.setString(2, wave.kind());
-                ps.setLong(3, wave.start().toEpochMilli());
-                ps.setLong(4, wave.end().toEpochMilli());
-                ps.setLong(5, System.currentTimeMillis());
-                ps.setString(6, json(wave));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO wave_events(wave_id, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                for (String e : wave.eventIds()) {
-                    ps.setString(1, wave.id());
-                    ps.setString(2, e);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
-    }
 
-    @Override
-    public List<Wave> waves(Instant from, Instant to, int limit) {
-        return read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT body FROM waves WHERE true");
-            List<Object> args = new ArrayList<>();
-            if (from != null) { sql.append(" AND end_at >= ?"); args.add(from.toEpochMilli()); }
-            if (to != null) { sql.append(" AND start_at < ?"); args.add(to.toEpochMilli()); }
-            sql.append(" ORDER BY end_at DESC LIMIT ?");
-            args.add(limit);
-            List<Wave> out = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(parse(rs.getString(1), Wave.class));
-            }
-            return out;
-        });
-    }
 
-    @Override
-    public List<Wave> wavesOf(String eventId) {
-        return read(c -> {
-            List<Wave> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT w.body FROM waves w JOIN wave_events we ON we.wave_id = w.id "
-                    + "WHERE we.event_id = ? ORDER BY w.end_at DESC")) {
-                ps.setString(1, eventId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(parse(rs.getString(1), Wave.class));
-                }
-            }
-            return out;
-        });
-    }
 
     /**
      * Builds the missing text vectors (rows copied by {@link SqliteToPostgres} or loaded in bulk), a
@@ -890,42 +778,8 @@ public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase
 
     // ------------------------------------------------------------------ changes
 
-    @Override
-    public List<Change> changesSince(long sequence, int limit) {
-        return read(c -> {
-            List<Change> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_id, kind, version, at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")) {
-                ps.setLong(1, sequence);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5))));
-                }
-            }
-            return out;
-        });
-    }
 
-    @Override
-    public long lastChange() {
-        return read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM changes")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
 
-    @Override
-    public Stats stats() {
-        return read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM reports), (SELECT count(*) FROM events), "
-                            + "(SELECT count(*) FROM events WHERE geo IS NOT NULL)")) {
-                rs.next();
-                return new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-            }
-        });
-    }
 
     // ------------------------------------------------------------------ change notifications
 
@@ -998,12 +852,7 @@ public final class PostgresStore implements Store, org.sitrep.store.JdbcDatabase
 
     // ------------------------------------------------------------------ helpers
 
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
 
-    private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.VARCHAR);
-        else ps.setString(i, v);
-    }
 
     private static Optional<String> one(Connection c, String sql, String arg) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -36,6 +36,7 @@ class BlueskyConnectorIT {
         Report repost = b.reports().get(0);
         assertEquals("ar", repost.language());
         assertEquals("https://bsky.app/profile/reporter.example.org/post/3lbpzzz1aa12k", repost.url());
+        assertEquals("@reporter.example.org", repost.author());
         Report own = b.reports().get(1);
         assertEquals("at://did:plc:w4xbfzo7kqfes5zb7r6qv3rw/app.bsky.feed.post/3lbq2xk5ua22c", own.externalId());
         assertEquals(Instant.parse("2026-11-24T09:45:10.512Z"), own.publishedAt());

@@ -76,6 +76,7 @@ class FeedConnectorIT {
         assertEquals("https://sahel.example.org/fr/2026/11/djibo-poste", djibo.url());
         assertEquals(Instant.parse("2026-11-24T04:20:00Z"), djibo.publishedAt());
         assertEquals(new GeoPoint(14.1021, -1.6279), djibo.point());
+        assertEquals("Rédaction", djibo.author());
         Report gao = b.reports().get(1);
         assertEquals(Instant.parse("2026-11-23T16:45:00Z"), gao.publishedAt(), "updated when published is missing");
         assertTrue(gao.text().startsWith("Les commerçants"), gao.text());

@@ -37,6 +37,7 @@ class MastodonConnectorIT {
         assertEquals("https://other.example.net/@reporter/776655", reblogged.url());
         assertEquals("Casualties", reblogged.title(), "content warning as title");
         assertEquals("uk", reblogged.language());
+        assertEquals("@reporter@other.example.net", reblogged.author(), "a boost's author is the original poster");
         Report own = b.reports().get(1);
         assertEquals(Instant.parse("2026-11-24T09:31:12Z"), own.publishedAt());
         assertTrue(own.text().startsWith("Geolocated: the strike on the fuel depot in #Kherson was at 46.6354, 32.6169."), own.text());

@@ -37,6 +37,7 @@ class TelegramConnectorIT {
         Report first = b.reports().get(0);
         assertEquals("telegram:frontline_monitor/4810", first.externalId());
         assertEquals("https://t.me/frontline_monitor/4810", first.url());
+        assertEquals("Frontline Monitor", first.author(), "an unsigned post is the channel's");
         assertEquals(Instant.parse("2026-11-24T06:52:11Z"), first.publishedAt());
         assertTrue(first.text().startsWith("Kharkiv, 24 November. Two missiles hit"), first.text());
         assertTrue(first.text().contains("\n\nEmergency services report three injured. Earlier update"), first.text());

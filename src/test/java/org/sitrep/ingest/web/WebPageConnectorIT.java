@@ -31,6 +31,7 @@ class WebPageConnectorIT {
         assertEquals("https://harbourpost.example/world/2026/11/24/ceasefire-talks-stall", r.url());
         assertEquals(Instant.parse("2026-11-24T05:15:00Z"), r.publishedAt());
         assertEquals("en", r.language());
+        assertEquals("Marta Kowalczyk", r.author(), "the byline reaches the report");
         assertEquals(List.of("https://img.harbourpost.example/2026/11/24/talks-hero.jpg"), r.media());
         assertTrue(r.text().startsWith("Negotiators left the second round"), r.text());
         assertTrue(r.text().contains("Mediators said a third round"), r.text());
