@@ -128,11 +128,13 @@ public final class ImportBenchCommand implements Runnable {
              InputStream in = Files.newInputStream(sample)) {
             long loaded = System.nanoTime() - l0;
             JsonLinesImport.Result r = new JsonLinesImport(sitrep.store(), Clock.systemUTC(), batch).run(in, (line, reason) -> { }, b -> { });
-            long t0 = System.nanoTime();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime(), t0 = System.nanoTime();
             int n = sitrep.ingestor().analysePending(500, (done, failed) -> { });
-            double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("analysis: %,d stored reports put into %,d events in %.1f s = %,.0f reports/s (%d cores; stages loaded in %.1f s, not counted)%n",
-                    n, sitrep.store().stats().events(), secs, n / secs, Runtime.getRuntime().availableProcessors(), loaded / 1e9);
+            double secs = (System.nanoTime() - t0) / 1e9, cpu = (os.getProcessCpuTime() - c0) / 1e9;
+            System.out.printf("analysis: %,d stored reports put into %,d events in %.1f s = %,.0f reports/s (%d cores; stages loaded in %.1f s,"
+                            + " not counted); process CPU %.1f s = %,.0f reports per CPU-second%n",
+                    n, sitrep.store().stats().events(), secs, n / secs, Runtime.getRuntime().availableProcessors(), loaded / 1e9, cpu, n / cpu);
             if (n != r.stored()) throw new IllegalStateException(r.stored() + " reports stored but " + n + " analysed");
         }
     }
