@@ -39,8 +39,12 @@ public final class AttributionExtractor {
 
     private final Map<String, CueLexicon> lexicons = new HashMap<>();
 
-    public AttributionExtractor() {
-        for (String lang : List.of("en", "ru", "uk", "ar")) lexicons.put(lang, CueLexicon.forLanguage(lang));
+    /** With the shipped {@link LearnedCues}. */
+    public AttributionExtractor() { this(LearnedCues.load().cueWords()); }
+
+    /** With these extra English cue words (for example {@link LearnedCues#cueWords(double, int)}) beside the hand lexicons. */
+    public AttributionExtractor(Set<String> learnedEnglishCues) {
+        for (String lang : List.of("en", "ru", "uk", "ar")) lexicons.put(lang, CueLexicon.forLanguage(lang, learnedEnglishCues));
     }
 
     /** Attributions in {@code text}, ordered by cue position; {@code language} is an ISO 639-1 code or null (English). */

@@ -2,6 +2,7 @@ package org.sitrep.claims;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -48,13 +49,16 @@ final class CueLexicon {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
     /** The lexicon for an ISO 639-1 code; English for null or unknown codes. */
-    static CueLexicon forLanguage(String lang) {
-        if (lang == null) return english();
+    static CueLexicon forLanguage(String lang) { return forLanguage(lang, Set.of()); }
+
+    /** As {@link #forLanguage(String)}, English with extra cue words counted in annotated news ({@link LearnedCues}). */
+    static CueLexicon forLanguage(String lang, Set<String> learnedEnglish) {
+        if (lang == null) return english(learnedEnglish);
         return switch (lang.toLowerCase(java.util.Locale.ROOT)) {
             case "ru" -> russian();
             case "uk" -> ukrainian();
             case "ar" -> arabic();
-            default -> english();
+            default -> english(learnedEnglish);
         };
     }
 
@@ -79,7 +83,9 @@ final class CueLexicon {
         }
     }
 
-    static CueLexicon english() {
+    static CueLexicon english() { return english(Set.of()); }
+
+    static CueLexicon english(Set<String> learned) {
         Builder b = new Builder("");
         String objs = "(?:the |these |those |such |all |any )?(?:claims?|reports?|allegations?|accusations?|accounts?|statements?|it|them|this|that|footage|video|images?|information)";
         String falseWords = "(?:false|fake|untrue|baseless|groundless|fabricated|a fabrication|lies|a lie|propaganda|disinformation|misinformation|fiction|nonsense|absurd|a hoax|unfounded)";
@@ -136,6 +142,11 @@ final class CueLexicon {
                 "hop(?:ed|ing)", "vowing", "learned", "concern(?:ed) (?:that|about)", "skeptical", "frustrated (?:that|with)",
                 "angered", "wonder(?:ed|s|ing)", "oppose",
                 "criticiz(?:ing)", "accusing", "questioning");
+        if (!learned.isEmpty()) {
+            // Added last: at the same position the hand-written cue (with its kind) wins. A learned word is only known
+            // to be a cue, not whether it reports a fact, so it counts as an opinion and makes no factual claim.
+            b.add(CueKind.OPINION, learned.stream().map(w -> w.replace("-", "\\-").replace("'", "['’]")).toArray(String[]::new));
+        }
         return new CueLexicon("en", b.cues, "that",
                 "has|have|had|is|are|was|were|be|been|being|will|would|may|might|could|can|should|must|shall|"
                         + "doesn[’']t|didn[’']t|don[’']t|isn[’']t|wasn[’']t|won[’']t|can[’']t|hasn[’']t|haven[’']t|also|later|previously|earlier|again|repeatedly|publicly|"

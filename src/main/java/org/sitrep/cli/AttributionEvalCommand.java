@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sitrep.claims.Attribution;
 import org.sitrep.claims.AttributionExtractor;
+import org.sitrep.claims.LearnedCues;
 import org.sitrep.claims.Span;
 import org.sitrep.eval.SpanScores;
 import org.sitrep.internal.Json;
@@ -30,6 +31,13 @@ final class AttributionEvalCommand implements Callable<Integer> {
     @Parameters(index = "1", description = "attributions JSON Lines (doc_id, annotator, source, content)") Path attributions;
     @Option(names = "--split", description = "only documents of this split (train, dev, test); default: all") String split;
     @Option(names = "--json", description = "end with one JSON line of the figures") boolean json;
+    @Option(names = "--learn-cues", description = "first count cue words on the train split (first annotator of each article) and write the counts to this file, then score with them")
+    Path learnCues;
+    @Option(names = "--cue-min-precision", description = "use learned words marked as cues in at least this share of their occurrences (default: ${DEFAULT-VALUE})")
+    double cueMinPrecision = LearnedCues.MIN_PRECISION;
+    @Option(names = "--cue-min-count", description = "... and at least this many times (default: ${DEFAULT-VALUE})")
+    int cueMinCount = LearnedCues.MIN_COUNT;
+    @Option(names = "--no-learned-cues", description = "the hand-written lexicon only") boolean noLearned;
     @Option(names = "--dump", description = "also write the predicted attributions as JSON Lines to this file (for error analysis)") Path dump;
 
     @Override
@@ -40,7 +48,8 @@ final class AttributionEvalCommand implements Callable<Integer> {
             byDoc.computeIfAbsent(a.path("doc_id").asText(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(a.path("annotator").asText(), k -> new ArrayList<>()).add(a);
         }
-        AttributionExtractor extractor = new AttributionExtractor();
+        LearnedCues learned = noLearned ? LearnedCues.none() : learnCues != null ? learn(docs, byDoc) : LearnedCues.load();
+        AttributionExtractor extractor = new AttributionExtractor(learned.cueWords(cueMinPrecision, cueMinCount));
         SpanScores source = new SpanScores(), content = new SpanScores();
         int n = 0;
         long t0 = System.nanoTime();
@@ -107,6 +116,30 @@ final class AttributionEvalCommand implements Callable<Integer> {
             out.println(Json.MAPPER.writeValueAsString(m));
         }
         return 0;
+    }
+
+    /** Counts cue words over the train split, the first annotator of each article, and writes the counts. */
+    private LearnedCues learn(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc) throws java.io.IOException {
+        List<LearnedCues.AnnotatedText> texts = new ArrayList<>();
+        for (JsonNode d : docs) {
+            if (!"train".equals(d.path("split").asText())) continue;
+            Map<String, List<JsonNode>> annotations = byDoc.getOrDefault(d.path("doc_id").asText(), Map.of());
+            String first = d.path("annotators").path(0).asText(annotations.isEmpty() ? "" : annotations.keySet().iterator().next());
+            List<int[]> cues = new ArrayList<>();
+            for (JsonNode r : annotations.getOrDefault(first, List.of())) {
+                if (r.hasNonNull("cue")) for (int[] o : offsets(r.get("cue"))) cues.add(o);
+            }
+            texts.add(new LearnedCues.AnnotatedText(d.path("text").asText(), cues));
+        }
+        if (texts.isEmpty()) throw new UserException(articles + ": no articles with split 'train' to learn from");
+        LearnedCues learned = LearnedCues.learn(texts);
+        String provenance = "counted by 'sitrep eval attribution " + articles.getFileName() + " " + attributions.getFileName()
+                + " --learn-cues ...' on the " + texts.size() + " articles whose split is train (PolNeAR v1.0.0, Newell, Margolin & Ruths,"
+                + " LREC 2018), first annotator of each; words marked as a cue at least twice";
+        java.nio.file.Files.createDirectories(learnCues.toAbsolutePath().getParent());
+        java.nio.file.Files.writeString(learnCues, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(learned.toJson(provenance)) + "\n");
+        System.out.println("learned cue counts from " + texts.size() + " train articles; wrote " + learnCues);
+        return learned;
     }
 
     private static void row(String span, String match, double p, double r, double f) {

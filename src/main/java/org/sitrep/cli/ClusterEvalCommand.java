@@ -111,6 +111,18 @@ final class ClusterEvalCommand implements Callable<Integer> {
                 o.put("gold", d.cluster);
                 o.put("event", step.event().id());
                 o.put("score", step.decision().score());
+                var loc = ar.extraction() != null && ar.extraction().location() != null ? ar.extraction().location()
+                        : ar.geoparse() == null ? null : ar.geoparse().eventLocation();
+                if (loc != null) {
+                    o.put("location", loc.name() + " (" + loc.precision() + ", GeoNames " + loc.geonameId() + ", "
+                            + String.format(Locale.ROOT, "%.3f,%.3f", loc.point().lat(), loc.point().lon()) + ")");
+                }
+                if (ar.extraction() != null) o.put("type", ar.extraction().type());
+                if (ar.extraction() != null) o.put("type_conf", ar.extraction().confidence());
+                if (loc != null && ar.geoparse() != null) {
+                    o.put("loc_mentions", ar.geoparse().mentions().stream().filter(m -> m.place() != null && loc.geonameId() != null && m.place().geonameId() == loc.geonameId()).map(m -> m.text() + ":" + String.format(Locale.ROOT, "%.2f", m.confidence())).toList());
+                    o.put("loc_reason", loc.reason());
+                }
                 o.put("copy_of", step.decision().copyOfReportId());
                 o.put("reasons", step.decision().reasons());
                 log.add(o);

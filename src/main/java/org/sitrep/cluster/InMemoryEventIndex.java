@@ -21,7 +21,11 @@ import org.sitrep.pipeline.EventCandidate;
  * earlier ones (a store should order the same way: {@code ORDER BY lat IS NULL, |time - mid|}).
  *
  * <p>Events are bucketed by UTC day and by a half-degree grid cell, so a query touches only the
- * days of its window and the cells around its point. Used by {@code sitrep eval cluster} and the
+ * days of its window and the cells around its point. For the text part of a query
+ * ({@link CandidateQuery#terms}) each day also maps the {@link SearchTerms} of its events' reports
+ * to the events; events matching at least two of the terms (one when only one is given) are added,
+ * most terms matched first. A term carried by more than {@link #MAX_POSTINGS} events of one day says
+ * nothing about which incident it is and is skipped. Used by {@code sitrep eval cluster} and the
  * clustering benchmark; also a reference for the store's query. Thread-safe (one lock).
  */
 public final class InMemoryEventIndex {
@@ -29,39 +33,74 @@ public final class InMemoryEventIndex {
     /** Events longer than this many days are kept in one list checked by every query. */
     private static final int MAX_INDEXED_DAYS = 31;
     private static final long UNLOCATED = Long.MIN_VALUE;
+    static final int MAX_POSTINGS = 2_000;
+    /** Most search terms kept per event (the first reports' words come first). */
+    private static final int MAX_EVENT_TERMS = 256;
 
     /** Identity-compared on purpose: buckets hold entries themselves, not ids to look up again. */
     private static final class Entry {
         final EventCandidate candidate;
         final List<Long> dayKeys;
         final long cell;
+        final Set<String> terms;
+        /** How many of the candidate's reports (a prefix) {@code terms} was read from. */
+        final int termsFrom;
 
-        Entry(EventCandidate candidate, List<Long> dayKeys, long cell) {
+        Entry(EventCandidate candidate, List<Long> dayKeys, long cell, Set<String> terms, int termsFrom) {
             this.candidate = candidate;
             this.dayKeys = dayKeys;
             this.cell = cell;
+            this.terms = terms;
+            this.termsFrom = termsFrom;
         }
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
     private final Map<Long, Map<Long, Set<Entry>>> byDay = new HashMap<>();
     private final Set<Entry> longEvents = new LinkedHashSet<>();
+    private final Map<Long, Map<String, Set<Entry>>> termsByDay = new HashMap<>();
 
     /** Adds the event or replaces the earlier version with the same id. */
     public synchronized void put(EventCandidate candidate) {
         Event e = candidate.event();
+        Entry previous = entries.get(e.id());
         remove(e.id());
         long cell = e.location() == null ? UNLOCATED : cell(e.location().point());
         long first = day(e.time().start()), last = day(e.time().end());
         List<Long> days = new ArrayList<>();
         boolean isLong = last - first + 1 > MAX_INDEXED_DAYS;
         if (!isLong) for (long d = first; d <= last; d++) days.add(d);
-        Entry entry = new Entry(candidate, days, cell);
+        // Events grow by appending reports: read only the new ones' words.
+        var reports = candidate.reports();
+        Set<String> terms;
+        int from;
+        if (previous != null && previous.termsFrom <= reports.size() && (previous.termsFrom == 0
+                || sameReport(previous.candidate.reports(), reports, previous.termsFrom - 1))) {
+            terms = previous.terms;
+            from = previous.termsFrom;
+        } else {
+            terms = new LinkedHashSet<>();
+            from = 0;
+        }
+        for (int i = from; i < reports.size() && terms.size() < MAX_EVENT_TERMS; i++) {
+            for (String t : SearchTerms.of(reports.get(i).report())) {
+                if (terms.size() >= MAX_EVENT_TERMS) break;
+                terms.add(t);
+            }
+        }
+        Entry entry = new Entry(candidate, days, cell, terms, reports.size());
         if (isLong) longEvents.add(entry);
         for (long d : days) {
             byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(entry);
+            Map<String, Set<Entry>> byTerm = termsByDay.computeIfAbsent(d, k -> new HashMap<>());
+            for (String t : terms) byTerm.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(entry);
         }
         entries.put(e.id(), entry);
+    }
+
+    private static boolean sameReport(List<org.sitrep.pipeline.AnalyzedReport> a, List<org.sitrep.pipeline.AnalyzedReport> b, int i) {
+        return i < a.size() && i < b.size() && java.util.Objects.equals(a.get(i).report().id(), b.get(i).report().id())
+                && a.get(i).report().id() != null;
     }
 
     public synchronized void remove(String eventId) {
@@ -74,6 +113,15 @@ public final class InMemoryEventIndex {
             ids.remove(old);
             if (ids.isEmpty()) cells.remove(old.cell);
             if (cells.isEmpty()) byDay.remove(d);
+            Map<String, Set<Entry>> byTerm = termsByDay.get(d);
+            if (byTerm == null) continue;
+            for (String t : old.terms) {
+                Set<Entry> es = byTerm.get(t);
+                if (es == null) continue;
+                es.remove(old);
+                if (es.isEmpty()) byTerm.remove(t);
+            }
+            if (byTerm.isEmpty()) termsByDay.remove(d);
         }
     }
 
@@ -85,6 +133,58 @@ public final class InMemoryEventIndex {
     public synchronized int size() { return entries.size(); }
 
     public synchronized List<EventCandidate> find(CandidateQuery q) {
+        List<EventCandidate> out = findNear(q);
+        if (!q.searchesText()) return out;
+        List<EventCandidate> all = new ArrayList<>(out);
+        all.addAll(findText(q, out));
+        return all;
+    }
+
+    /** Events in the window matching the query's terms, not already in {@code found}: most terms first, then nearest in time. */
+    private List<EventCandidate> findText(CandidateQuery q, List<EventCandidate> found) {
+        Set<String> already = new java.util.HashSet<>();
+        for (EventCandidate c : found) already.add(c.event().id());
+        Set<Entry> hits = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        long firstDay = day(q.from()), lastDay = day(q.to().minusMillis(1));
+        for (long d = firstDay; d <= lastDay; d++) {
+            Map<String, Set<Entry>> byTerm = termsByDay.get(d);
+            if (byTerm == null) continue;
+            for (String t : q.terms()) {
+                Set<Entry> es = byTerm.get(t);
+                if (es == null || es.size() > MAX_POSTINGS) continue;
+                hits.addAll(es);
+            }
+        }
+        // Count each term once per event, however many days the event spans.
+        Map<Entry, Integer> counts = new java.util.IdentityHashMap<>();
+        for (Entry e : hits) {
+            int n = 0;
+            for (String t : q.terms()) if (e.terms.contains(t)) n++;
+            counts.put(e, n);
+        }
+        for (Entry e : longEvents) {
+            int n = 0;
+            for (String t : q.terms()) if (e.terms.contains(t)) n++;
+            if (n > 0) counts.put(e, n);
+        }
+        int need = Math.min(2, q.terms().size());
+        long mid = q.from().toEpochMilli() / 2 + q.to().toEpochMilli() / 2;
+        List<Map.Entry<Entry, Integer>> ranked = new ArrayList<>();
+        for (var c : counts.entrySet()) {
+            Event ev = c.getKey().candidate.event();
+            if (c.getValue() < need || already.contains(ev.id())) continue;
+            if (!(ev.time().start().isBefore(q.to()) && !ev.time().end().isBefore(q.from()))) continue;
+            ranked.add(c);
+        }
+        ranked.sort(Comparator.<Map.Entry<Entry, Integer>>comparingInt(c -> -c.getValue())
+                .thenComparingLong(c -> Math.abs(center(c.getKey().candidate.event()) - mid))
+                .thenComparing(c -> c.getKey().candidate.event().id()));
+        List<EventCandidate> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(q.textLimit(), ranked.size()); i++) out.add(ranked.get(i).getKey().candidate);
+        return out;
+    }
+
+    private List<EventCandidate> findNear(CandidateQuery q) {
         long firstDay = day(q.from()), lastDay = day(q.to().minusMillis(1));
         long mid = q.from().toEpochMilli() / 2 + q.to().toEpochMilli() / 2;
         long midDay = Math.floorDiv(mid, 86_400_000L);

@@ -80,7 +80,38 @@ public final class OnlineClusterer implements Clusterer {
             // instead of the city) must still be scored, or it can never be reconciled.
             radius = 2 * (loc.precision() == LocationPrecision.PROVINCE ? config.provinceRadiusKm() : config.siteRadiusKm());
         }
-        return new CandidateQuery(from, to, near, radius, config.candidateLimit());
+        List<String> terms = config.textCandidates() > 0 ? searchTerms(report) : List.of();
+        return new CandidateQuery(from, to, near, radius, config.candidateLimit(), terms, config.textCandidates());
+    }
+
+    /** Terms searched per report. */
+    static final int SEARCH_TERMS = 8;
+
+    /**
+     * The report's rarest {@link SearchTerms} that earlier reports also used: a word seen in no other
+     * report cannot find anything, and one used by every other report finds only the same kind of
+     * incident. Counts the report's words in the document frequencies (once, like {@link #assign}).
+     */
+    private List<String> searchTerms(AnalyzedReport report) {
+        profile(report, true);
+        long n = vocabulary.documents();
+        long common = Math.max(20, n / 20);
+        List<Vocabulary.Term> ts = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (String w : SearchTerms.of(report.report())) {
+            Vocabulary.Term t = vocabulary.term(w);
+            if (t == null) continue;
+            int df = t.df.get();
+            if (df < 2 || df > common) continue;
+            ts.add(t);
+            words.add(w);
+        }
+        Integer[] order = new Integer[ts.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> ts.get(i).df.get()).thenComparing(i -> words.get(i)));
+        List<String> out = new ArrayList<>(SEARCH_TERMS);
+        for (int i = 0; i < Math.min(SEARCH_TERMS, order.length); i++) out.add(words.get(order[i]));
+        return out;
     }
 
     /**
@@ -96,10 +127,14 @@ public final class OnlineClusterer implements Clusterer {
 
         Match best = null, copy = null;
         int vetoed = 0;
+        List<String> ruledOut = new ArrayList<>();
         double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
         for (EventCandidate c : candidates) {
             Match m = score(p, pNorm, c);
-            if (m.vetoed) vetoed++;
+            if (m.vetoed) {
+                vetoed++;
+                if (ruledOut.size() < 3) ruledOut.add("ruled out " + m.eventId + ": " + String.join("; ", m.reasons));
+            }
             if (m.copyOf != null && (copy == null || m.copyJaccard > copy.copyJaccard)) copy = m;
             if (best == null || (best.vetoed && !m.vetoed) || (best.vetoed == m.vetoed && m.score > best.score)) best = m;
         }
@@ -122,6 +157,7 @@ public final class OnlineClusterer implements Clusterer {
                 : String.format(Locale.ROOT, "new event: best of %d candidates (%d ruled out by conflicts) was %s with score %.2f < %.2f",
                         candidates.size(), vetoed, best.eventId, best.score, config.joinThreshold()));
         reasons.addAll(best.reasons);
+        if (!best.vetoed) reasons.addAll(ruledOut);
         return new ClusterDecision(null, best.score, reasons, null);
     }
 
@@ -220,18 +256,43 @@ public final class OnlineClusterer implements Clusterer {
             return 0;
         }
         double d = a.point().distanceKm(b.point());
+        // The same name resolved to two gazetteer entries (Paris, France and Paris, Texas), or a
+        // report that names the event's place in words the geoparser did not take as a place: the
+        // geoparse disagrees, the reports may not.
+        if (a.name() != null && a.name().equalsIgnoreCase(b.name())) {
+            m.reasons.add("locations share the name " + a.name() + " but resolve to different places");
+            return 0.1;
+        }
+        boolean reportNamesEvents = (b.geonameId() != null && p.places.containsKey(b.geonameId())) || mentionsName(p, b.name());
+        boolean eventNamesReports = a.geonameId() != null && named(c, a.geonameId()) != null;
         // Each side names the other's place: the same places, with a different one picked as the
         // event location (Hollywood vs Los Angeles), not two incidents. Two strikes at two sites of
         // one city do not pass this: neither report names the other's site.
-        if (a.geonameId() != null && b.geonameId() != null && p.places.containsKey(b.geonameId())
-                && eventProfile(c).places.containsKey(a.geonameId())) {
+        if (reportNamesEvents && eventNamesReports) {
             m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but each report names both places",
                     label(a), label(b), d));
             return 0.1;
         }
-        if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && d > 1.0) {
+        boolean reportSite = isSite(p.locationFeatureClass), eventSite = b.geonameId() != null && isSite(named(c, b.geonameId()));
+        boolean sites = reportSite && eventSite;
+        if (sites && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
                     label(a), label(b), d));
+            return CONFLICT;
+        }
+        // A town named by one side as where it happened and by the other in passing: the geoparser
+        // picked a different one of the same places (a rehab clinic's town vs the star's home town,
+        // a person's name read as a town). Only between towns: a site named in passing ("a day after
+        // the strike on the market") is a reference, not the same place.
+        if ((reportNamesEvents || eventNamesReports) && !sites) {
+            m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but one side names the other's place",
+                    label(a), label(b), d));
+            return 0.15;
+        }
+        // Two exact places, neither named by the other side: two towns next to each other (Saraqib and
+        // Sarmin, 8 km) are still two places, and the same protest wording in each is two protests.
+        if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && d > 1.0) {
+            m.reasons.add(String.format(Locale.ROOT, "conflict: different places (%s vs %s, %.1f km apart)", label(a), label(b), d));
             return CONFLICT;
         }
         if (a.geonameId() != null && b.geonameId() != null && a.precision().ordinal() <= LocationPrecision.DISTRICT.ordinal()
@@ -256,6 +317,43 @@ public final class OnlineClusterer implements Clusterer {
             m.reasons.add(String.format(Locale.ROOT, "locations %.1f km apart", d));
         }
         return 0;
+    }
+
+    /**
+     * The GeoNames feature class under which one of the event's reports names this place, or null
+     * when none does. Reads the reports' place mentions only (no text), so ruling out a candidate in
+     * another town stays cheap.
+     */
+    private String named(EventCandidate c, long geonameId) {
+        List<AnalyzedReport> rs = c.reports();
+        for (int i = 0; i < Math.min(rs.size(), config.profileMembers()); i++) {
+            var g = rs.get(i).geoparse();
+            if (g == null) continue;
+            for (var mention : g.mentions()) {
+                if (mention.place() != null && mention.place().geonameId() == geonameId) return mention.place().featureClass();
+            }
+        }
+        return null;
+    }
+
+    /** Whether every word of {@code name} occurs in the report's text. */
+    private boolean mentionsName(TextProfile p, String name) {
+        if (name == null || name.isBlank()) return false;
+        boolean[] all = {true};
+        int[] words = {0};
+        Tokenizer.tokenize(name, false, (w, cap, title, start) -> {
+            if (!all[0] || Stopwords.contains(w)) return;
+            words[0]++;
+            Vocabulary.Term t = vocabulary.find(w);
+            if (t == null || !p.hasTerm(t)) all[0] = false;
+        });
+        return all[0] && words[0] > 0;
+    }
+
+    /** A named site (building, spot, road, landmark), as opposed to a town or an area. */
+    static boolean isSite(String featureClass) {
+        return featureClass != null && (featureClass.equals("S") || featureClass.equals("R") || featureClass.equals("T")
+                || featureClass.equals("H") || featureClass.equals("V") || featureClass.equals("U"));
     }
 
     private double radius(LocationPrecision p) {
@@ -312,9 +410,16 @@ public final class OnlineClusterer implements Clusterer {
         }
         int ga = typeGroup(a), gb = typeGroup(b);
         if (ga < 0 || gb < 0 || ga == gb) return 0;
-        m.reasons.add("conflict: incompatible types (" + a + " vs " + b + ")");
-        return CONFLICT;
+        // Not a veto: the type is one classifier's reading of one report, and it reads news outside
+        // its domain (a celebrity entering rehab as "violence against civilians") with full confidence.
+        // A protest and an air strike in one town differ in their words anyway.
+        m.reasons.add("types differ (" + a + " vs " + b + ")");
+        m.score -= TYPE_MISMATCH;
+        return 0;
     }
+
+    /** Taken off the score when the report's and the event's types belong to incompatible groups. */
+    static final double TYPE_MISMATCH = 0.1;
 
     /**
      * ACLED types that one incident can plausibly carry in different reports: a shelling is a

@@ -48,11 +48,14 @@ final class TextProfile {
     final Map<Long, String> places;  // specific places (towns, sites), gazetteer id -> name
     final Set<String> regions;       // "CC" and "CC.admin1" keys of the places named
     final Set<String> actors;
+    /** GeoNames feature class of the event location as the report names it ("P" town, "S" site), or null. */
+    final String locationFeatureClass;
 
     private TextProfile(String reportId, String sourceId, String url, Instant published, TimeWindow time,
                         EventLocation location, String type, Vocabulary.Term[] terms, float[] weights,
                         Set<String> names, Set<String> numbers, long[] sketch, int shingles, int tokens,
-                        String titleKey, Map<Long, String> places, Set<String> regions, Set<String> actors) {
+                        String titleKey, Map<Long, String> places, Set<String> regions, Set<String> actors,
+                        String locationFeatureClass) {
         this.reportId = reportId;
         this.sourceId = sourceId;
         this.url = url;
@@ -71,6 +74,7 @@ final class TextProfile {
         this.places = places;
         this.regions = regions;
         this.actors = actors;
+        this.locationFeatureClass = locationFeatureClass;
     }
 
     /** Terms as they appear in this report, without touching document frequencies. */
@@ -131,12 +135,14 @@ final class TextProfile {
 
         Map<Long, String> places = new LinkedHashMap<>();
         Set<String> regions = new HashSet<>();
+        String locationClass = null;
         EventLocation loc = ex != null && ex.location() != null ? ex.location()
                 : ar.geoparse() != null ? ar.geoparse().eventLocation() : null;
         if (ar.geoparse() != null) {
             for (Mention m : ar.geoparse().mentions()) {
                 if (m.place() == null) continue;
                 var p = m.place();
+                if (loc != null && loc.geonameId() != null && loc.geonameId() == p.geonameId()) locationClass = p.featureClass();
                 if (!p.countryCode().isEmpty()) {
                     regions.add(p.countryCode());
                     if (!p.admin1().isEmpty()) regions.add(p.countryCode() + "." + p.admin1());
@@ -163,7 +169,7 @@ final class TextProfile {
         String titleKey = titleTokens.size() >= 6 ? String.join(" ", titleTokens) : null;
         return new TextProfile(r.id(), r.sourceId(), canonicalUrl(r.url()), r.publishedAt(), time, loc, type,
                 terms, weights, names, numbers, hashes, shingleSet.size(), tokenCount[0], titleKey, places,
-                regions, actors);
+                regions, actors, locationClass);
     }
 
     /** The bottom-k sketch of a text's word 3-grams alone (for wave detection). */
@@ -185,6 +191,18 @@ final class TextProfile {
     private static long shingle(int[] window, int seen) {
         return mix(((long) window[(seen - 3) % 3] * 0x9E3779B97F4A7C15L)
                 ^ ((long) window[(seen - 2) % 3] * 0xC2B2AE3D27D4EB4FL) ^ window[(seen - 1) % 3]);
+    }
+
+    /** Whether the report uses this term (binary search: terms are sorted by id). */
+    boolean hasTerm(Vocabulary.Term t) {
+        int lo = 0, hi = terms.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1, c = Integer.compare(terms[mid].id, t.id);
+            if (c == 0) return true;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return false;
     }
 
     /** Distinct terms, for the document-frequency count. */

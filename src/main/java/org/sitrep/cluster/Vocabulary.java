@@ -40,6 +40,9 @@ final class Vocabulary {
         return terms.computeIfAbsent(word, w -> new Term(nextId.getAndIncrement()));
     }
 
+    /** The term for a word if it is known, without adding it. */
+    Term find(String word) { return terms.get(word); }
+
     /** Counts one more document containing each of these (distinct) terms. */
     void observe(Term[] distinctTerms) {
         long n = docs.incrementAndGet();

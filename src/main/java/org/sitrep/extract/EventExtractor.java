@@ -56,9 +56,10 @@ public final class EventExtractor implements Extractor {
         Tokens t = Tokens.of(text);
         List<TriggerLexicon.Hit> hits = triggers.events(t);
         List<Actor> parties = actors.actors(t);
-        TypeClassifier.Decision d = classifier.classify(t, hits, parties.stream().anyMatch(ActorLexicon::armed));
+        List<TriggerLexicon.Hit> meansHits = triggers.means(t);
+        TypeClassifier.Decision d = classifier.classify(t, hits, meansHits, parties);
         List<String> means = new ArrayList<>();
-        for (TriggerLexicon.Hit h : triggers.means(t)) if (!means.contains(h.label())) means.add(h.label());
+        for (TriggerLexicon.Hit h : meansHits) if (!means.contains(h.label())) means.add(h.label());
         EventTimeResolver.Resolved when = time.resolve(text, report.publishedAt());
         return new Extraction(d.type(), d.subType(), d.triggers(), parties, casualties.extract(text), means,
                 when.window(), geoparse == null ? null : geoparse.eventLocation(), d.confidence());

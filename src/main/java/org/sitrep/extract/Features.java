@@ -2,6 +2,7 @@ package org.sitrep.extract;
 
 import java.util.Arrays;
 import java.util.List;
+import org.sitrep.model.Actor;
 
 /**
  * Turns a tokenised report and its trigger hits into hashed feature ids for {@link TypeModel}.
@@ -18,9 +19,19 @@ final class Features {
     static final int MAX_TOKENS = 400;
 
     static int[] of(Tokens t, List<TriggerLexicon.Hit> hits, int bits, boolean triggersOnly) {
+        return of(t, hits, List.of(), bits, triggersOnly);
+    }
+
+    /**
+     * As above, plus who is involved: the kinds of actor1 and actor2 ("a1:rebel_group", "a2:state_forces")
+     * and their pair. The same words mean different events depending on the target: "gunmen shot dead a
+     * police officer" is a battle in ACLED's terms (both sides armed), "gunmen shot dead a farmer" is
+     * violence against civilians. These features are language-neutral, like the trigger labels.
+     */
+    static int[] of(Tokens t, List<TriggerLexicon.Hit> hits, List<Actor> actors, int bits, boolean triggersOnly) {
         int mask = (1 << bits) - 1;
         int n = Math.min(t.size(), MAX_TOKENS);
-        int[] out = new int[1 + (triggersOnly ? 0 : 2 * n) + 2 * hits.size()];
+        int[] out = new int[1 + (triggersOnly ? 0 : 2 * n) + 2 * hits.size() + 4];
         int k = 0;
         out[k++] = BIAS;
         if (!triggersOnly) {
@@ -44,6 +55,14 @@ final class Features {
             out[k++] = bucket("t:" + h.label(), mask);
             if (h.start() < leadEnd) out[k++] = bucket("tl:" + h.label(), mask);
         }
+        String k1 = null, k2 = null;
+        for (Actor a : actors) {
+            if (a.role().equals("actor1")) k1 = a.kind();
+            else if (a.role().equals("actor2")) k2 = a.kind();
+        }
+        if (k1 != null) out[k++] = bucket("a1:" + k1, mask);
+        if (k2 != null) out[k++] = bucket("a2:" + k2, mask);
+        if (k1 != null || k2 != null) out[k++] = bucket("a12:" + k1 + "|" + k2, mask);
         int[] f = Arrays.copyOf(out, k);
         Arrays.sort(f);
         // binary features: drop repeats

@@ -97,9 +97,21 @@ record Tokens(String text, List<String> words, int[] starts, int[] ends, int[] s
         return text.substring(starts[from], ends[to - 1]);
     }
 
-    /** Index of the first token of the first sentence after the lead (the lead is sentence 0). */
+    /**
+     * Index of the first token after the lead. The lead is sentence 0, and when sentence 0 is a headline
+     * (a blank line follows it, as in {@code Report.fullText()}) the body's first sentence too: "Strike on
+     * bakery in Idlib" says little that "An air strike hit the bakery..." right below it does not.
+     */
     int leadEnd() {
-        for (int i = 0; i < sentence.length; i++) if (sentence[i] > 0) return i;
+        int first = firstOfSentenceAfter(0, 0);
+        if (first == 0 || first >= sentence.length) return first;
+        String gap = text.substring(ends[first - 1], starts[first]);
+        if (gap.indexOf('\n') < 0 || gap.indexOf('\n') == gap.lastIndexOf('\n')) return first;
+        return firstOfSentenceAfter(first, sentence[first]);
+    }
+
+    private int firstOfSentenceAfter(int from, int sentenceNo) {
+        for (int i = from; i < sentence.length; i++) if (sentence[i] > sentenceNo) return i;
         return sentence.length;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.model.Actor;
 import org.sitrep.model.Event;
 
 /**
@@ -28,7 +29,8 @@ final class TypeClassifier {
     /** A type decision: type, sub-type, the words that triggered it, and the probability of the type. */
     record Decision(String type, String subType, List<String> triggers, double confidence) {}
 
-    private static final Set<String> NON_ACLED = Set.of("STATEMENT", "CLAIM", "DENIAL", "SPORT", "WEATHER", "ECONOMY");
+    /** Labels that alone do not make a report a conflict event. */
+    private static final Set<String> NON_ACLED = Set.of("STATEMENT", "DEMAND", "HIT", "CLAIM", "DENIAL", "SPORT", "WEATHER", "ECONOMY");
     private static final int MAX_TRIGGERS = 5;
 
     /**
@@ -65,10 +67,16 @@ final class TypeClassifier {
     }
 
     /**
-     * @param armedParty whether the report names an armed or security actor (forces, gunmen, a cartel);
-     *                   without sport, weather or economy words that alone makes it a security report
+     * @param parties the report's actors with their roles; an armed or security party (forces, gunmen, a
+     *                cartel) without sport, weather or economy words alone makes it a security report
      */
-    Decision classify(Tokens t, List<TriggerLexicon.Hit> hits, boolean armedParty) {
+    Decision classify(Tokens t, List<TriggerLexicon.Hit> hits, List<Actor> parties) {
+        return classify(t, hits, List.of(), parties);
+    }
+
+    /** As above, with the means of attack found ({@link TriggerLexicon#means}). */
+    Decision classify(Tokens t, List<TriggerLexicon.Hit> hits, List<TriggerLexicon.Hit> means, List<Actor> parties) {
+        boolean armedParty = parties.stream().anyMatch(ActorLexicon::armed);
         int leadEnd = t.leadEnd();
         TriggerLexicon.Hit firstLead = null;
         for (TriggerLexicon.Hit h : hits) {
@@ -87,6 +95,11 @@ final class TypeClassifier {
                         return new Decision(EventTypes.STATEMENT, EventTypes.STATEMENT_SUB, texts(hits, "STATEMENT"), 0.6);
                     }
                 }
+                case "DEMAND" -> {
+                    if (leadHasNoViolence(hits, leadEnd) && !crowd(hits, parties)) {
+                        return new Decision(EventTypes.STATEMENT, EventTypes.STATEMENT_SUB, texts(hits, "DEMAND"), 0.5);
+                    }
+                }
                 default -> { }
             }
         }
@@ -97,6 +110,8 @@ final class TypeClassifier {
             else if (isDomain(h.label())) domains.merge(h.label(), 1, Integer::sum);
         }
         if (!conflict && armedParty && domains.isEmpty()) conflict = true;
+        // "Workers demanded unpaid wages", "residents rejected the new fees": a crowd's demand is a protest
+        if (!conflict && domains.isEmpty() && crowd(hits, parties) && !texts(hits, "DEMAND").isEmpty()) conflict = true;
         if (!conflict) {
             if (!domains.isEmpty()) {
                 String d = domains.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
@@ -108,10 +123,11 @@ final class TypeClassifier {
                 return new Decision(EventTypes.NOT_CONFLICT, sub, texts(hits, d), 0.6);
             }
             List<String> st = texts(hits, "STATEMENT");
+            if (st.isEmpty()) st = texts(hits, "DEMAND");
             if (!st.isEmpty()) return new Decision(EventTypes.STATEMENT, EventTypes.STATEMENT_SUB, st, 0.5);
             return new Decision(Event.UNCLASSIFIED, null, List.of(), 0);
         }
-        int[] f = Features.of(t, hits, model.bits(), false);
+        int[] f = Features.of(t, hits, parties, model.bits(), false);
         double[] p = model.probabilities(f);
         if (boost > 0) {
             Map<String, Double> bonus = new HashMap<>();
@@ -142,15 +158,72 @@ final class TypeClassifier {
                 bestType = EventTypes.EXPLOSIONS;
                 double sum = 0;
                 for (int i = 0; i < p.length; i++) if (typeOfLabel[i].equals(bestType)) sum += p[i];
-                bestTypeP = sum;
+                bestTypeP = Math.max(sum, 0.5);
             }
         }
-        int best = -1;
-        for (int i = 0; i < p.length; i++) {
+        // "Strike on a bakery", "the pumping station was hit": a target struck from afar, with nobody
+        // fighting on the ground, is remote violence even when no weapon is named. Without this the
+        // model leans on "killed"/"injured" and calls it an armed clash.
+        int remoteSub = -1;
+        int struck = struckFromAfar(hits, means, leadEnd);
+        if (struck > 0 && (bestType.equals(EventTypes.BATTLES) || bestType.equals(EventTypes.VAC)
+                || (struck > 1 && bestType.equals(EventTypes.STRATEGIC)))) {
+            bestType = EventTypes.EXPLOSIONS;
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (!typeOfLabel[i].equals(bestType)) continue;
+                sum += p[i];
+                // the weapon is unstated: an air/drone strike or shelling, never a mine or a grenade
+                if ((codeOfLabel[i].equals("AIR_STRIKE") || codeOfLabel[i].equals("ART_MISS_ATTACK")) && (remoteSub < 0 || p[i] > p[remoteSub])) remoteSub = i;
+            }
+            // a rule overrode the model: the model's own probability for the type says little here
+            bestTypeP = Math.max(sum, 0.5);
+        }
+        int best = remoteSub;
+        for (int i = 0; i < p.length && remoteSub < 0; i++) {
             if (typeOfLabel[i].equals(bestType) && (best < 0 || p[i] > p[best])) best = i;
         }
         String subName = model.labels().get(best);
-        return new Decision(bestType, subName, triggersFor(t, hits, best), bestTypeP);
+        List<String> words = triggersFor(t, hits, best);
+        if (remoteSub >= 0 && texts(hits, codeOfLabel[best]).isEmpty()) {
+            // no weapon word: the words that made it a strike are "strike on", "was hit"
+            words = new ArrayList<>(texts(hits, "STRIKE_ON"));
+            for (String w : texts(hits, "HIT")) if (words.size() < MAX_TRIGGERS) words.add(w);
+        }
+        return new Decision(bestType, subName, words, bestTypeP);
+    }
+
+    /** Ground fighting or a shooter in the lead: a hit there is a bullet, not a strike from afar. */
+    private static final Set<String> GROUND = Set.of("ARMED_CLASH", "ATTACK", "ABDUCT_DISSAP", "SEX_VIOL", "MOB_VIOL", "VIOL_DEMONSTR", "ARREST");
+    private static final Set<String> GROUND_MEANS = Set.of("small_arms", "knife");
+
+    /**
+     * A strike or hit on a target in the lead, with no ground fighting, shooting or stabbing there: 2 for
+     * "strike on" / "direct hit", 1 for a bare "was hit", 0 for none.
+     */
+    private static int struckFromAfar(List<TriggerLexicon.Hit> hits, List<TriggerLexicon.Hit> means, int leadEnd) {
+        int struck = 0;
+        for (TriggerLexicon.Hit h : hits) {
+            if (h.start() >= leadEnd) break;
+            if (h.label().equals("STRIKE_ON")) struck = 2;
+            else if (h.label().equals("HIT")) struck = Math.max(struck, 1);
+            if (GROUND.contains(h.label())) return 0;
+        }
+        if (struck == 0) return 0;
+        for (TriggerLexicon.Hit h : means) {
+            if (h.start() < leadEnd && GROUND_MEANS.contains(h.label())) return 0;
+        }
+        return struck;
+    }
+
+    /** Protesters, workers, residents or a protest word: people whose "demand" is a protest, not a statement. */
+    private static boolean crowd(List<TriggerLexicon.Hit> hits, List<Actor> parties) {
+        for (Actor a : parties) if (a.kind().equals("protesters") || a.kind().equals("civilians")) return true;
+        for (TriggerLexicon.Hit h : hits) {
+            EventTypes.SubType st = EventTypes.byCode(h.label());
+            if (st != null && (st.type().equals(EventTypes.PROTESTS) || st.type().equals(EventTypes.RIOTS))) return true;
+        }
+        return false;
     }
 
     private static final Set<String> REMOTE = Set.of("AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "CHEM_WEAP", "SUIC_BOMB");

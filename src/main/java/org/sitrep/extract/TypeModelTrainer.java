@@ -28,8 +28,12 @@ public final class TypeModelTrainer {
     }
 
     private final TriggerLexicon lexicon;
+    private final ActorLexicon actors;
 
-    public TypeModelTrainer() { this.lexicon = TriggerLexicon.loadDefault(); }
+    public TypeModelTrainer() {
+        this.lexicon = TriggerLexicon.loadDefault();
+        this.actors = ActorLexicon.loadDefault();
+    }
 
     /** The trained model, ready to {@link #write} or use. */
     public static final class Trained {
@@ -58,10 +62,11 @@ public final class TypeModelTrainer {
             if (st == null || ex.text() == null || ex.text().isBlank()) continue;
             Tokens t = Tokens.of(ex.text());
             List<TriggerLexicon.Hit> hits = lexicon.events(t);
-            int[] f = Features.of(t, hits, s.bits(), false);
+            List<org.sitrep.model.Actor> parties = actors.actors(t);
+            int[] f = Features.of(t, hits, parties, s.bits(), false);
             for (int b : f) count[b]++;
             full.add(f);
-            trig.add(Features.of(t, hits, s.bits(), true));
+            trig.add(Features.of(t, hits, parties, s.bits(), true));
             ys.add(subs.indexOf(st));
         }
         if (full.isEmpty()) throw new IllegalArgumentException("no usable training examples (need text and an ACLED sub_event_type)");

@@ -29,6 +29,11 @@ final class EventLocator {
         List<Mention> usable = new ArrayList<>();
         for (Mention m : mentions) if (m.confidence() >= MIN_CONFIDENCE) usable.add(m);
         if (usable.isEmpty()) return null;
+        Containment nesting = Containment.of(text, usable);
+        if (!nesting.dropped.isEmpty()) {
+            usable.removeIf(m -> nesting.dropped.contains(key(m)));
+            if (usable.isEmpty()) return null;
+        }
         Map<Long, Integer> freq = new HashMap<>();
         for (Mention m : usable) freq.merge(m.place().geonameId(), 1, Integer::sum);
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -60,6 +65,10 @@ final class EventLocator {
                 s -= 2;
                 why.add("(a capital named beside places elsewhere)");
             }
+            if (nesting.qualifiers.contains(key(m)) && !nesting.qualified.contains(key(m))) {
+                s -= 1.5;
+                why.add("(names where another place lies)");
+            }
             s += m.confidence();
             if (s > bestScore) {
                 bestScore = s;
@@ -68,11 +77,113 @@ final class EventLocator {
             }
         }
         Place p = best.place();
-        LocationPrecision precision = precision(p);
+        LocationPrecision precision = coarsest(precision(p), namedAs(text, best));
+        String fallback = nesting.fallbackFor.get(key(best));
+        if (fallback != null) precision = coarsest(precision, LocationPrecision.DISTRICT);
         String reason = "the most specific place the report keeps to"
                 + (bestWhy.isEmpty() ? "" : ": " + String.join(", ", bestWhy.stream().filter(w -> !w.startsWith("(")).toList()))
-                + " (" + p.featureCode() + ", confidence " + String.format(java.util.Locale.ROOT, "%.2f", best.confidence()) + ")";
+                + " (" + p.featureCode() + ", confidence " + String.format(java.util.Locale.ROOT, "%.2f", best.confidence()) + ")"
+                + (fallback == null ? "" : "; '" + fallback + "', named inside it, is not in the gazetteer there, so the event is placed at "
+                        + best.text() + " with " + precision.name().toLowerCase(java.util.Locale.ROOT) + " precision");
         return new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode().isEmpty() ? null : p.countryCode(), reason);
+    }
+
+    private static String key(Mention m) { return m.text().toLowerCase(java.util.Locale.ROOT); }
+
+    private static LocationPrecision coarsest(LocationPrecision a, LocationPrecision b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
+    private static final Pattern DISTRICT_WORD = Pattern.compile(
+            "^\\s+(?:district|county|lga|municipality|tehsil|taluka|raion|rayon|sub-?district|commune|territory)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROVINCE_WORD = Pattern.compile(
+            "^\\s+(?:province|governorate|oblast|state|region|department|prefecture)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What the text calls the place: "in Nad Ali district" means somewhere in the district, even when
+     * the gazetteer only has the district's seat town of that name, so the point is the seat with
+     * district precision. Returns EXACT when no such word follows the name.
+     */
+    static LocationPrecision namedAs(String text, Mention m) {
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 20));
+        if (DISTRICT_WORD.matcher(after).find()) return LocationPrecision.DISTRICT;
+        if (PROVINCE_WORD.matcher(after).find()) return LocationPrecision.PROVINCE;
+        return LocationPrecision.EXACT;
+    }
+
+    /**
+     * How the report nests its places: "Savar city (Savar, Dhaka)", "in Gelan district, Ghazni", "Kansafra
+     * in the southern countryside of Idleb". The place named first lies inside the one after it, which is
+     * named only to say where the first is, so the inner place is the event location, not its qualifier.
+     * When the two resolved places cannot nest (the inner one was resolved to a homonym abroad: "Zhari
+     * district, Kandahar" read as Zary in Poland), a small inner place is not trusted: the report is then
+     * placed at the qualifier, coarser. A large inner place (a city of 30,000 or more) is trusted over a
+     * qualifier the gazetteer may lack ("Lahore, Punjab" when "Punjab" resolves to India's).
+     */
+    static final class Containment {
+        /** Names whose place was dropped as a homonym elsewhere. */
+        final java.util.Set<String> dropped = new java.util.HashSet<>();
+        /** Names used to qualify another place, and names qualified by another. */
+        final java.util.Set<String> qualifiers = new java.util.HashSet<>(), qualified = new java.util.HashSet<>();
+        /** Qualifier name -> the inner name that was dropped in its favour. */
+        final Map<String, String> fallbackFor = new HashMap<>();
+
+        /** Inner places at least this populous are kept even when they cannot nest in their qualifier. */
+        static final long TRUSTED_POPULATION = 30_000;
+        private static final String ADMIN_WORD = "(?:district|province|governorate|county|municipality|region|state|area|village|town"
+                + "|city|lga|oblast|raion|department|countryside|suburb|neighbou?rhood|camp|township|tehsil|division|sub-?division"
+                + "|sub-?district|locality|commune|prefecture|community|island)s?";
+        /** Between an inner place and its qualifier: ", ", " (", " district, ", " in the northern countryside of ". */
+        private static final Pattern NESTING_GAP = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
+                + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,3}?(?:of\\s+)?)$", Pattern.CASE_INSENSITIVE);
+
+        static Containment of(String text, List<Mention> inOrder) {
+            Containment c = new Containment();
+            for (int i = 0; i + 1 < inOrder.size(); i++) {
+                Mention a = inOrder.get(i), b = inOrder.get(i + 1);
+                if (b.start() < a.end() || b.start() - a.end() > 40) continue;
+                if (!NESTING_GAP.matcher(text.substring(a.end(), b.start())).matches()) continue;
+                Place pa = a.place(), pb = b.place();
+                LocationPrecision ia = precision(pa), ib = precision(pb);
+                // "in western Yemen (Hays, Al Hudaydah)": a country or province does not lie inside what follows it
+                if ((ia == LocationPrecision.COUNTRY || ia == LocationPrecision.PROVINCE) && ib != LocationPrecision.COUNTRY) continue;
+                if (!canContain(pb)) continue;
+                if (inside(pa, pb)) {
+                    c.qualified.add(key(a));
+                    c.qualifiers.add(key(b));
+                } else if (pa.population() < TRUSTED_POPULATION && isDivisionOrSeat(pb)) {
+                    c.dropped.add(key(a));
+                    c.fallbackFor.putIfAbsent(key(b), a.text());
+                }
+            }
+            return c;
+        }
+
+        /** Only an area, a country or a seat of government qualifies a place (not a village in a list of villages). */
+        private static boolean canContain(Place p) {
+            String fc = p.featureCode();
+            return fc.startsWith("PCL") || fc.equals("TERR") || fc.equals("RGN") || fc.equals("ADM1") || fc.equals("ADM2")
+                    || fc.equals("PPLC") || fc.equals("PPLA") || fc.equals("PPLA2") || p.featureClass().equals("A") || p.featureClass().equals("L");
+        }
+
+        private static boolean isDivisionOrSeat(Place p) {
+            String fc = p.featureCode();
+            return fc.startsWith("PCL") || fc.equals("ADM1") || fc.equals("ADM2") || fc.equals("PPLA") || fc.equals("PPLC");
+        }
+
+        /** Whether {@code a} can lie in or by {@code b}: same country, same first-level division, or near enough. */
+        static boolean inside(Place a, Place b) {
+            if (b.countryCode().isEmpty()) return true;
+            if (!a.countryCode().equals(b.countryCode())) return false;
+            String fc = b.featureCode();
+            if (fc.startsWith("PCL") || fc.equals("TERR")) return true;
+            double km = a.point().distanceKm(b.point());
+            if (fc.equals("ADM1")) return a.admin1().equals(b.admin1());
+            if (fc.equals("PPLA") || fc.equals("PPLC")) return a.admin1().equals(b.admin1()) || km <= 100;
+            if (fc.equals("ADM2") || fc.equals("PPLA2")) return (a.admin1().equals(b.admin1()) && (a.admin2().equals(b.admin2()) || km <= 80)) || km <= 50;
+            if (b.featureClass().equals("A") || b.featureClass().equals("L")) return km <= 200;
+            return km <= 60;
+        }
     }
 
     static LocationPrecision precision(Place p) {
@@ -80,6 +191,7 @@ final class EventLocator {
         if (code.startsWith("PCL") || code.equals("TERR") || code.equals("CONT")) return LocationPrecision.COUNTRY;
         if (code.equals("RGN")) return LocationPrecision.PROVINCE;
         if (code.equals("ADM1")) return LocationPrecision.PROVINCE;
+        if (fc.equals("H")) return LocationPrecision.PROVINCE; // "in the Black Sea": a sea is as vague as a province
         if (fc.equals("A") || fc.equals("L")) return LocationPrecision.DISTRICT;
         return LocationPrecision.EXACT;
     }

@@ -52,7 +52,7 @@ public final class Geoparsers {
         }
         if (!g.hasCurrentTables()) {
             if (install && g.isDefaultIndex()) {
-                progress.println("sitrep: Sitrep's own gazetteer tables changed since " + d + " was built; rebuilding it");
+                progress.println("sitrep: Sitrep's own gazetteer tables or name folding changed since " + d + " was built; rebuilding it");
                 install(d, progress);
                 g = read(d);
             } else {

@@ -17,7 +17,7 @@ import org.sitrep.geoparse.gazetteer.NameKey;
  * with {@link NameKey}. Immutable after loading; one instance is shared by all threads.
  */
 final class Lexicon {
-    final Set<String> demonyms, titles, orgHeads, orgTails, adminCues, adminCuesBefore, directions, locatives, speechVerbs, givenNames, stop;
+    final Set<String> demonyms, titles, orgHeads, orgTails, adminCues, adminCuesBefore, directions, locatives, speechVerbs, givenNames, surnames, placeNouns, stop;
     final Set<String> englishWords;
 
     private Lexicon(Map<String, Set<String>> sections, Set<String> englishWords) {
@@ -30,6 +30,8 @@ final class Lexicon {
         this.directions = section(sections, "directions");
         this.locatives = section(sections, "locatives");
         this.givenNames = section(sections, "given-names");
+        this.surnames = section(sections, "surnames");
+        this.placeNouns = section(sections, "place-nouns");
         this.speechVerbs = section(sections, "speech-verbs");
         this.stop = section(sections, "stop");
         this.englishWords = englishWords;

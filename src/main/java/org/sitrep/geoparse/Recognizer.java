@@ -25,9 +25,10 @@ final class Recognizer {
     /** Lower-case words allowed inside a multi-word name. */
     private static final Set<String> CONNECTORS = Set.of("of", "de", "del", "la", "le", "les", "du", "des", "da", "do",
             "dos", "das", "di", "y", "e", "and", "the", "on", "upon", "al", "el", "ul", "bin", "ibn", "am", "an", "im",
-            "sur", "en", "aan", "van", "von", "der", "den", "ar", "as", "ad", "ash", "az", "at", "es", "ez");
+            "sur", "en", "aan", "van", "von", "der", "den", "ar", "as", "ad", "ash", "az", "at", "es", "ez", "esh", "ed", "er", "et");
     /** Lower-case Arabic articles that may open a Latin-script name: "al-Raqqa", "el-Arish". */
-    private static final Set<String> ARTICLES = Set.of("al", "el", "ar", "as", "ad", "ash", "az", "at", "an", "ul", "es", "ez", "en");
+    private static final Set<String> ARTICLES = Set.of("al", "el", "ar", "as", "ad", "ash", "az", "at", "an", "ul", "es", "ez", "en",
+            "esh", "ed", "er", "et");
     /** Dotted abbreviations after which a name goes on: "St. Louis", "Ft. Worth", "Mt. Vernon". */
     private static final Set<String> DOT_ABBREVIATIONS = Set.of("st", "ft", "mt", "pt", "ste");
     /** One-letter Arabic proclitics written joined to the next word: "وحلب", "بإدلب", "لدمشق". */
@@ -43,9 +44,12 @@ final class Recognizer {
      * A recognised span with the gazetteer places its name can refer to (indexes into the gazetteer).
      * {@code embedded}: the name is part of an organisation's or event's name ("Ohio Department of
      * Transportation", "Aleppo Media Center"); it is kept as a mention, but never as where an event happened.
+     * {@code partial}: the name is only part of a longer name joined by an Arabic article that the gazetteer
+     * does not know ("Zawiya" in "Jabal al-Zawiya", "Jisr" in "Jisr al-Shughur" with a poorer gazetteer); the
+     * resolver keeps it only where the rest of the text supports its country.
      */
     record Candidate(int start, int end, String key, int[] places, int firstToken, int lastToken, Cue cue,
-                     boolean afterLocative, boolean embedded) {}
+                     boolean afterLocative, boolean embedded, boolean partial) {}
 
     private final Gazetteer gazetteer;
     private final Lexicon lexicon;
@@ -125,7 +129,8 @@ final class Recognizer {
             boolean connector = j > i && CONNECTORS.contains(tj.key()) && !tj.capitalised();
             if (cased && j > i && !connector && !tj.capitalised()) break;
             if (connector || (article && j == i)) continue;
-            String k = key.toString();
+            // tokens are folded one by one; the article's spelling depends on the next word ("ash Shughur")
+            String k = j > i ? NameKey.foldArticles(key.toString()) : key.toString();
             int[] places = gazetteer.candidates(k);
             if (places.length > 0) best = new Match(i, j, k, places, 0);
         }
@@ -214,6 +219,8 @@ final class Recognizer {
 
     private static boolean joinable(Token prev, Token next) {
         String gap = next.gap();
+        // "People's Republic of China": the possessive is outside the token; the index has the name without it
+        if (gap.length() == 3 && Tokens.isApostrophe(gap.charAt(0)) && gap.charAt(1) == 's' && gap.charAt(2) == ' ') return true;
         if (gap.equals(" ") || gap.equals("-") || gap.equals("\u00A0")) return true;
         if (gap.equals(". ") || gap.equals(".")) return DOT_ABBREVIATIONS.contains(prev.key());
         return gap.equals(" - ") ? false : gap.length() <= 2 && gap.isBlank() && gap.indexOf('\n') < 0;
@@ -252,6 +259,9 @@ final class Recognizer {
                 long needed = first.sentenceStart() || key.length() < 5 ? 500_000 : 100_000;
                 if (common && !prominentByName(places, key, afterLocative, needed)) return null;
                 if (lexicon.givenNames.contains(key) && !prominentByName(places, key, afterLocative, 100_000)) return null;
+                if (lexicon.surnames.contains(key) && !prominentByName(places, key, afterLocative, 100_000) && !placeContext(text, first, next)) {
+                    return null;
+                }
                 if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
                 if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
             }
@@ -310,7 +320,8 @@ final class Recognizer {
         if (m.first >= 2 && lexicon.adminCuesBefore.contains(tokens.get(m.first - 2).key() + " " + prev.key())) {
             cue = CITY_WORDS.contains(tokens.get(m.first - 2).key()) ? Cue.CITY : Cue.ADMIN;
         }
-        return new Candidate(start, end, key, places, m.first, lastToken, cue, afterLocative, embedded);
+        return new Candidate(start, end, key, places, m.first, lastToken, cue, afterLocative, embedded,
+                articleLinked(tokens, m.first, m.last));
     }
 
     private static final java.util.regex.Pattern STATE_ABBREVIATION =
@@ -334,7 +345,59 @@ final class Recognizer {
         int start = c.end() + mm.start(1), end = c.end() + mm.end(1);
         int last = c.lastToken();
         while (last + 1 < tokens.size() && tokens.get(last + 1).start() < end) last++;
-        return new Candidate(start, end, NameKey.of(mm.group(1)), new int[] {state}, c.lastToken() + 1, last, Cue.ADMIN, false, false);
+        return new Candidate(start, end, NameKey.of(mm.group(1)), new int[] {state}, c.lastToken() + 1, last, Cue.ADMIN, false, false, false);
+    }
+
+    /**
+     * Whether the match at tokens first..last continues, through an Arabic article, into a longer capitalised
+     * name: "Jabal al-Zawiya" (matched "Zawiya"), "Jisr al-Shughur" (matched "Jisr"), "Abu Bakr al-Baghdadi".
+     */
+    private static boolean articleLinked(List<Token> tokens, int first, int last) {
+        // before: Capitalised + article + (the match), e.g. "Jabal al-" + "Zawiya" or "Jabal" + "al-Zawiya"
+        Token head = tokens.get(first);
+        if (first >= 1 && first < last && isArticle(head, tokens.get(first + 1))) {
+            Token before = tokens.get(first - 1);
+            if (before.capitalised() && before.script() == Script.LATIN && joinable(before, head)) return true;
+        }
+        if (first >= 2) {
+            Token art = tokens.get(first - 1), before = tokens.get(first - 2);
+            if (isArticle(art, head) && before.capitalised() && before.script() == Script.LATIN && joinable(before, art)) return true;
+        }
+        // after: (the match) + article + Capitalised, e.g. "Jisr" + " al-Shughur"
+        if (last + 2 < tokens.size()) {
+            Token art = tokens.get(last + 1), after = tokens.get(last + 2);
+            return isArticle(art, after) && after.capitalised() && after.script() == Script.LATIN && joinable(tokens.get(last), art);
+        }
+        return false;
+    }
+
+    /**
+     * A lower-case Arabic article before {@code next}: "al"/"el" before any word, the other spellings only
+     * when written with a hyphen ("as-Suwayda"), so that English "as"/"at"/"an" ("Kupiansk as Ukrainian
+     * troops held") are not taken for one.
+     */
+    private static boolean isArticle(Token art, Token next) {
+        if (art.capitalised() || !ARTICLES.contains(art.key()) || !joinable(art, next)) return false;
+        return art.key().equals("al") || art.key().equals("el") || next.gap().equals("-");
+    }
+
+    /**
+     * Context that makes a name that is also a surname the town: a hashtag ("#Ferguson": posts tag topics and
+     * places, rarely a private person's surname), a word that only a place takes ("Ferguson police", "Moore
+     * residents", "the Ferguson riots"), or a state or country after a comma ("Ferguson, Missouri").
+     */
+    private boolean placeContext(String text, Token first, Token next) {
+        if (first.start() > 0 && text.charAt(first.start() - 1) == '#') return true;
+        if (next == null) return false;
+        if (isWordGap(next.gap()) && lexicon.placeNouns.contains(next.key())) return true;
+        if (next.gap().strip().equals(",") && next.capitalised()) {
+            for (int idx : gazetteer.candidates(next.key())) {
+                String fc = gazetteer.place(idx).featureCode();
+                if (fc.equals("ADM1") || fc.startsWith("PCL")) return true;
+            }
+            return UsStates.byAbbreviation(next.key()) != null;
+        }
+        return false;
     }
 
     private boolean isCommon(String key) {
@@ -352,7 +415,7 @@ final class Recognizer {
             if (!gazetteer.primaryKey(idx).equals(key)) continue;
             if (afterLocative) return true;
             String fc = p.featureClass();
-            if (fc.equals("A") || fc.equals("L") || p.population() >= population || p.featureCode().equals("PPLC")) return true;
+            if (Resolver.isArea(p) || p.population() >= population || p.featureCode().equals("PPLC")) return true;
         }
         return false;
     }
@@ -360,7 +423,7 @@ final class Recognizer {
     private boolean prominent(int[] places, long population) {
         for (int idx : places) {
             Place p = gazetteer.place(idx);
-            if (p.featureClass().equals("A") || p.featureClass().equals("L") || p.population() >= population) return true;
+            if (Resolver.isArea(p) || p.population() >= population) return true;
         }
         return false;
     }

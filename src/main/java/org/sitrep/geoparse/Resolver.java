@@ -113,10 +113,22 @@ final class Resolver {
             score = next;
             for (int u = 0; u < names; u++) choice[u] = argmax(score[u]);
         }
+        // Country support from the names that stand on their own (not partial, not inside an organisation's name)
+        Map<String, Integer> solid = new HashMap<>();
+        for (int u = 0; u < names; u++) {
+            if (rep[u].partial() || rep[u].embedded()) continue;
+            solid.merge(gazetteer.place(rep[u].places()[choice[u]]).countryCode(), 1, Integer::sum);
+        }
         List<Resolved> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
             Candidate c = cands.get(i);
             int u = nameIndex.get(c.key());
+            // "Zawiya" out of "Jabal al-Zawiya" in a text about Idlib is not the Libyan city: a partial match is
+            // kept only in a country the rest of the text (or the source) is about
+            if (c.partial()) {
+                String cc = gazetteer.place(c.places()[choice[u]]).countryCode();
+                if (!solid.containsKey(cc) && !cc.equals(prior)) continue;
+            }
             double[] s = score[u];
             int best = choice[u];
             double sum = 0;
@@ -206,8 +218,10 @@ final class Resolver {
         return p.featureCode().startsWith("PCL") || p.featureCode().equals("TERR");
     }
 
+    /** Divisions, regions and bodies of water: places with an extent, whose point is only a representative one. */
     static boolean isArea(Place p) {
-        return p.featureClass().equals("A") || p.featureClass().equals("L");
+        String fc = p.featureClass();
+        return fc.equals("A") || fc.equals("L") || fc.equals("H");
     }
 
     private static int argmax(double[] s) {

@@ -74,7 +74,8 @@ class TypicalInputIT {
             assertEquals("Protests", e.type(), "a protest in " + towns.get(i));
             assertNotNull(e.location(), "located: " + towns.get(i));
             assertEquals(geonameIds.get(i), e.location().geonameId(),
-                    "the protest in " + towns.get(i) + " is placed there, not at " + e.location().name());
+                    "the protest in " + towns.get(i) + " is placed there, not at " + e.location().name() + ": "
+                            + sitrep.store().member(outcomes.get(i).report().id()).map(m -> m.decision().reasons()).orElse(List.of()));
         }
         assertEquals(towns.size(), eventIds.size(), "one event per town: same wording in different places is not one incident");
 

@@ -9,7 +9,10 @@ import static org.sitrep.cluster.Reports.DAY;
 import static org.sitrep.cluster.Reports.KHARKIV;
 import static org.sitrep.cluster.Reports.LVIV;
 import static org.sitrep.cluster.Reports.ODESA;
+import static org.sitrep.cluster.Reports.IDLIB_PROVINCE;
 import static org.sitrep.cluster.Reports.SALTIVKA_MARKET;
+import static org.sitrep.cluster.Reports.SARAQIB;
+import static org.sitrep.cluster.Reports.SARMIN;
 import static org.sitrep.cluster.Reports.TRACTOR_PLANT;
 import static org.sitrep.cluster.Reports.report;
 
@@ -96,6 +99,23 @@ class OnlineClustererTest {
         assertNotEquals(lviv.event().id(), odesa.event().id(), odesa.decision().reasons().toString());
         assertNull(odesa.decision().copyOfReportId(), "same template in another city is not a copy");
         assertNotEquals(lviv.event().id(), lvivLater.event().id(), lvivLater.decision().reasons().toString());
+    }
+
+    @Test
+    void theSameProtestTemplateInTwoNeighbouringTownsIsTwoEventsNotACopy() {
+        // Saraqib and Sarmin are 8 km apart: closer than a city's own districts can be, yet two towns,
+        // each named as where its protest happened, and neither report names the other town.
+        String template = "Hundreds of people took to the streets of %s in Idlib province on Friday, waving the green "
+                + "three-star flag and chanting \"the people want the fall of the regime\". Protesters sang the songs of "
+                + "the 2011 uprising.";
+        var saraqib = add(report("t1").source("tg:one").type(PROTEST).onDay(DAY).at(SARAQIB, LocationPrecision.EXACT)
+                .mention(IDLIB_PROVINCE).title("Protest in Saraqib").text(template.formatted("Saraqib")).build());
+        var sarmin = add(report("t2").source("tg:two").type(PROTEST).onDay(DAY).at(SARMIN, LocationPrecision.EXACT)
+                .mention(IDLIB_PROVINCE).published(DAY.plusSeconds(9 * 3600 + 600)).title("Protest in Sarmin")
+                .text(template.formatted("Sarmin")).build());
+
+        assertNotEquals(saraqib.event().id(), sarmin.event().id(), sarmin.decision().reasons().toString());
+        assertNull(sarmin.decision().copyOfReportId(), "the same wording about another town is not a copy");
     }
 
     @Test

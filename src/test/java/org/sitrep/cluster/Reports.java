@@ -24,6 +24,9 @@ final class Reports {
     static final Place KHARKIV = new Place(706483, "Kharkiv", new GeoPoint(49.9808, 36.2527), "P", "PPLA", "UA", "07", "", 1_430_885);
     static final Place LVIV = new Place(702550, "Lviv", new GeoPoint(49.8383, 24.0232), "P", "PPLA", "UA", "15", "", 717_803);
     static final Place ODESA = new Place(698740, "Odesa", new GeoPoint(46.4775, 30.7326), "P", "PPLA", "UA", "17", "", 1_015_826);
+    static final Place SARAQIB = new Place(164816, "Saraqib", new GeoPoint(35.86451, 36.80034), "P", "PPLA3", "SY", "12", "", 34_231);
+    static final Place SARMIN = new Place(164782, "Sarmin", new GeoPoint(35.90403, 36.72501), "P", "PPLA3", "SY", "12", "", 0);
+    static final Place IDLIB_PROVINCE = new Place(169388, "Idlib Governorate", new GeoPoint(35.83333, 36.5), "A", "ADM1", "SY", "12", "", 1_501_000);
     static final Place TRACTOR_PLANT = new Place(-101, "Kharkiv Tractor Plant", new GeoPoint(49.9436, 36.3750), "S", "FCL", "UA", "07", "", 0);
     static final Place SALTIVKA_MARKET = new Place(-102, "Saltivka market", new GeoPoint(50.0240, 36.3340), "S", "MKT", "UA", "07", "", 0);
 

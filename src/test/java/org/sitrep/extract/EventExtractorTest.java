@@ -83,6 +83,47 @@ class EventExtractorTest {
         assertEquals("Air/drone strike", ex.subType());
     }
 
+    static Extraction extract(String title, String text) {
+        Report r = new Report("r1", "test", null, null, title, text, null, PUBLISHED, PUBLISHED, null, null);
+        return extractor.extract(r, Geoparse.NONE);
+    }
+
+    /** Regression: demo reports of a strike on a bakery and a pumping station were typed Battles/Armed clash. */
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Strike on a bakery kills five                      | Five people queuing for bread were killed and eleven wounded, medics said.
+        Strike on a water pumping station, two injured     | Two guards were injured and the pumps were destroyed.
+        Pumping station on the edge of the city hit        | The station was hit shortly after noon. One guard injured, no deaths reported.
+        ''                                                  | The town was hit again this afternoon, this time the grain silo by the railway. One worker hurt.
+        """)
+    void strikeOnASiteIsRemoteViolence(String title, String text) {
+        Extraction ex = extract(title, text);
+        assertEquals("Explosions/Remote violence", ex.type(), () -> "sub " + ex.subType() + " triggers " + ex.triggers());
+        assertTrue(ex.subType().equals("Air/drone strike") || ex.subType().equals("Shelling/artillery/missile attack"), ex.subType());
+        assertTrue(!ex.triggers().isEmpty() && ex.triggers().stream().allMatch(w -> w.toLowerCase(java.util.Locale.ROOT).matches(".*(strike|hit).*")),
+                () -> "the words that made it a strike: " + ex.triggers());
+    }
+
+    @Test
+    void aLabourStrikeIsAProtest() {
+        Extraction ex = extract("Workers began a strike on Monday over unpaid wages.");
+        assertEquals("Protests", ex.type(), () -> ex.subType() + " " + ex.triggers());
+    }
+
+    @Test
+    void aBulletHitIsNotAStrike() {
+        Extraction ex = extract("A police officer was hit in the leg when gunmen opened fire on his patrol near the market.");
+        assertTrue(!ex.type().equals("Explosions/Remote violence"), () -> ex.type() + " / " + ex.subType());
+    }
+
+    @Test
+    void aCrowdsDemandIsAProtestNotAStatement() {
+        Extraction ex = extract("Hundreds of workers gathered outside the factory gates and demanded their unpaid wages.");
+        assertEquals("Protests", ex.type(), () -> ex.subType() + " " + ex.triggers());
+        Extraction official = extract("The ministry demanded the immediate release of the detained diplomats.");
+        assertEquals("Diplomatic/political statement", official.type(), () -> official.subType() + " " + official.triggers());
+    }
+
     @Test
     void textWithoutAnySignalIsUnclassified() {
         Extraction ex = extract("The library will open a new reading room next month.");

@@ -36,6 +36,10 @@ class GeoparserGoldTest {
     static final long RICHMOND_VIRGINIA = 4781708, RICHMOND_BC = 6122085;
     static final long READING_ENGLAND = 2639577;
     static final long SYRIA = 163843, UKRAINE = 690791, SIERRA_LEONE = 2403846;
+    static final long JISR_ASH_SHUGHUR = 169023, ARIHA = 172994, FERGUSON_MISSOURI = 4386387, MOORE_OKLAHOMA = 4542975;
+    static final long CHINA = 1814991, BLACK_SEA = -900106;
+    // US counties carry Sitrep ids: -(2,000,000 + state FIPS * 1000 + county FIPS)
+    static final long LAUREL_COUNTY_KY = -2021125, BOONE_COUNTY_MO = -2029019, LONDON_KENTUCKY = 4298960, COLUMBIA_MISSOURI = 4381982;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
 
     static Geoparser geoparser;
@@ -106,6 +110,57 @@ class GeoparserGoldTest {
         assertEquals(HMEIMIM_AIR_BASE, idOf(parse("Russian jets took off from Khmeimim on Friday."), "Khmeimim"));
         assertEquals(HMEIMIM_AIR_BASE, idOf(parse("An attack on Humaymim was repelled."), "Humaymim"));
         assertEquals(BAB_AL_HAWA, idOf(parse("Trucks crossed at Bab al-Hawa this morning."), "Bab al-Hawa"));
+    }
+
+    @Test
+    void arabicArticleSpellingsMeetOnePlace() {
+        // the gazetteer spells it "Jisr ash Shughur" and "Jisr Al-Shughour"; Jisr ez Zarqa (Israel) is also "Jisr"
+        Geoparse g = parse("Government forces shelled Jisr al-Shughur and Ariha in Idlib province.");
+        assertEquals(JISR_ASH_SHUGHUR, idOf(g, "Jisr al-Shughur"));
+        assertEquals(ARIHA, idOf(g, "Ariha"));
+        assertEquals(JISR_ASH_SHUGHUR, idOf(parse("Clashes near Jisr esh-Shughur overnight."), "Jisr esh-Shughur"));
+    }
+
+    @Test
+    void partOfAnUnknownLongerNameDoesNotResolveAbroad() {
+        // "Zawiya" is a Libyan city; "Jabal al-Zawiya" is a mountain area of Idlib that cities500 lacks
+        Geoparse g = parse("Airstrikes hit villages in Jabal al-Zawiya, south of Idlib, and near Ariha.");
+        assertEquals(IDLIB, idOf(g, "Idlib"));
+        assertEquals(ARIHA, idOf(g, "Ariha"));
+        assertTrue(g.mentions().stream().noneMatch(m -> m.place().countryCode().equals("LY")), () -> "resolved abroad: " + g.mentions());
+        assertEquals("SY", g.eventLocation().countryCode());
+    }
+
+    @Test
+    void usCountyIsADivisionNotTheTownOfThatName() {
+        Geoparse g = parse("Deputies in Laurel County, Ky., arrested two men after a chase that ended in London.");
+        assertEquals(LAUREL_COUNTY_KY, idOf(g, "Laurel County"));
+        assertEquals("ADM2", mention(g, "Laurel County").orElseThrow().place().featureCode());
+        assertEquals(LONDON_KENTUCKY, idOf(g, "London"), "the county's state and the county itself pull London to Kentucky");
+    }
+
+    @Test
+    void sameNamedCountiesByStateContext() {
+        Geoparse g = parse("Boone County deputies arrested a man in Columbia, Mo., on Friday.");
+        assertEquals(BOONE_COUNTY_MO, idOf(g, "Boone County"));
+        assertEquals(COLUMBIA_MISSOURI, idOf(g, "Columbia"));
+    }
+
+    @Test
+    void aLoneSurnameIsAPersonUnlessThePlaceIsInContext() {
+        assertTrue(parse("\"We remain confident,\" said Moore. Ferguson agreed with him.").mentions().isEmpty());
+        assertEquals(FERGUSON_MISSOURI, idOf(parse("Ferguson police fired tear gas at protesters."), "Ferguson"));
+        assertEquals(FERGUSON_MISSOURI, idOf(parse("Marches again tonight #Ferguson"), "Ferguson"));
+        assertEquals(MOORE_OKLAHOMA, idOf(parse("A tornado struck Moore, Oklahoma, on Monday."), "Moore"));
+        assertEquals(MOORE_OKLAHOMA, idOf(parse("A tornado struck homes in Moore on Monday."), "Moore"));
+    }
+
+    @Test
+    void formalCountryNameWithPossessiveAndSeas() {
+        Geoparse g = parse("The People's Republic of China sent ships into the Black Sea.");
+        assertEquals(CHINA, idOf(g, "People's Republic of China"));
+        assertEquals(BLACK_SEA, idOf(g, "Black Sea"));
+        assertEquals(LocationPrecision.PROVINCE, mention(g, "Black Sea").map(m -> EventLocator.precision(m.place())).orElseThrow());
     }
 
     @Test

@@ -8,13 +8,21 @@ import java.nio.file.Path;
 import org.sitrep.geoparse.gazetteer.Gazetteer;
 import org.sitrep.geoparse.gazetteer.GazetteerBuilder;
 
-/** Builds the test gazetteer: the cities500 sample in test resources plus the project's own tables. */
+/** Builds the test gazetteer: the cities500 sample in test resources, a few US counties, and the project's own tables. */
 public final class SampleGazetteer {
     private SampleGazetteer() {}
 
     public static Path sampleFile() {
+        return resource("/geoparse/cities500-sample.txt");
+    }
+
+    static Path countiesFile() {
+        return resource("/geoparse/us-counties-sample.csv");
+    }
+
+    private static Path resource(String name) {
         try {
-            return Path.of(SampleGazetteer.class.getResource("/geoparse/cities500-sample.txt").toURI());
+            return Path.of(SampleGazetteer.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -23,7 +31,7 @@ public final class SampleGazetteer {
     public static Gazetteer build(Path dir) {
         try {
             Files.createDirectories(dir);
-            GazetteerBuilder.buildFromCities(sampleFile(), dir, "test sample");
+            GazetteerBuilder.buildFromCities(sampleFile(), countiesFile(), dir, "test sample");
             return Gazetteer.load(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -32,15 +32,26 @@ public final class GazetteerBuilder {
      * Returns the number of places written.
      */
     public static int buildFromCities(Path citiesFile, Path dir, String description) throws IOException {
-        try (InputStream in = Files.newInputStream(citiesFile)) {
-            return build(in, row -> true, dir, description, null);
+        return buildFromCities(citiesFile, null, dir, description);
+    }
+
+    /** As {@link #buildFromCities(Path, Path, String)}, with US counties from a FIPS county list ({@link UsCounties}). */
+    public static int buildFromCities(Path citiesFile, Path countiesCsv, Path dir, String description) throws IOException {
+        try (InputStream in = Files.newInputStream(citiesFile);
+             InputStream counties = countiesCsv == null ? null : Files.newInputStream(countiesCsv)) {
+            return build(in, counties, row -> true, dir, description, null);
         }
     }
 
-    /** Reads geoname rows from {@code in}, keeps those {@code keep} accepts, adds the project tables, writes. */
-    static int build(InputStream in, Predicate<PlaceRow> keep, Path dir, String description, PrintStream progress) throws IOException {
+    /**
+     * Reads geoname rows from {@code in}, keeps those {@code keep} accepts, adds the project tables and the US
+     * counties of {@code countiesCsv} (may be null), writes.
+     */
+    static int build(InputStream in, InputStream countiesCsv, Predicate<PlaceRow> keep, Path dir, String description,
+                     PrintStream progress) throws IOException {
         List<PlaceRow> rows = readRows(in, keep, progress);
         Map<String, String> adminNames = new HashMap<>();
+        if (countiesCsv != null) UsCounties.addTo(rows, adminNames, countiesCsv);
         ProjectTables.addTo(rows, adminNames);
         return write(rows, adminNames, dir, description);
     }

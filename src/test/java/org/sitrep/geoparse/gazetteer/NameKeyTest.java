@@ -8,10 +8,28 @@ class NameKeyTest {
     @Test
     void foldsCaseDiacriticsAndPunctuation() {
         assertEquals("halab", NameKey.of("Ḩalab"));
-        assertEquals("maarrat an numan", NameKey.of("Ma`arrat an-Nu`man"));
+        assertEquals("maarrat al numan", NameKey.of("Ma`arrat an-Nu`man"));
         assertEquals("us", NameKey.of("U.S."));
         assertEquals("st louis", NameKey.of("St. Louis"));
         assertEquals("bab al hawa", NameKey.of("Bab al-Hawa"));
+    }
+
+    @Test
+    void arabicArticleBeforeSunLettersFoldsToAl() {
+        assertEquals(NameKey.of("Jisr al-Shughur"), NameKey.of("Jisr ash Shughur"));
+        assertEquals(NameKey.of("Jisr al-Shughur"), NameKey.of("Jisr esh-Shughur"));
+        assertEquals("al raqqah", NameKey.of("Ar Raqqah"));
+        assertEquals("deir al zor", NameKey.of("Deir ez-Zor"));
+        assertEquals("al arish", NameKey.of("El Arish"));
+        assertEquals("al nabk", NameKey.of("An Nabk"));
+    }
+
+    @Test
+    void englishAndFrenchShortWordsAreNotArticles() {
+        assertEquals("aix en provence", NameKey.of("Aix-en-Provence"));
+        assertEquals("as", NameKey.of("As"));
+        assertEquals("stratford upon avon", NameKey.of("Stratford-upon-Avon"));
+        assertEquals("bayt as", NameKey.of("Bayt As"), "a last word is never an article");
     }
 
     @Test

@@ -1,0 +1,83 @@
+package org.sitrep.geoparse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sitrep.model.EventLocation;
+import org.sitrep.model.GeoPoint;
+import org.sitrep.model.LocationPrecision;
+import org.sitrep.model.Mention;
+import org.sitrep.model.Place;
+
+/**
+ * The event-location choice over mentions as the resolver returns them (places written here with their
+ * GeoNames-style codes and approximate coordinates, so each case shows one rule without a gazetteer).
+ * Sentences written for these tests.
+ */
+class EventLocatorTest {
+    static final Place GELAN = new Place(1, "Gelan", new GeoPoint(32.70, 67.65), "P", "PPLA2", "AF", "08", "", 0);
+    static final Place GHAZNI = new Place(2, "Ghazni", new GeoPoint(33.55, 68.42), "P", "PPLA", "AF", "08", "", 141_000);
+    /** A village in Kazakhstan: what "Chardara" resolves to when the Afghan district is not in the gazetteer. */
+    static final Place CHARDARA_KZ = new Place(3, "Chardara", new GeoPoint(41.25, 67.97), "P", "PPL", "KZ", "10", "", 1_500);
+    static final Place KUNDUZ = new Place(4, "Kunduz", new GeoPoint(36.73, 68.86), "P", "PPLA", "AF", "24", "", 161_000);
+    static final Place LAHORE = new Place(5, "Lahore", new GeoPoint(31.56, 74.35), "P", "PPLA", "PK", "04", "", 6_300_000);
+    static final Place PUNJAB_IN = new Place(6, "Punjab", new GeoPoint(30.84, 75.42), "A", "ADM1", "IN", "23", "", 30_000_000);
+    static final Place SAVAR_SE = new Place(7, "Sävar", new GeoPoint(63.90, 20.55), "P", "PPL", "SE", "14", "", 3_000);
+    static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
+
+    static EventLocation locate(String text, Object... spans) {
+        List<Mention> ms = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < spans.length; i += 2) {
+            String name = (String) spans[i];
+            int start = text.indexOf(name, from);
+            ms.add(new Mention(start, start + name.length(), name, (Place) spans[i + 1], name, 1.0));
+            from = start + name.length();
+        }
+        return EventLocator.choose(text, 0, ms);
+    }
+
+    @Test
+    void theDistrictNamedFirstWinsOverTheProvinceThatQualifiesIt() {
+        EventLocation loc = locate("On 17 March, a soldier was killed in an attack on a check point in Gelan district, Ghazni.",
+                "Gelan", GELAN, "Ghazni", GHAZNI);
+        assertEquals(GELAN.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision(), "'Gelan district' is the district, pinned at its seat");
+    }
+
+    @Test
+    void aHomonymAbroadFallsBackToTheQualifierWithCoarserPrecision() {
+        EventLocation loc = locate("On 12 March, a soldier was killed in an attack in Chardara district, Kunduz.",
+                "Chardara", CHARDARA_KZ, "Kunduz", KUNDUZ);
+        assertEquals(KUNDUZ.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision());
+        assertTrue(loc.reason().contains("Chardara"), loc.reason());
+    }
+
+    @Test
+    void theSameFallbackInsideBrackets() {
+        EventLocation loc = locate("Transport workers blocked the highway in Savar city (Savar, Dhaka) demanding food relief.",
+                "Savar", SAVAR_SE, "Savar", SAVAR_SE, "Dhaka", DHAKA);
+        assertEquals(DHAKA.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aLargeCityIsTrustedOverAQualifierResolvedElsewhere() {
+        EventLocation loc = locate("Journalists protested outside the press club in Lahore, Punjab.", "Lahore", LAHORE, "Punjab", PUNJAB_IN);
+        assertEquals(LAHORE.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.EXACT, loc.precision());
+    }
+
+    @Test
+    void placesInAListAreNotNested() {
+        // "Gelan, Ghazni" nests; "Ghazni and Gelan" is a list: the first-named, better-known place keeps its score
+        EventLocation listed = locate("Fighting was reported in Ghazni and Gelan.", "Ghazni", GHAZNI, "Gelan", GELAN);
+        EventLocation nested = locate("Fighting was reported in Gelan, Ghazni.", "Gelan", GELAN, "Ghazni", GHAZNI);
+        assertEquals(GELAN.geonameId(), nested.geonameId(), nested.reason());
+        assertEquals(LocationPrecision.EXACT, nested.precision());
+        assertEquals(GHAZNI.geonameId(), listed.geonameId(), listed.reason());
+    }
+}
