@@ -444,7 +444,8 @@ final class Recognizer {
             }
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
                     && !(prev.sentenceStart() && (isCommon(prev.key()) || script == Script.CYRILLIC)) && !lexicon.locatives.contains(prev.key())
-                    && !lexicon.directions.contains(prev.key())) {
+                    && !lexicon.directions.contains(prev.key()) && !(anyCountry(places) && gazetteer.hasKey(prev.key()))) {
+                // (a country after a place, "Belo Horizonte Brazil", "Morioka Japan", is that place's country)
                 if (!lexicon.englishWords.contains(prev.key()) || lexicon.givenNames.contains(prev.key())) {
                     nameTails.add(key);
                     return null; // the tail of a person's name: "Jesse Jackson", "Dean Curtis"
@@ -588,6 +589,11 @@ final class Recognizer {
             String fc = p.featureClass();
             if (Resolver.isArea(p) || p.population() >= population || p.featureCode().equals("PPLC")) return true;
         }
+        return false;
+    }
+
+    private boolean anyCountry(int[] places) {
+        for (int idx : places) if (Resolver.isCountry(gazetteer.place(idx))) return true;
         return false;
     }
 

@@ -227,6 +227,13 @@ class GeoparserGoldTest {
     }
 
     @Test
+    void countryRightAfterATownInAPost() {
+        Geoparse g = parse("quake felt strongly in Kharkiv Ukraine tonight");
+        assertEquals(KHARKIV, idOf(g, "Kharkiv"));
+        assertEquals(UKRAINE, idOf(g, "Ukraine"));
+    }
+
+    @Test
     void alexandriaVirginiaByStateQualifier() {
         Geoparse g = parse("Police in Alexandria, Va., said the suspect fled on foot.");
         assertEquals(ALEXANDRIA_VIRGINIA, idOf(g, "Alexandria"));
