@@ -462,9 +462,9 @@ final class Recognizer {
                 } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
-                        && next.script() == script && !lexicon.stop.contains(next.key())) {
+                        && next.script() == script && !lexicon.stop.contains(next.key()) && !anyCountry(gazetteer.candidates(next.key()))) {
                     // (a function word, weekday or institution word after the name does not make it a person's or an
-                    // outlet's name: "the United Kingdom Sunday", "Ferguson Police", "Gaza City")
+                    // outlet's name: "the United Kingdom Sunday", "Ferguson Police"; nor does a country: "Kharkiv Ukraine")
                     if (lexicon.orgTails.contains(next.key())) {
                         return null; // an organisation or outlet: "Aleppo Media Center", "New York Times"
                     } else if (lexicon.englishWords.contains(next.key())) {
