@@ -25,7 +25,7 @@ final class Recognizer {
     /** Lower-case words allowed inside a multi-word name. */
     private static final Set<String> CONNECTORS = Set.of("of", "de", "del", "la", "le", "les", "du", "des", "da", "do",
             "dos", "das", "di", "y", "e", "and", "the", "on", "upon", "al", "el", "ul", "bin", "ibn", "am", "an", "im",
-            "sur", "en", "aan", "van", "von", "der", "den", "ar", "as", "ad", "ash", "az", "at", "es", "ez", "esh", "ed", "er", "et");
+            "sur", "en", "aan", "van", "von", "der", "den", "au", "aux", "ar", "as", "ad", "ash", "az", "at", "es", "ez", "esh", "ed", "er", "et");
     /** Lower-case Arabic articles that may open a Latin-script name: "al-Raqqa", "el-Arish". */
     private static final Set<String> ARTICLES = Set.of("al", "el", "ar", "as", "ad", "ash", "az", "at", "an", "ul", "es", "ez", "en",
             "esh", "ed", "er", "et");
@@ -174,7 +174,7 @@ final class Recognizer {
             }
             key.append(tj.key());
             boolean connector = j > i && CONNECTORS.contains(tj.key()) && !tj.capitalised();
-            if (cased && j > i && !connector && !tj.capitalised()) break;
+            if (cased && j > i && !connector && !tj.capitalised() && !elided(tj)) break;
             if (connector || (article && j == i)) continue;
             // tokens are folded one by one; the article's spelling depends on the next word ("ash Shughur")
             String k = j > i ? NameKey.foldArticles(key.toString()) : key.toString();
@@ -332,6 +332,12 @@ final class Recognizer {
         return stem.substring(0, at) + 'і' + stem.substring(at + 1);
     }
 
+    /** "d'Ivoire", "l'Aquila": a French or Italian elided article before a capitalised name. */
+    private static boolean elided(Token t) {
+        String w = t.text();
+        return w.length() > 3 && (w.charAt(0) == 'd' || w.charAt(0) == 'l') && Tokens.isApostrophe(w.charAt(1)) && Character.isUpperCase(w.charAt(2));
+    }
+
     private static boolean joinable(Token prev, Token next) {
         String gap = next.gap();
         // "People's Republic of China": the possessive is outside the token; the index has the name without it
@@ -409,7 +415,11 @@ final class Recognizer {
                     return null;
                 }
                 if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
-                if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
+                // "Tyler said": a speaker, unless the name follows a locative or "of" ("a resident of Torun said")
+                if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000) && !afterLocative
+                        && !(prev != null && prev.key().equals("of"))) {
+                    return null;
+                }
                 // '"...," said Clifford.': the one who speaks, after the verb, is a person
                 if (prev != null && lexicon.speechVerbs.contains(prev.key()) && !prev.capitalised()
                         && (next == null || !isWordGap(next.gap())) && onlySmallTowns(places, 500_000)) {
@@ -434,7 +444,8 @@ final class Recognizer {
             }
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
                     && !(prev.sentenceStart() && (isCommon(prev.key()) || script == Script.CYRILLIC)) && !lexicon.locatives.contains(prev.key())
-                    && !lexicon.directions.contains(prev.key())) {
+                    && !lexicon.directions.contains(prev.key()) && !(anyCountry(places) && gazetteer.hasKey(prev.key()))) {
+                // (a country after a place, "Belo Horizonte Brazil", "Morioka Japan", is that place's country)
                 if (!lexicon.englishWords.contains(prev.key()) || lexicon.givenNames.contains(prev.key())) {
                     nameTails.add(key);
                     return null; // the tail of a person's name: "Jesse Jackson", "Dean Curtis"
@@ -451,9 +462,9 @@ final class Recognizer {
                 } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
-                        && next.script() == script && !lexicon.stop.contains(next.key())) {
+                        && next.script() == script && !lexicon.stop.contains(next.key()) && !anyCountry(gazetteer.candidates(next.key()))) {
                     // (a function word, weekday or institution word after the name does not make it a person's or an
-                    // outlet's name: "the United Kingdom Sunday", "Ferguson Police", "Gaza City")
+                    // outlet's name: "the United Kingdom Sunday", "Ferguson Police"; nor does a country: "Kharkiv Ukraine")
                     if (lexicon.orgTails.contains(next.key())) {
                         return null; // an organisation or outlet: "Aleppo Media Center", "New York Times"
                     } else if (lexicon.englishWords.contains(next.key())) {
@@ -578,6 +589,11 @@ final class Recognizer {
             String fc = p.featureClass();
             if (Resolver.isArea(p) || p.population() >= population || p.featureCode().equals("PPLC")) return true;
         }
+        return false;
+    }
+
+    private boolean anyCountry(int[] places) {
+        for (int idx : places) if (Resolver.isCountry(gazetteer.place(idx))) return true;
         return false;
     }
 

@@ -37,7 +37,7 @@ class GeoparserGoldTest {
     static final long READING_ENGLAND = 2639577;
     static final long SYRIA = 163843, UKRAINE = 690791, SIERRA_LEONE = 2403846;
     static final long JISR_ASH_SHUGHUR = 169023, ARIHA = 172994, FERGUSON_MISSOURI = 4386387, MOORE_OKLAHOMA = 4542975;
-    static final long CHINA = 1814991, BLACK_SEA = -900106, NEW_JERSEY = 5101760, TENNESSEE = 4662168, SOUTH_CAROLINA = 4597040;
+    static final long CHINA = 1814991, BLACK_SEA = -900106, NEW_JERSEY = 5101760, TENNESSEE = 4662168, SOUTH_CAROLINA = 4597040, IVORY_COAST = 2287781, DR_CONGO = 203312;
     // US counties carry Sitrep ids: -(2,000,000 + state FIPS * 1000 + county FIPS)
     static final long LAUREL_COUNTY_KY = -2021125, BOONE_COUNTY_MO = -2029019, LONDON_KENTUCKY = 4298960, COLUMBIA_MISSOURI = 4381982;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
@@ -211,6 +211,26 @@ class GeoparserGoldTest {
         assertEquals(BEIRUT, idOf(g, "Beirut"));
         Geoparse h = parse("The Ukraine talks ended. Relief flights left for Georgia Sunday from Tbilisi.");
         assertEquals(GEORGIA_COUNTRY, idOf(h, "Georgia"));
+    }
+
+    @Test
+    void frenchElisionAndOldCountryNames() {
+        Geoparse g = parse("Cases were confirmed in Côte d'Ivoire and in the former Zaire.");
+        assertEquals(IVORY_COAST, idOf(g, "Côte d'Ivoire"));
+        assertEquals(DR_CONGO, idOf(g, "Zaire"));
+    }
+
+    @Test
+    void aPlaceAfterALocativeBeforeSaidIsStillAPlace() {
+        assertEquals(SARAQIB, idOf(parse("A volunteer working near Saraqib said the road was cut."), "Saraqib"));
+        assertTrue(parse("\"We will stay,\" Saraqib said.").mentions().isEmpty(), "a town name as the speaker is a person");
+    }
+
+    @Test
+    void countryRightAfterATownInAPost() {
+        Geoparse g = parse("quake felt strongly in Kharkiv Ukraine tonight");
+        assertEquals(KHARKIV, idOf(g, "Kharkiv"));
+        assertEquals(UKRAINE, idOf(g, "Ukraine"));
     }
 
     @Test
