@@ -111,12 +111,20 @@ public final class AttributionExtractor {
         return new Attribution(new Span(m.start(1), colon), new Span(colon, colon + 1), List.of(content), CueKind.ASSERT, List.of());
     }
 
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’\\-]\\p{L}+)*");
+
     private static List<Cue> cues(String t, Span s, CueLexicon lex) {
         List<Cue> found = new ArrayList<>();
         for (CueLexicon.Cue c : lex.cues) {
             Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
             m.useTransparentBounds(true);
             while (m.find()) found.add(new Cue(m.start(), m.end(), c));
+        }
+        if (!lex.words.isEmpty()) {
+            Matcher w = WORD.matcher(t).region(s.start(), s.end());
+            while (w.find()) {
+                if (lex.words.contains(w.group().toLowerCase(Locale.ROOT).replace('’', '\''))) found.add(new Cue(w.start(), w.end(), lex.learnedCue));
+            }
         }
         // Longest match first at each position, then drop overlaps: "rejected as false" beats "rejected".
         found.sort(Comparator.comparingInt(Cue::start).thenComparing(c -> -(c.end - c.start)));
