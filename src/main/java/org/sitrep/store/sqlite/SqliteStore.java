@@ -226,11 +226,22 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
                             + "OR (source_id = ?1 AND content_hash = ?4) LIMIT 1");
                  PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO reports(id, source_id, external_id, url, content_hash, published_at, fetched_at, body) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement fts = c.prepareStatement("INSERT INTO report_fts(rowid, title, text) VALUES (?, ?, ?)")) {
-                List<AddResult> out = new ArrayList<>(reports.size());
-                for (Report r : reports) out.add(addReport(c, find, insert, fts, r));
-                return out;
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 // the row just inserted on this connection (seq is the rowid)
+                 PreparedStatement fts = c.prepareStatement("INSERT INTO report_fts(rowid, title, text) VALUES (last_insert_rowid(), ?, ?)")) {
+                // sqlite-jdbc runs a "SELECT last_insert_rowid()" of its own (prepared anew) after every INSERT
+                // while generated keys are on: off for these two inserts, which do not need it (we hold the
+                // writer lock, so no other statement on this connection runs meanwhile)
+                org.sqlite.SQLiteConnectionConfig config = c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig();
+                boolean keys = config.isGetGeneratedKeys();
+                config.setGetGeneratedKeys(false);
+                try {
+                    List<AddResult> out = new ArrayList<>(reports.size());
+                    for (Report r : reports) out.add(addReport(c, find, insert, fts, r));
+                    return out;
+                } finally {
+                    config.setGetGeneratedKeys(keys);
+                }
             }
         });
     }
@@ -251,7 +262,6 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
                 return new AddResult(loadReport(c, existing).orElse(stored), false, why + " as report " + existing);
             }
         }
-        long seq;
         insert.setString(1, id);
         insert.setString(2, report.sourceId());
         setNullable(insert, 3, blankToNull(report.externalId()));
@@ -261,13 +271,8 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
         insert.setLong(7, report.fetchedAt().toEpochMilli());
         insert.setString(8, json(stored));
         insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            keys.next();
-            seq = keys.getLong(1);
-        }
-        fts.setLong(1, seq);
-        fts.setString(2, report.title());
-        fts.setString(3, report.text());
+        fts.setString(1, report.title());
+        fts.setString(2, report.text());
         fts.executeUpdate();
         return new AddResult(stored, true, null);
     }
@@ -577,6 +582,17 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
         return sb.length() == 0 ? "\"\"" : sb.toString();
     }
 
+    /** An FTS5 query matching rows that contain at least two of the words (the one word when only one is given). */
+    static String ftsAnyTwo(List<String> words) {
+        List<String> quoted = words.stream().filter(w -> !w.isBlank()).map(w -> '"' + w.replace("\"", "\"\"") + '"').toList();
+        if (quoted.size() <= 1) return quoted.isEmpty() ? "\"\"" : quoted.get(0);
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < quoted.size(); i++) {
+            for (int j = i + 1; j < quoted.size(); j++) pairs.add("(" + quoted.get(i) + " AND " + quoted.get(j) + ")");
+        }
+        return String.join(" OR ", pairs);
+    }
+
     @Override
     public List<EventCandidate> candidates(CandidateQuery q) {
         return read(c -> {
@@ -604,6 +620,20 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
                     if (q.near() != null && rs.getObject(3) != null
                             && new GeoPoint(rs.getDouble(3), rs.getDouble(4)).distanceKm(q.near()) > q.radiusKm()) continue;
                     versions.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            if (q.searchesText()) {
+                // Events anywhere in the window whose text carries two of the report's search terms: a report
+                // the geoparser placed elsewhere must still meet its event (see CandidateQuery).
+                String match = ftsAnyTwo(q.terms());
+                try (PreparedStatement ps = prepare(c, "SELECT e.id, e.version FROM event_fts JOIN events e ON e.seq = event_fts.rowid "
+                        + "WHERE event_fts MATCH ? AND e.time_end >= ? AND e.time_start < ? ORDER BY bm25(event_fts) LIMIT ?",
+                        new ArrayList<>(List.of(match, q.from().toEpochMilli(), q.to().toEpochMilli(), q.textLimit() + versions.size())));
+                     ResultSet rs = ps.executeQuery()) {
+                    int added = 0;
+                    while (rs.next() && added < q.textLimit()) {
+                        if (versions.putIfAbsent(rs.getString(1), rs.getLong(2)) == null) added++;
+                    }
                 }
             }
             Map<String, EventCandidate> found = new LinkedHashMap<>();
