@@ -111,12 +111,20 @@ public final class AttributionExtractor {
         return new Attribution(new Span(m.start(1), colon), new Span(colon, colon + 1), List.of(content), CueKind.ASSERT, List.of());
     }
 
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’\\-]\\p{L}+)*");
+
     private static List<Cue> cues(String t, Span s, CueLexicon lex) {
         List<Cue> found = new ArrayList<>();
         for (CueLexicon.Cue c : lex.cues) {
             Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
             m.useTransparentBounds(true);
             while (m.find()) found.add(new Cue(m.start(), m.end(), c));
+        }
+        if (!lex.words.isEmpty()) {
+            Matcher w = WORD.matcher(t).region(s.start(), s.end());
+            while (w.find()) {
+                if (lex.words.contains(w.group().toLowerCase(Locale.ROOT).replace('’', '\''))) found.add(new Cue(w.start(), w.end(), lex.learnedCue));
+            }
         }
         // Longest match first at each position, then drop overlaps: "rejected as false" beats "rejected".
         found.sort(Comparator.comparingInt(Cue::start).thenComparing(c -> -(c.end - c.start)));
@@ -231,6 +239,13 @@ public final class AttributionExtractor {
             return parts.isEmpty() ? null : new Attribution(null, new Span(cs, ce), parts, m.cue.kind(), List.of());
         }
 
+        if (lt <= region.start() && t.regionMatches(true, cs, "asked ", 0, 6)) {
+            // "Asked about the strike, the spokesman said ...": the question has no speaker of its own; the answer's
+            // cue comes later in the sentence.
+            int comma = t.indexOf(',', ce);
+            Span question = comma > 0 && comma < re ? trimmed(t, ce, comma) : null;
+            if (question != null) return new Attribution(null, new Span(cs, ce), List.of(question), m.cue.kind(), List.of());
+        }
         if (lt <= region.start() || onlyConnective(t, region.start(), lt)) {
             // Verb first: "Said the minister: ..." / "وقال المتحدث إن ..."
             return sourceAfterCue(t, region, cs, ce, re, m, lex, quotes, done);
@@ -297,7 +312,9 @@ public final class AttributionExtractor {
         }
         boolean quoted = isCloseQuote(bch) && boundary > 0 && ",?!".indexOf(t.charAt(boundary - 1)) >= 0
                 || bch == ',' && boundary > 0 && isCloseQuote(t.charAt(boundary - 1));
-        if (contentBeforeBoundary && (quoted || !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
+        // "Asked about the strike, the spokesman said ...": the clause before the comma is the question, not the content.
+        boolean afterQuestion = t.regionMatches(true, region.start(), "asked ", 0, 6);
+        if (contentBeforeBoundary && (quoted || !afterQuestion && !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
             // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
             Span content = contentBefore(t, region.start(), boundary + 1, quotes);
             if (content == null || source == null) return null;

@@ -338,4 +338,24 @@ class AttributionExtractorTest {
         String u = "Explosions reported in the city centre overnight.";
         assertNull(only(u, x.extract(u, "en")).source());
     }
+
+    @Test
+    void aQuestionBeforeTheAnswerHasNoSpeakerOfItsOwn() {
+        String t = "Asked about the strike on the depot, the army spokesman said the site held no weapons.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals(2, found.size(), () -> describe(t, found));
+        assertNull(found.get(0).source());
+        assertEquals("about the strike on the depot", content(t, found.get(0)));
+        assertEquals("the army spokesman", src(t, found.get(1)));
+        assertEquals("the site held no weapons", content(t, found.get(1)));
+    }
+
+    @Test
+    void aQuoteAfterTheQuestionIsStillTheAnswer() {
+        String t = "Asked about the strike, “We did not fire on the depot,” the spokesman said.";
+        List<Attribution> found = x.extract(t, "en");
+        Attribution answer = found.get(found.size() - 1);
+        assertEquals("the spokesman", src(t, answer));
+        assertTrue(content(t, answer).contains("We did not fire on the depot"), describe(t, found));
+    }
 }
