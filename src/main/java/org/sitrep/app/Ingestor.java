@@ -177,13 +177,18 @@ public final class Ingestor {
             // the report while we analysed it; attaching it twice would put it in two events.
             if (store.member(analyzed.report().id()).isPresent()) return null;
             List<EventCandidate> candidates = store.candidates(clusterer.candidateQuery(analyzed));
-            // An analyst's move or merge pins the report: re-clustering (resume, re-analysis) must keep it there.
-            AnalystConstraints constraints = decisions.pinnedEvent(analyzed.report().id())
-                    .map(e -> new AnalystConstraints(e, Set.of())).orElse(AnalystConstraints.NONE);
+            // An analyst's move or merge pins the report, a split keeps it out of the event it was
+            // taken from: re-clustering (resume, re-analysis) must obey both.
+            AnalystConstraints constraints = decisions.constraints(analyzed.report().id());
             ClusterDecision decision = clusterer.assign(analyzed, candidates, constraints);
             if (decision.joinsExisting()) {
                 String survivor = decisions.mergedInto(decision.eventId()).orElse(null);
-                if (survivor != null) {
+                if (survivor != null && constraints.mustNotJoin().contains(survivor)) {
+                    List<String> reasons = new ArrayList<>(decision.reasons());
+                    reasons.add("event " + decision.eventId() + " was merged into " + survivor
+                            + ", which analysts took this report out of: new event");
+                    decision = new ClusterDecision(null, decision.score(), reasons, null);
+                } else if (survivor != null) {
                     decision = new ClusterDecision(survivor, decision.score(), decision.reasons(), decision.copyOfReportId());
                 }
             }

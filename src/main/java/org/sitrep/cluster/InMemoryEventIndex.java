@@ -25,7 +25,7 @@ import org.sitrep.pipeline.EventCandidate;
  * ({@link CandidateQuery#terms}) each day also maps the {@link SearchTerms} of its events' reports
  * to the events; events matching at least two of the terms (one when only one is given) are added,
  * most terms matched first. A term carried by more than {@link #MAX_POSTINGS} events of one day says
- * nothing about which incident it is and is skipped. Used by {@code sitrep eval cluster} and the
+ * nothing about which incident it is: its postings for that day are dropped and it is skipped. Used by {@code sitrep eval cluster} and the
  * clustering benchmark; also a reference for the store's query. Thread-safe (one lock).
  */
 public final class InMemoryEventIndex {
@@ -42,11 +42,11 @@ public final class InMemoryEventIndex {
         final EventCandidate candidate;
         final List<Long> dayKeys;
         final long cell;
-        final Set<String> terms;
+        final String[] terms;
         /** How many of the candidate's reports (a prefix) {@code terms} was read from. */
         final int termsFrom;
 
-        Entry(EventCandidate candidate, List<Long> dayKeys, long cell, Set<String> terms, int termsFrom) {
+        Entry(EventCandidate candidate, List<Long> dayKeys, long cell, String[] terms, int termsFrom) {
             this.candidate = candidate;
             this.dayKeys = dayKeys;
             this.cell = cell;
@@ -58,7 +58,10 @@ public final class InMemoryEventIndex {
     private final Map<String, Entry> entries = new HashMap<>();
     private final Map<Long, Map<Long, Set<Entry>>> byDay = new HashMap<>();
     private final Set<Entry> longEvents = new LinkedHashSet<>();
-    private final Map<Long, Map<String, Set<Entry>>> termsByDay = new HashMap<>();
+    /** Per day: term -> events carrying it, or {@link #SATURATED} once more than {@link #MAX_POSTINGS} do. */
+    private final Map<Long, Map<String, List<Entry>>> termsByDay = new HashMap<>();
+    /** A term too common on that day to find an incident by; its postings are dropped (bounded memory). */
+    private static final List<Entry> SATURATED = List.of();
 
     /** Adds the event or replaces the earlier version with the same id. */
     public synchronized void put(EventCandidate candidate) {
@@ -72,28 +75,38 @@ public final class InMemoryEventIndex {
         if (!isLong) for (long d = first; d <= last; d++) days.add(d);
         // Events grow by appending reports: read only the new ones' words.
         var reports = candidate.reports();
-        Set<String> terms;
+        String[] terms;
         int from;
         if (previous != null && previous.termsFrom <= reports.size() && (previous.termsFrom == 0
                 || sameReport(previous.candidate.reports(), reports, previous.termsFrom - 1))) {
             terms = previous.terms;
             from = previous.termsFrom;
         } else {
-            terms = new LinkedHashSet<>();
+            terms = new String[0];
             from = 0;
         }
-        for (int i = from; i < reports.size() && terms.size() < MAX_EVENT_TERMS; i++) {
-            for (String t : SearchTerms.of(reports.get(i).report())) {
-                if (terms.size() >= MAX_EVENT_TERMS) break;
-                terms.add(t);
+        if (from < reports.size() && terms.length < MAX_EVENT_TERMS) {
+            Set<String> more = new LinkedHashSet<>(java.util.Arrays.asList(terms));
+            for (int i = from; i < reports.size() && more.size() < MAX_EVENT_TERMS; i++) {
+                for (String t : SearchTerms.of(reports.get(i).report())) {
+                    if (more.size() >= MAX_EVENT_TERMS) break;
+                    more.add(t);
+                }
             }
+            if (more.size() > terms.length) terms = more.toArray(new String[0]);
         }
         Entry entry = new Entry(candidate, days, cell, terms, reports.size());
         if (isLong) longEvents.add(entry);
         for (long d : days) {
             byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(entry);
-            Map<String, Set<Entry>> byTerm = termsByDay.computeIfAbsent(d, k -> new HashMap<>());
-            for (String t : terms) byTerm.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(entry);
+            Map<String, List<Entry>> byTerm = termsByDay.computeIfAbsent(d, k -> new HashMap<>());
+            for (String t : terms) {
+                List<Entry> es = byTerm.get(t);
+                if (es == SATURATED) continue;
+                if (es == null) byTerm.put(t, es = new ArrayList<>(2));
+                es.add(entry);
+                if (es.size() > MAX_POSTINGS) byTerm.put(t, SATURATED);
+            }
         }
         entries.put(e.id(), entry);
     }
@@ -113,11 +126,12 @@ public final class InMemoryEventIndex {
             ids.remove(old);
             if (ids.isEmpty()) cells.remove(old.cell);
             if (cells.isEmpty()) byDay.remove(d);
-            Map<String, Set<Entry>> byTerm = termsByDay.get(d);
+            Map<String, List<Entry>> byTerm = termsByDay.get(d);
             if (byTerm == null) continue;
             for (String t : old.terms) {
-                Set<Entry> es = byTerm.get(t);
-                if (es == null) continue;
+                List<Entry> es = byTerm.get(t);
+                // A saturated term stays saturated for its day: the term is common there either way.
+                if (es == null || es == SATURATED) continue;
                 es.remove(old);
                 if (es.isEmpty()) byTerm.remove(t);
             }
@@ -147,24 +161,19 @@ public final class InMemoryEventIndex {
         Set<Entry> hits = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         long firstDay = day(q.from()), lastDay = day(q.to().minusMillis(1));
         for (long d = firstDay; d <= lastDay; d++) {
-            Map<String, Set<Entry>> byTerm = termsByDay.get(d);
+            Map<String, List<Entry>> byTerm = termsByDay.get(d);
             if (byTerm == null) continue;
             for (String t : q.terms()) {
-                Set<Entry> es = byTerm.get(t);
-                if (es == null || es.size() > MAX_POSTINGS) continue;
+                List<Entry> es = byTerm.get(t);
+                if (es == null || es == SATURATED) continue;
                 hits.addAll(es);
             }
         }
         // Count each term once per event, however many days the event spans.
         Map<Entry, Integer> counts = new java.util.IdentityHashMap<>();
-        for (Entry e : hits) {
-            int n = 0;
-            for (String t : q.terms()) if (e.terms.contains(t)) n++;
-            counts.put(e, n);
-        }
+        for (Entry e : hits) counts.put(e, matches(e, q.terms()));
         for (Entry e : longEvents) {
-            int n = 0;
-            for (String t : q.terms()) if (e.terms.contains(t)) n++;
+            int n = matches(e, q.terms());
             if (n > 0) counts.put(e, n);
         }
         int need = Math.min(2, q.terms().size());
@@ -182,6 +191,19 @@ public final class InMemoryEventIndex {
         List<EventCandidate> out = new ArrayList<>();
         for (int i = 0; i < Math.min(q.textLimit(), ranked.size()); i++) out.add(ranked.get(i).getKey().candidate);
         return out;
+    }
+
+    private static int matches(Entry e, List<String> terms) {
+        int n = 0;
+        for (String t : terms) {
+            for (String u : e.terms) {
+                if (u.equals(t)) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     private List<EventCandidate> findNear(CandidateQuery q) {

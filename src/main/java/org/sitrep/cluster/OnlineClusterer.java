@@ -54,6 +54,8 @@ public final class OnlineClusterer implements Clusterer {
     private final Vocabulary vocabulary;
     private final Lru<String, TextProfile> reports;
     private final Lru<String, EventProfile> events;
+    /** Place names split into words (the same few thousand towns come up again and again). */
+    private final Lru<String, String[]> nameWords = new Lru<>(10_000);
 
     public OnlineClusterer(ClusterConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -136,7 +138,8 @@ public final class OnlineClusterer implements Clusterer {
                 if (ruledOut.size() < 3) ruledOut.add("ruled out " + m.eventId + ": " + String.join("; ", m.reasons));
             }
             if (m.copyOf != null && (copy == null || m.copyJaccard > copy.copyJaccard)) copy = m;
-            if (best == null || (best.vetoed && !m.vetoed) || (best.vetoed == m.vetoed && m.score > best.score)) best = m;
+            m.threshold = config.joinThreshold();
+            if (best == null || (best.vetoed && !m.vetoed) || (best.vetoed == m.vetoed && m.score - m.threshold > best.score - best.threshold)) best = m;
         }
         if (copy != null) {
             List<String> reasons = new ArrayList<>();
@@ -144,10 +147,10 @@ public final class OnlineClusterer implements Clusterer {
             reasons.addAll(copy.reasons);
             return new ClusterDecision(copy.eventId, copy.score, reasons, copy.copyOf);
         }
-        if (!best.vetoed && best.score >= config.joinThreshold()) {
+        if (!best.vetoed && best.score >= best.threshold) {
             List<String> reasons = new ArrayList<>();
             reasons.add(String.format(Locale.ROOT, "score %.2f >= %.2f: joins event %s", best.score,
-                    config.joinThreshold(), best.eventId));
+                    best.threshold, best.eventId));
             reasons.addAll(best.reasons);
             return new ClusterDecision(best.eventId, best.score, reasons, null);
         }
@@ -155,7 +158,7 @@ public final class OnlineClusterer implements Clusterer {
         reasons.add(best.vetoed
                 ? String.format(Locale.ROOT, "new event: all %d candidates conflict; e.g. %s", candidates.size(), best.eventId)
                 : String.format(Locale.ROOT, "new event: best of %d candidates (%d ruled out by conflicts) was %s with score %.2f < %.2f",
-                        candidates.size(), vetoed, best.eventId, best.score, config.joinThreshold()));
+                        candidates.size(), vetoed, best.eventId, best.score, best.threshold));
         reasons.addAll(best.reasons);
         if (!best.vetoed) reasons.addAll(ruledOut);
         return new ClusterDecision(null, best.score, reasons, null);
@@ -165,6 +168,7 @@ public final class OnlineClusterer implements Clusterer {
     private static final class Match {
         String eventId;
         double score;
+        double threshold;
         List<String> reasons = new ArrayList<>();
         String copyOf;
         boolean vetoed;
@@ -273,7 +277,12 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), d));
             return 0.1;
         }
-        boolean reportSite = isSite(p.locationFeatureClass), eventSite = b.geonameId() != null && isSite(named(c, b.geonameId()));
+        // A point from the source itself (a geotagged post: EXACT, no gazetteer entry) is a site too.
+        boolean reportSite = a.geonameId() == null ? a.precision() == LocationPrecision.EXACT : isSite(p.locationFeatureClass);
+        // The event side is read only when it can matter (most candidates are towns away from a town).
+        boolean bothExact = a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT;
+        boolean eventSite = reportSite
+                && (b.geonameId() == null ? b.precision() == LocationPrecision.EXACT : isSite(named(c, b.geonameId())));
         boolean sites = reportSite && eventSite;
         if (sites && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
@@ -289,9 +298,16 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), d));
             return 0.15;
         }
+        // An event whose own reports were placed all over the map has no location to conflict with:
+        // evidence is as good as the agreement behind it.
+        if (d > TOWN_NEIGHBOURHOOD_KM && scattered(c, b)) {
+            m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but the event's reports disagree on where it happened",
+                    label(a), label(b), d));
+            return 0.15;
+        }
         // Two exact places, neither named by the other side: two towns next to each other (Saraqib and
         // Sarmin, 8 km) are still two places, and the same protest wording in each is two protests.
-        if (a.precision() == LocationPrecision.EXACT && b.precision() == LocationPrecision.EXACT && d > 1.0) {
+        if (bothExact && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different places (%s vs %s, %.1f km apart)", label(a), label(b), d));
             return CONFLICT;
         }
@@ -336,18 +352,39 @@ public final class OnlineClusterer implements Clusterer {
         return null;
     }
 
+    /**
+     * Whether fewer than half of the event's located reports (at least three) were placed within a
+     * town's reach of the event's location.
+     */
+    private boolean scattered(EventCandidate c, EventLocation at) {
+        List<AnalyzedReport> rs = c.reports();
+        if (rs.size() < 3) return false;
+        int located = 0, near = 0;
+        for (int i = 0; i < Math.min(rs.size(), config.profileMembers()); i++) {
+            EventLocation l = locationOf(rs.get(i));
+            if (l == null || l.precision() == LocationPrecision.COUNTRY) continue;
+            located++;
+            if ((l.geonameId() != null && l.geonameId().equals(at.geonameId())) || l.point().distanceKm(at.point()) <= TOWN_NEIGHBOURHOOD_KM) near++;
+        }
+        return located >= 3 && near * 2 < located;
+    }
+
     /** Whether every word of {@code name} occurs in the report's text. */
     private boolean mentionsName(TextProfile p, String name) {
         if (name == null || name.isBlank()) return false;
-        boolean[] all = {true};
-        int[] words = {0};
-        Tokenizer.tokenize(name, false, (w, cap, title, start) -> {
-            if (!all[0] || Stopwords.contains(w)) return;
-            words[0]++;
-            Vocabulary.Term t = vocabulary.find(w);
-            if (t == null || !p.hasTerm(t)) all[0] = false;
+        String[] words = nameWords.computeIfAbsent(name, n -> {
+            List<String> ws = new ArrayList<>();
+            Tokenizer.tokenize(n, false, (w, cap, title, start) -> {
+                if (!Stopwords.contains(w)) ws.add(w);
+            });
+            return ws.toArray(new String[0]);
         });
-        return all[0] && words[0] > 0;
+        if (words.length == 0) return false;
+        for (String w : words) {
+            Vocabulary.Term t = vocabulary.find(w);
+            if (t == null || !p.hasTerm(t)) return false;
+        }
+        return true;
     }
 
     /** A named site (building, spot, road, landmark), as opposed to a town or an area. */

@@ -147,13 +147,17 @@ final class EventLocator {
                 LocationPrecision ia = precision(pa), ib = precision(pb);
                 // "in western Yemen (Hays, Al Hudaydah)": a country or province does not lie inside what follows it
                 if ((ia == LocationPrecision.COUNTRY || ia == LocationPrecision.PROVINCE) && ib != LocationPrecision.COUNTRY) continue;
-                if (!canContain(pb)) continue;
-                if (inside(pa, pb)) {
+                boolean nests = inside(pa, pb);
+                if (canContain(pb) && nests) {
                     c.qualified.add(key(a));
                     c.qualifiers.add(key(b));
-                } else if (pa.population() < TRUSTED_POPULATION && isDivisionOrSeat(pb)) {
+                } else if (!nests && pa.population() < TRUSTED_POPULATION && isDivisionOrSeat(pb)) {
                     c.dropped.add(key(a));
                     c.fallbackFor.putIfAbsent(key(b), a.text());
+                } else if (!nests) {
+                    // "in Morelia, Michoacan" with the state read as a village of that name far away: the name
+                    // after the comma is still there to say where the first place is, not where it happened
+                    c.qualifiers.add(key(b));
                 }
             }
             return c;

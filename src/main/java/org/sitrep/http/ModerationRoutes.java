@@ -306,6 +306,9 @@ final class ModerationRoutes {
             Event updated = ingestor.reassemble(id, source, remaining);
             store.commitEvent(updated, List.of());
             moderation.pin(chosenIds, newId, p.actor(), now);
+            // Pins keep them in the new event; the separation also keeps them out of this one should they
+            // ever be clustered again without the pin (the new event merged away, a re-clustering pass).
+            moderation.separate(chosenIds, id, p.actor(), now);
             moderation.pin(remaining.stream().map(m -> m.report().report().id()).toList(), id, p.actor(), now);
             if (note != null) moderation.addNote(id, p.actor(), note, now);
             security.audit(ctx, "event.split", "event:" + id, GeoJson.feature(source), GeoJson.feature(updated));

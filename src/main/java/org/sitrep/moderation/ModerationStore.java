@@ -17,7 +17,11 @@ public interface ModerationStore extends AnalystDecisions {
 
     void saveOverride(String eventId, EventOverride override, String by, Instant at);
 
+    /** Puts reports in an event for good; also clears any earlier separation of them from that event. */
     void pin(Collection<String> reportIds, String eventId, String by, Instant at);
+
+    /** Records that analysts took these reports out of {@code eventId}: clustering never puts them back. */
+    void separate(Collection<String> reportIds, String eventId, String by, Instant at);
 
     void redirect(String fromEventId, String toEventId, Instant at);
 

@@ -49,6 +49,30 @@ class InMemoryEventIndexTest {
         assertEquals(Set.of("near", "far", "unlocated", "long"), ids(index.find(everywhere)));
     }
 
+    static EventCandidate withReport(String id, GeoPoint at, String title, String text) {
+        EventCandidate e = event(id, T, Duration.ofHours(2), at);
+        var r = new org.sitrep.model.Report(id + "-r", "src", id, null, title, text, "en", T, T, null, null);
+        return new EventCandidate(e.event(), List.of(new org.sitrep.pipeline.AnalyzedReport(r, null, null, List.of())));
+    }
+
+    @Test
+    void theTextSearchAddsEventsAnywhereThatShareTwoOfTheTerms() {
+        var index = new InMemoryEventIndex();
+        index.put(withReport("far-same-story", new GeoPoint(50.45, 30.52), "Fuel depot fire", "Governor Oleh Synehubov spoke."));
+        index.put(withReport("far-one-word", new GeoPoint(50.45, 30.52), "Depot news", "The governor is Synehubov."));
+        index.put(withReport("near", new GeoPoint(50.05, 36.30), "Other story", "Nothing shared."));
+        var q = new CandidateQuery(T.minus(Duration.ofDays(1)), T.plus(Duration.ofDays(1)), KHARKIV, 30, 100,
+                List.of("synehubov", "oleh", "depot"), 5);
+        assertEquals(List.of("near", "far-same-story", "far-one-word"), index.find(q).stream().map(c -> c.event().id()).toList(),
+                "near events first, then text matches with the most terms first");
+        var strict = new CandidateQuery(q.from(), q.to(), KHARKIV, 30, 100, List.of("synehubov", "oleh"), 5);
+        assertEquals(Set.of("near", "far-same-story"), ids(index.find(strict)), "one of two terms is not enough");
+        var none = new CandidateQuery(q.from(), q.to(), KHARKIV, 30, 100, List.of("synehubov", "oleh"), 0);
+        assertEquals(Set.of("near"), ids(index.find(none)), "textLimit 0 turns the search off");
+        index.remove("far-same-story");
+        assertEquals(Set.of("near"), ids(index.find(strict)), "removed events leave the term index");
+    }
+
     @Test
     void replacingAnEventMovesItAndTheLimitKeepsTheClosestInTime() {
         var index = new InMemoryEventIndex();

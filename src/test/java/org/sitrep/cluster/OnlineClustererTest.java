@@ -101,6 +101,39 @@ class OnlineClustererTest {
         assertNotEquals(lviv.event().id(), lvivLater.event().id(), lvivLater.decision().reasons().toString());
     }
 
+    /** A surname the geoparser read as a town: the report names the event's real town too. */
+    static final org.sitrep.model.Place BROVARY = new org.sitrep.model.Place(-301, "Brovary", new org.sitrep.model.GeoPoint(50.5110, 30.7909),
+            "P", "PPL", "UA", "13", "", 100_000);
+
+    @Test
+    void aReportPlacedInAnotherTownByTheGeoparserStillJoinsWhenItNamesTheEventsTown() {
+        String story = "Firefighters battled a blaze at a fuel depot in Kharkiv after a drone strike overnight, regional governor "
+                + "Oleh Synehubov said; mayor Ihor Terekhov said two warehouses burned down.";
+        var first = add(report("g1").source("wire:a").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .title("Drone strike sets Kharkiv fuel depot ablaze").text(story).build());
+        // The second report was placed at a town 400 km away (a name in the text read as a place), but it
+        // names Kharkiv too, in words: it meets the event through the text search and is not ruled out.
+        var second = add(report("g2").source("wire:b").type(STRIKE).onDay(DAY).at(BROVARY, LocationPrecision.DISTRICT)
+                .title("Kharkiv fuel depot burns after drone strike, Synehubov says")
+                .text("A drone strike overnight set a fuel depot in Kharkiv on fire, governor Oleh Synehubov said. Mayor Ihor Terekhov "
+                        + "said two warehouses burned down; Brovary firefighters were not needed.").build());
+        assertEquals(first.event().id(), second.event().id(), second.decision().reasons().toString());
+        assertTrue(second.decision().reasons().stream().anyMatch(s -> s.contains("one side names the other's place")),
+                second.decision().reasons().toString());
+    }
+
+    @Test
+    void differentTypesFromTheClassifierLowerTheScoreButDoNotRuleTheEventOut() {
+        String story = "Police detained 40 people after clashes outside the regional parliament in Tbilisi on Thursday evening, "
+                + "the interior ministry said; protesters threw stones and officers used water cannon.";
+        var first = add(report("t1").source("wire:a").type(PROTEST).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .title("Clashes outside the parliament, 40 detained").text(story).build());
+        var second = add(report("t2").source("wire:b").type("Violence against civilians").onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .title("40 detained after clashes at parliament").text(story + " Several officers were hurt.").build());
+        assertEquals(first.event().id(), second.event().id(), second.decision().reasons().toString());
+        assertTrue(second.decision().reasons().stream().anyMatch(s -> s.startsWith("types differ")), second.decision().reasons().toString());
+    }
+
     @Test
     void theSameProtestTemplateInTwoNeighbouringTownsIsTwoEventsNotACopy() {
         // Saraqib and Sarmin are 8 km apart: closer than a city's own districts can be, yet two towns,

@@ -26,6 +26,9 @@ class EventLocatorTest {
     static final Place LAHORE = new Place(5, "Lahore", new GeoPoint(31.56, 74.35), "P", "PPLA", "PK", "04", "", 6_300_000);
     static final Place PUNJAB_IN = new Place(6, "Punjab", new GeoPoint(30.84, 75.42), "A", "ADM1", "IN", "23", "", 30_000_000);
     static final Place SAVAR_SE = new Place(7, "Sävar", new GeoPoint(63.90, 20.55), "P", "PPL", "SE", "14", "", 3_000);
+    static final Place MORELIA = new Place(9, "Morelia", new GeoPoint(19.70, -101.18), "P", "PPLA", "MX", "16", "", 597_000);
+    /** A village named like the state, 1,000 km away: how "Michoacan" resolves when the state is not in the gazetteer. */
+    static final Place MICHOACAN_VILLAGE = new Place(10, "Michoacán", new GeoPoint(26.60, -108.90), "P", "PPL", "MX", "25", "", 0);
     static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
 
     static EventLocation locate(String text, Object... spans) {
@@ -69,6 +72,13 @@ class EventLocatorTest {
         EventLocation loc = locate("Journalists protested outside the press club in Lahore, Punjab.", "Lahore", LAHORE, "Punjab", PUNJAB_IN);
         assertEquals(LAHORE.geonameId(), loc.geonameId(), loc.reason());
         assertEquals(LocationPrecision.EXACT, loc.precision());
+    }
+
+    @Test
+    void aQualifierReadAsAFarVillageDoesNotWin() {
+        EventLocation loc = locate("On 4 May, in Morelia, Michoacan, musicians demonstrated for food support.",
+                "Morelia", MORELIA, "Michoacan", MICHOACAN_VILLAGE);
+        assertEquals(MORELIA.geonameId(), loc.geonameId(), loc.reason());
     }
 
     @Test

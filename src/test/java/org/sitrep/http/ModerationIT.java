@@ -161,6 +161,7 @@ class ModerationIT {
         assertEquals(movedReport, created.at("/properties/reports/0/report/id").asText());
         assertEquals(37.5, created.at("/geometry/coordinates/0").asDouble(), 1e-9, "the new event is placed from its own report");
         assertEquals(java.util.Optional.of(newId), s.sitrep.teams().moderation().pinnedEvent(movedReport), "the split report is pinned where the analyst put it");
+        assertEquals(java.util.Set.of(a), s.sitrep.teams().moderation().separatedFrom(movedReport), "and kept out of the event it was split from");
         String remaining = detail.at("/properties/reports/0/report/id").asText();
         assertEquals(400, as(analyst, "POST", "/api/events/" + a + "/split", "{\"reportIds\":[\"" + remaining + "\"]}").statusCode(),
                 "a split cannot empty the event");

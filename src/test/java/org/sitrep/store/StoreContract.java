@@ -399,6 +399,21 @@ public abstract class StoreContract {
         assertEquals(2, store.candidates(new CandidateQuery(T0.minusSeconds(3600), T0.plusSeconds(10 * 86_400), null, 0, 2)).size(), "limit applies");
     }
 
+    @Test void candidatesAlsoComeFromATextSearchWhereverTheyAreLocated() {
+        corpus();
+        // Near Sarmada only "sarmada" and the unlocated "protest"; the text search adds Idlib (two words
+        // match) but not Kharkiv (no word matches), and nothing outside the time window.
+        var q = new CandidateQuery(T0.minusSeconds(3600), T0.plusSeconds(3 * 86_400 + 1), SARMADA, 5, 50,
+                List.of("shelling", "idlib", "warplanes"), 5);
+        Set<String> ids = new HashSet<>(store.candidates(q).stream().map(x -> x.event().id()).toList());
+        assertEquals(Set.of("sarmada", "protest", "idlib"), ids);
+        var oneWord = new CandidateQuery(q.from(), q.to(), SARMADA, 5, 50, List.of("shelling", "nothing"), 5);
+        assertEquals(Set.of("sarmada", "protest"), new HashSet<>(store.candidates(oneWord).stream().map(x -> x.event().id()).toList()),
+                "one of two terms is not enough");
+        var early = new CandidateQuery(T0.minusSeconds(7200), T0.minusSeconds(3600), SARMADA, 5, 50, List.of("shelling", "idlib"), 5);
+        assertEquals(List.of(), store.candidates(early), "the time window applies to text matches too");
+    }
+
     @Test void timelineCountsPerBucketAndType() {
         corpus();
         newEvent("later", "Later strike", "x", at(IDLIB, "Idlib"), T0.plusSeconds(7300), T0.plusSeconds(7300),

@@ -151,8 +151,8 @@ final class ProjectTables {
                     md.update(in.readAllBytes());
                 }
             }
-            // what else decides an index's keys and rows: the name folding, and the US counties (added in build 1)
-            md.update(("namekey " + NameKey.VERSION + "; us-counties 1").getBytes(StandardCharsets.UTF_8));
+            // what else decides an index's keys and rows: the name folding, the US counties, the kept initialisms (NYC)
+            md.update(("namekey " + NameKey.VERSION + "; us-counties 1; initialisms 1").getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

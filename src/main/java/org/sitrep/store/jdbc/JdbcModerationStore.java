@@ -73,7 +73,48 @@ public final class JdbcModerationStore implements ModerationStore {
                 }
                 ps.executeBatch();
             }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM report_separations WHERE report_id = ? AND event_id = ?")) {
+                for (String r : reportIds) {
+                    ps.setString(1, r);
+                    ps.setString(2, eventId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             return null;
+        });
+    }
+
+    @Override
+    public void separate(Collection<String> reportIds, String eventId, String by, Instant at) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_separations(report_id, event_id, separated_at, separated_by) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT(report_id, event_id) DO UPDATE SET separated_at = excluded.separated_at, "
+                    + "separated_by = excluded.separated_by")) {
+                for (String r : reportIds) {
+                    ps.setString(1, r);
+                    ps.setString(2, eventId);
+                    ps.setLong(3, at.toEpochMilli());
+                    ps.setString(4, by);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.Set<String> separatedFrom(String reportId) {
+        return db.read(c -> {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM report_separations WHERE report_id = ? ORDER BY separated_at, event_id")) {
+                ps.setString(1, reportId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+            }
+            return out;
         });
     }
 

@@ -283,6 +283,21 @@ public final class PostgresStore extends org.sitrep.store.JdbcStore {
         return sb.toString();
     }
 
+    /** A tsquery matching documents with at least two of the words (the one word when only one is given); null when none is left after folding. */
+    static String tsAnyTwo(List<String> words) {
+        List<String> lexemes = new ArrayList<>();
+        for (String w : words) {
+            String f = fold(w);
+            if (!f.isEmpty() && !f.contains(" ")) lexemes.add("'" + f.replace("'", "''") + "'");
+        }
+        if (lexemes.size() <= 1) return lexemes.isEmpty() ? null : lexemes.get(0);
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < lexemes.size(); i++) {
+            for (int j = i + 1; j < lexemes.size(); j++) pairs.add("(" + lexemes.get(i) + " & " + lexemes.get(j) + ")");
+        }
+        return String.join(" | ", pairs);
+    }
+
     private static String cap(String s) { return s.length() > TEXT_CAP ? s.substring(0, TEXT_CAP) : s; }
 
     @Override
@@ -666,6 +681,22 @@ public final class PostgresStore extends org.sitrep.store.JdbcStore {
                     // The index query is a lat/lon box; its corners lie beyond the radius.
                     if (p != null && e.located() && e.location().point().distanceKm(p) > q.radiusKm()) continue;
                     events.put(rs.getString(1), e);
+                }
+            }
+            String tsq = q.searchesText() ? tsAnyTwo(q.terms()) : null;
+            if (tsq != null) {
+                // Events anywhere in the window whose text carries two of the report's search terms: a report
+                // the geoparser placed elsewhere must still meet its event (see CandidateQuery).
+                try (PreparedStatement ps = prepare(c, "SELECT e.id, e.body FROM events e WHERE e.fts @@ to_tsquery('simple', ?) "
+                        + "AND e.time_end >= ? AND e.time_start < ? ORDER BY ts_rank(e.fts, to_tsquery('simple', ?)) DESC LIMIT ?",
+                        new ArrayList<>(List.of(tsq, q.from().toEpochMilli(), q.to().toEpochMilli(), tsq, q.textLimit() + events.size())));
+                     ResultSet rs = ps.executeQuery()) {
+                    int added = 0;
+                    while (rs.next() && added < q.textLimit()) {
+                        if (events.containsKey(rs.getString(1))) continue;
+                        events.put(rs.getString(1), parse(rs.getString(2), Event.class));
+                        added++;
+                    }
                 }
             }
             Map<String, List<EventMember>> members = loadMembers(c, new ArrayList<>(events.keySet()));

@@ -582,6 +582,17 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
         return sb.length() == 0 ? "\"\"" : sb.toString();
     }
 
+    /** An FTS5 query matching rows that contain at least two of the words (the one word when only one is given). */
+    static String ftsAnyTwo(List<String> words) {
+        List<String> quoted = words.stream().filter(w -> !w.isBlank()).map(w -> '"' + w.replace("\"", "\"\"") + '"').toList();
+        if (quoted.size() <= 1) return quoted.isEmpty() ? "\"\"" : quoted.get(0);
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < quoted.size(); i++) {
+            for (int j = i + 1; j < quoted.size(); j++) pairs.add("(" + quoted.get(i) + " AND " + quoted.get(j) + ")");
+        }
+        return String.join(" OR ", pairs);
+    }
+
     @Override
     public List<EventCandidate> candidates(CandidateQuery q) {
         return read(c -> {
@@ -609,6 +620,20 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
                     if (q.near() != null && rs.getObject(3) != null
                             && new GeoPoint(rs.getDouble(3), rs.getDouble(4)).distanceKm(q.near()) > q.radiusKm()) continue;
                     versions.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            if (q.searchesText()) {
+                // Events anywhere in the window whose text carries two of the report's search terms: a report
+                // the geoparser placed elsewhere must still meet its event (see CandidateQuery).
+                String match = ftsAnyTwo(q.terms());
+                try (PreparedStatement ps = prepare(c, "SELECT e.id, e.version FROM event_fts JOIN events e ON e.seq = event_fts.rowid "
+                        + "WHERE event_fts MATCH ? AND e.time_end >= ? AND e.time_start < ? ORDER BY bm25(event_fts) LIMIT ?",
+                        new ArrayList<>(List.of(match, q.from().toEpochMilli(), q.to().toEpochMilli(), q.textLimit() + versions.size())));
+                     ResultSet rs = ps.executeQuery()) {
+                    int added = 0;
+                    while (rs.next() && added < q.textLimit()) {
+                        if (versions.putIfAbsent(rs.getString(1), rs.getLong(2)) == null) added++;
+                    }
                 }
             }
             Map<String, EventCandidate> found = new LinkedHashMap<>();
