@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Serve the map with the demo data: fictional reports about incidents in northwest Syria.",
-                "Uses its own database (DIR/demo.db), rebuilt at each start, and shifts the reports' times so the",
-                "newest is a few minutes old. The last reports arrive one by one after start, to show live updates."})
+                "Uses its own database (DIR/demo.db), rebuilt at each start, and moves the reports by whole days (the",
+                "dates and weekdays their texts name move with them) so the newest is less than a day old.",
+                "The last reports arrive one by one after start, to show live updates."})
 final class DemoCommand implements Runnable {
     @Mixin StoreOptions storeOptions;
 
