@@ -161,6 +161,19 @@ final class TypeClassifier {
                 bestTypeP = Math.max(sum, 0.5);
             }
         }
+        // "Army drones destroyed a convoy", "a drone strike near the crossing": a remote weapon in the lead
+        // is remote violence, not a protest (a "strike", when no crowd protests: people do protest against
+        // drone strikes) or looting/property destruction ("destroyed").
+        // Other strategic developments keep their type: drones shot down are disrupted weapons use.
+        String remoteMeans = remoteMeansInLead(means, leadEnd), meansSub = null;
+        if (remoteMeans != null && ((bestType.equals(EventTypes.PROTESTS) && !crowd(hits, parties))
+                || (bestType.equals(EventTypes.STRATEGIC) && bestLabel(p, bestType).equals("PROPERTY_DISTRUCT")))) {
+            bestType = EventTypes.EXPLOSIONS;
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) if (typeOfLabel[i].equals(bestType)) sum += p[i];
+            bestTypeP = Math.max(sum, 0.5);
+            meansSub = remoteMeans.equals("drone") || remoteMeans.equals("airstrike") ? "AIR_STRIKE" : "ART_MISS_ATTACK";
+        }
         // "Strike on a bakery", "the pumping station was hit": a target struck from afar, with nobody
         // fighting on the ground, is remote violence even when no weapon is named. Without this the
         // model leans on "killed"/"injured" and calls it an armed clash.
@@ -183,6 +196,9 @@ final class TypeClassifier {
         int best = remoteSub;
         for (int i = 0; i < p.length && remoteSub < 0; i++) {
             if (typeOfLabel[i].equals(bestType) && (best < 0 || p[i] > p[best])) best = i;
+        }
+        if (meansSub != null && remoteSub < 0) {
+            for (int i = 0; i < p.length; i++) if (codeOfLabel[i].equals(meansSub)) best = i;
         }
         String subName = model.labels().get(best);
         List<String> words = triggersFor(t, hits, best);
@@ -248,6 +264,22 @@ final class TypeClassifier {
     }
 
     private static final Set<String> REMOTE = Set.of("AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "CHEM_WEAP", "SUIC_BOMB");
+
+    private static final Set<String> REMOTE_MEANS = Set.of("drone", "airstrike", "artillery", "missile");
+
+    private static String remoteMeansInLead(List<TriggerLexicon.Hit> means, int leadEnd) {
+        for (TriggerLexicon.Hit h : means) {
+            if (h.start() < leadEnd && REMOTE_MEANS.contains(h.label())) return h.label();
+        }
+        return null;
+    }
+
+    /** The most probable sub-type label of {@code type}. */
+    private String bestLabel(double[] p, String type) {
+        int best = -1;
+        for (int i = 0; i < p.length; i++) if (typeOfLabel[i].equals(type) && (best < 0 || p[i] > p[best])) best = i;
+        return best < 0 ? "" : codeOfLabel[best];
+    }
 
     private static String remoteWeaponInLead(List<TriggerLexicon.Hit> hits, int leadEnd) {
         for (TriggerLexicon.Hit h : hits) {

@@ -183,4 +183,22 @@ class EventExtractorTest {
         assertEquals("Protests", ex.type());
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "a huge report must not stall the pipeline");
     }
+
+    /** Regression (demo): drones destroying a convoy were "property destruction", and a denial naming the strike a "protest". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Defence ministry: weapons shipment destroyed near the crossing | The Ministry of Defence said on Saturday that army drones destroyed a convoy of trucks carrying weapons and ammunition shortly after it crossed the border.
+        Neighbour rejects claim that strike near the crossing hit arms convoy | The foreign ministry on Saturday called false a defence ministry statement that drones had destroyed an arms convoy near the crossing; the trucks hit were carrying flour and medical supplies.
+        """)
+    void aRemoteWeaponActingOnATargetIsRemoteViolence(String title, String text) {
+        Extraction ex = extract(title, text);
+        assertEquals("Explosions/Remote violence", ex.type(), ex.triggers().toString());
+        assertEquals("Air/drone strike", ex.subType());
+    }
+
+    @Test
+    void dronesShotDownStayDisruptedWeaponsUse() {
+        Extraction ex = extract("Air defences shot down five drones over the air base overnight, the ministry said; no damage was reported.");
+        assertEquals("Strategic developments / Disrupted weapons use", ex.type() + " / " + ex.subType());
+    }
 }
