@@ -224,7 +224,9 @@ public final class OnlineClusterer implements Clusterer {
             }
         }
 
-        places(p, ep, m);
+        Long sameLocation = p.location != null && p.location.geonameId() != null && e.location() != null
+                && p.location.geonameId().equals(e.location().geonameId()) ? p.location.geonameId() : null;
+        places(p, ep, m, sameLocation);
         actorsAndNumbers(p, ep, m);
         double conflicts = hard;
         m.score -= conflicts;
@@ -239,10 +241,12 @@ public final class OnlineClusterer implements Clusterer {
         return m;
     }
 
-    private static void places(TextProfile p, EventProfile ep, Match m) {
+    private static void places(TextProfile p, EventProfile ep, Match m, Long sameLocation) {
         if (p.places.isEmpty() || ep.places.isEmpty()) return;
         List<String> shared = new ArrayList<>();
         for (var e : p.places.entrySet()) {
+            // The shared event location has had its bonus: one piece of evidence counts once.
+            if (e.getKey().equals(sameLocation)) continue;
             if (ep.places.containsKey(e.getKey())) shared.add(e.getValue() + " (GeoNames " + e.getKey() + ")");
         }
         if (shared.isEmpty()) return;
@@ -256,7 +260,7 @@ public final class OnlineClusterer implements Clusterer {
         if (a == null || b == null) return 0;
         if (a.geonameId() != null && a.geonameId().equals(b.geonameId())) {
             m.score += 0.2;
-            m.reasons.add("same event location: " + label(a));
+            m.reasons.add("same event location: " + label(a) + " (GeoNames " + a.geonameId() + ")");
             return 0;
         }
         double d = a.point().distanceKm(b.point());
