@@ -66,7 +66,12 @@ public final class JsonLinesImport {
         Thread reader = Thread.ofPlatform().name("import-parse").daemon(true).start(() -> parse(in, chunks));
         try {
             while (true) {
-                Chunk chunk = chunks.take();
+                Chunk chunk = chunks.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (chunk == null) {
+                    // an Error (out of memory) ends the parsing thread without handing anything over
+                    if (!reader.isAlive() && chunks.isEmpty()) throw new IOException("the parsing thread stopped; see the log");
+                    continue;
+                }
                 if (chunk.failure() != null) throw chunk.failure();
                 counts.lines = chunk.lines();
                 for (Rejection r : chunk.rejections()) counts.reject(rejects, r.line(), r.reason());

@@ -25,6 +25,10 @@ public final class ReportInput {
     private static final Set<String> FIELDS = Set.of("source", "externalId", "url", "title", "text", "publishedAt",
             "language", "latitude", "longitude", "media", "author");
 
+    // compiled once: a bulk import validates every line with them
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._:@/\\-]+");
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?");
+
     private ReportInput() {}
 
     /** A field that failed validation, named so the client can fix it. */
@@ -46,7 +50,7 @@ public final class ReportInput {
             if (!FIELDS.contains(f)) throw new InvalidReport(f, "unknown field; expected " + String.join(", ", new java.util.TreeSet<>(FIELDS)));
         }
         String source = text(n, "source", 200, true);
-        if (!source.matches("[\\p{L}\\p{N}._:@/\\-]+")) {
+        if (!SOURCE.matcher(source).matches()) {
             throw new InvalidReport("source", "use letters, digits and . _ : @ / - only (got '" + source + "')");
         }
         String externalId = text(n, "externalId", 500, false);
@@ -70,7 +74,7 @@ public final class ReportInput {
         }
         String author = text(n, "author", Report.MAX_AUTHOR, false);
         String language = text(n, "language", 8, false);
-        if (language != null && !language.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?")) {
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
             throw new InvalidReport("language", "expected an ISO 639 code such as en, ar, ru, uk");
         }
         GeoPoint point = null;

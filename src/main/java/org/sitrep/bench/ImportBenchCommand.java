@@ -79,14 +79,17 @@ public final class ImportBenchCommand implements Runnable {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicLong rejected = new AtomicLong();
         JsonLinesImport.Result r;
-        long wall, cpuNanos, storeNanos;
+        long wall, cpuNanos, storeNanos, waitNanos = -1;
         try (Store store = Sitrep.openStore("sqlite:" + db, work); InputStream in = Files.newInputStream(input)) {
             var threads = ManagementFactory.getThreadMXBean();
+            long[] sched0 = schedstat();
             long c0 = os.getProcessCpuTime(), s0 = threads.getCurrentThreadCpuTime(), t0 = System.nanoTime();
             r = new JsonLinesImport(store, Clock.systemUTC(), batch).run(in, (line, reason) -> rejected.incrementAndGet(), bytes -> { });
             wall = System.nanoTime() - t0;
             cpuNanos = os.getProcessCpuTime() - c0;
             storeNanos = threads.getCurrentThreadCpuTime() - s0;
+            long[] sched1 = schedstat();
+            if (sched0 != null && sched1 != null) waitNanos = sched1[1] - sched0[1];
             if (store.stats().reports() != r.stored()) {
                 throw new IllegalStateException("the store holds " + store.stats().reports() + " reports, the import counted " + r.stored());
             }
@@ -97,7 +100,21 @@ public final class ImportBenchCommand implements Runnable {
                         + " the storing thread alone %.2f s CPU = %,.0f lines/s at most on an idle core; store file %.1f MB%n",
                 r.lines(), r.stored(), r.duplicates(), r.rejected(), secs, r.lines() / secs, r.stored() / secs,
                 cpuNanos / 1e9, r.lines() / (cpuNanos / 1e9), storeNanos / 1e9, r.lines() / (storeNanos / 1e9), Files.size(db) / 1e6);
+        if (waitNanos >= 0) {
+            System.out.printf("the storing thread waited %.1f s of the %.1f s for a free CPU (run queue, /proc/thread-self/schedstat):"
+                    + " on a machine shared with other work the wall-clock rate is that much lower%n", waitNanos / 1e9, secs);
+        }
         if (analyse > 0) analyse(work, input);
+    }
+
+    /** Linux only: this thread's time on a CPU and time runnable but waiting for one, in ns; null elsewhere. */
+    private static long[] schedstat() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split("\\s+");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Imports the first {@code analyse} lines into a fresh store, then times putting them into events. */
@@ -111,11 +128,13 @@ public final class ImportBenchCommand implements Runnable {
              InputStream in = Files.newInputStream(sample)) {
             long loaded = System.nanoTime() - l0;
             JsonLinesImport.Result r = new JsonLinesImport(sitrep.store(), Clock.systemUTC(), batch).run(in, (line, reason) -> { }, b -> { });
-            long t0 = System.nanoTime();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime(), t0 = System.nanoTime();
             int n = sitrep.ingestor().analysePending(500, (done, failed) -> { });
-            double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("analysis: %,d stored reports put into %,d events in %.1f s = %,.0f reports/s (%d cores; stages loaded in %.1f s, not counted)%n",
-                    n, sitrep.store().stats().events(), secs, n / secs, Runtime.getRuntime().availableProcessors(), loaded / 1e9);
+            double secs = (System.nanoTime() - t0) / 1e9, cpu = (os.getProcessCpuTime() - c0) / 1e9;
+            System.out.printf("analysis: %,d stored reports put into %,d events in %.1f s = %,.0f reports/s (%d cores; stages loaded in %.1f s,"
+                            + " not counted); process CPU %.1f s = %,.0f reports per CPU-second%n",
+                    n, sitrep.store().stats().events(), secs, n / secs, Runtime.getRuntime().availableProcessors(), loaded / 1e9, cpu, n / cpu);
             if (n != r.stored()) throw new IllegalStateException(r.stored() + " reports stored but " + n + " analysed");
         }
     }

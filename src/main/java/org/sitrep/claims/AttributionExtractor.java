@@ -50,7 +50,7 @@ public final class AttributionExtractor {
     /** Attributions in {@code text}, ordered by cue position; {@code language} is an ISO 639-1 code or null (English). */
     public List<Attribution> extract(String text, String language) {
         if (text == null || text.isEmpty()) return List.of();
-        String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        String t = twoApostropheQuotes(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         CueLexicon lex = lexicons.getOrDefault(language == null ? "en" : language.toLowerCase(Locale.ROOT), lexicons.get("en"));
         List<Span> quotes = quotes(t);
         List<Attribution> out = new ArrayList<>();
@@ -98,7 +98,8 @@ public final class AttributionExtractor {
         Matcher m = SPEAKER_COLON.matcher(t).region(sentence.start(), sentence.end());
         if (!m.lookingAt()) return null;
         String speaker = m.group(1);
-        if (LABELS.contains(speaker.toLowerCase(Locale.ROOT)) || speaker.chars().anyMatch(Character::isDigit)) return null;
+        // "Q:" and "A:" mark an interview's turns, not who speaks.
+        if (LABELS.contains(speaker.toLowerCase(Locale.ROOT)) || speaker.chars().anyMatch(Character::isDigit) || speaker.length() < 2) return null;
         for (String w : speaker.split("\\s+")) {
             // "Zelensky:", "US Secretary of State:" are speakers; "Saraqib market strike:" is a topic.
             if (!Character.isUpperCase(w.codePointAt(0)) && !Set.of("of", "al", "de", "the", "for", "and").contains(w)) return null;
@@ -110,12 +111,20 @@ public final class AttributionExtractor {
         return new Attribution(new Span(m.start(1), colon), new Span(colon, colon + 1), List.of(content), CueKind.ASSERT, List.of());
     }
 
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’\\-]\\p{L}+)*");
+
     private static List<Cue> cues(String t, Span s, CueLexicon lex) {
         List<Cue> found = new ArrayList<>();
         for (CueLexicon.Cue c : lex.cues) {
             Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
             m.useTransparentBounds(true);
             while (m.find()) found.add(new Cue(m.start(), m.end(), c));
+        }
+        if (!lex.words.isEmpty()) {
+            Matcher w = WORD.matcher(t).region(s.start(), s.end());
+            while (w.find()) {
+                if (lex.words.contains(w.group().toLowerCase(Locale.ROOT).replace('’', '\''))) found.add(new Cue(w.start(), w.end(), lex.learnedCue));
+            }
         }
         // Longest match first at each position, then drop overlaps: "rejected as false" beats "rejected".
         found.sort(Comparator.comparingInt(Cue::start).thenComparing(c -> -(c.end - c.start)));
@@ -167,6 +176,11 @@ public final class AttributionExtractor {
     }
 
     private static final Pattern PASSIVE_AUX = Pattern.compile("(?i)\\b(?:was|were|been|being|is|are)\\s+(?:\\p{L}+\\s+)?\\p{L}+ed$");
+    private static final Pattern AND_BEFORE = Pattern.compile("(?i)\\S\\s+and\\s*$");
+    private static final Pattern RAISING = Pattern.compile("(?i)\\b(?:seems?|seemed|appears?|appeared)$");
+    private static final Pattern PERFECT = Pattern.compile("(?i)(?:has|have|had)\\b");
+    private static final Pattern NAME_BEFORE = Pattern.compile("[\\p{Ll},;]\\s+(?:\\p{Lu}[\\p{L}.’'\\-]*\\s+)*\\p{Lu}[\\p{Ll}’'\\-]+\\s+$");
+    private static final Pattern PRONOUN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:he|she|they|we|i|you)\\s+$");
     private static final Pattern PASSIVE_AFTER = Pattern.compile(
             "(?i)\\s+(?!on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b)(?:in|on|at|near|from|after|across|so far|overnight|since)\\b");
 
@@ -177,9 +191,16 @@ public final class AttributionExtractor {
     private static boolean passive(String t, int cs, int ce, int re, Cue m) {
         if (m.cue.kind() == CueKind.ACCORDING_TO) return false;
         String cue = t.substring(cs, ce);
+        // "The strike appears to have hit a depot": the writer hedges; the subject belongs to the content, no one speaks.
+        if (RAISING.matcher(cue).find()) return true;
         if (!cue.endsWith("ed")) return false;
         if (t.startsWith(" by ", ce)) return false;
         if (PASSIVE_AUX.matcher(cue).find()) return true;
+        // "the budget office had predicted.", "He claimed at one point ...": a perfect or a pronoun subject is active.
+        if (PERFECT.matcher(cue).lookingAt() || PRONOUN_BEFORE.matcher(t).region(Math.max(0, cs - 8), cs).find()) return false;
+        // "..., Mr. Petrov insisted on television": a name inside the sentence is a speaker. (A capitalised first word
+        // stays ambiguous: "Explosions reported in the city".)
+        if (NAME_BEFORE.matcher(t).region(Math.max(0, cs - 40), cs).find()) return false;
         return ce == re || PASSIVE_AFTER.matcher(t).region(ce, re).lookingAt() && m.cue.kind() != CueKind.DENY;
     }
 
@@ -196,6 +217,18 @@ public final class AttributionExtractor {
         int lt = trimEndIndex(t, region.start(), cs);
         char prev = lt > region.start() ? t.charAt(lt - 1) : 0;
         int re = contentEnd(t, region.start(), region.end());
+        if (t.startsWith(" by ", ce) && PASSIVE_AUX.matcher(t.substring(cs, ce)).find() && lt > region.start()) {
+            // "The strike was confirmed by the ministry on Monday.": the agent speaks, the subject is what it said.
+            int srcStart = ce + 4;
+            int srcEnd = phraseEnd(t, srcStart, re, lex);
+            Matcher tail = SOURCE_TAIL.matcher(t).region(srcStart, srcEnd);
+            if (tail.find()) srcEnd = tail.start();
+            Span agent = trimmed(t, srcStart, srcEnd);
+            Span subject = trimmed(t, sourceStart(t, region.start(), lt, lex), lt);
+            if (agent != null && subject != null && words(t, agent) <= MAX_SOURCE_WORDS) {
+                return new Attribution(agent, new Span(cs, ce), List.of(subject), m.cue.kind(), List.of());
+            }
+        }
         if (passive(t, cs, ce, re, m)) {
             // No speaker: "Explosions were reported in the city" attributes "explosions ... in the city" to no one.
             List<Span> parts = new ArrayList<>();
@@ -206,6 +239,13 @@ public final class AttributionExtractor {
             return parts.isEmpty() ? null : new Attribution(null, new Span(cs, ce), parts, m.cue.kind(), List.of());
         }
 
+        if (lt <= region.start() && t.regionMatches(true, cs, "asked ", 0, 6)) {
+            // "Asked about the strike, the spokesman said ...": the question has no speaker of its own; the answer's
+            // cue comes later in the sentence.
+            int comma = t.indexOf(',', ce);
+            Span question = comma > 0 && comma < re ? trimmed(t, ce, comma) : null;
+            if (question != null) return new Attribution(null, new Span(cs, ce), List.of(question), m.cue.kind(), List.of());
+        }
         if (lt <= region.start() || onlyConnective(t, region.start(), lt)) {
             // Verb first: "Said the minister: ..." / "وقال المتحدث إن ..."
             return sourceAfterCue(t, region, cs, ce, re, m, lex, quotes, done);
@@ -215,11 +255,13 @@ public final class AttributionExtractor {
             if (prev == ',' && t.substring(m.start, m.end).endsWith("ing")) {
                 // "..., adding that ...": the speaker is the subject of the main clause.
                 Attribution before = lastInRegion(done, region);
-                if (before != null && before.source() != null) {
-                    Span content = contentFrom(t, ce, re, quotes);
-                    return content == null ? null : new Attribution(before.source(), new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
-                }
-                return null;
+                Span speaker = before != null ? before.source() : null;
+                // "Sanders delivered his standard speech, decrying the influence of money.": no cue before, the
+                // sentence's subject speaks.
+                if (speaker == null && before == null) speaker = subject(t, region.start(), lt);
+                if (speaker == null) return null;
+                Span content = contentFrom(t, ce, re, quotes);
+                return content == null ? null : new Attribution(speaker, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
             }
             if (prev == ',' && !isCloseQuote(t.charAt(Math.max(region.start(), lt - 2)))) {
                 // "“...,” his wife, Maria Lopez, wrote in a letter.": the speaker sits between the quote and the cue.
@@ -247,6 +289,12 @@ public final class AttributionExtractor {
         }
         int segStart = sourceStart(t, region.start(), lt, lex);
         Span source = trimmed(t, segStart, lt);
+        if (source != null && AND_BEFORE.matcher(t).region(segStart, lt).find()) {
+            // "House Democrats seized the floor and said ...": the speaker is the subject of the first verb.
+            source = subject(t, region.start(), lt);
+            if (source == null) return null;
+            return contentAfter(t, source, cs, ce, re, m, lex, quotes);
+        }
         if (source != null && words(t, source) > MAX_SOURCE_WORDS) return null;
         int boundary = lastNonSpace(t, region.start(), segStart); // index of the char that ended the scan, or -1
         char bch = boundary >= 0 ? t.charAt(boundary) : 0;
@@ -264,7 +312,9 @@ public final class AttributionExtractor {
         }
         boolean quoted = isCloseQuote(bch) && boundary > 0 && ",?!".indexOf(t.charAt(boundary - 1)) >= 0
                 || bch == ',' && boundary > 0 && isCloseQuote(t.charAt(boundary - 1));
-        if (contentBeforeBoundary && (quoted || !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
+        // "Asked about the strike, the spokesman said ...": the clause before the comma is the question, not the content.
+        boolean afterQuestion = t.regionMatches(true, region.start(), "asked ", 0, 6);
+        if (contentBeforeBoundary && (quoted || !afterQuestion && !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
             // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
             Span content = contentBefore(t, region.start(), boundary + 1, quotes);
             if (content == null || source == null) return null;
@@ -277,6 +327,10 @@ public final class AttributionExtractor {
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his", "her",
             "its", "their", "our", "of", "for", "and", "de", "al", "el");
+    private static final Set<String> VERBISH = Set.of("is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+            "could", "may", "might", "should", "must", "did", "does", "do", "said", "says", "told", "also", "then", "on", "in", "at",
+            "to", "from", "by", "after", "before", "who", "which", "that", "but", "as", "with", "made", "took", "gave", "went", "met",
+            "held", "sent", "spoke", "wrote", "came", "left", "began", "won", "lost", "saw", "got", "kept", "led", "ran", "called");
     private static final Pattern INTRO = Pattern.compile(
             "(?i)^(?:in|on|at|during|after|before|for|with|still|yet|but|and|however|meanwhile|earlier|later|last|this|even|if|when|"
                     + "while|although|though|as|because|since|recently|instead|also|now|then|today|yesterday|asked|speaking|like)\\b");
@@ -291,7 +345,10 @@ public final class AttributionExtractor {
             if (start < 0) {
                 if (INTRO.matcher(word).lookingAt()) return null;
                 start = w.start();
-            } else if (Character.isLowerCase(word.charAt(0)) && (prevWord == null || !DETERMINERS.contains(prevWord.toLowerCase(Locale.ROOT)))) {
+            } else if (Character.isLowerCase(word.charAt(0)) && (prevWord == null || !DETERMINERS.contains(prevWord.toLowerCase(Locale.ROOT)))
+                    && (word.endsWith("ed") || word.endsWith("ly") || VERBISH.contains(word) || Character.isUpperCase(prevWord.charAt(0)))) {
+                // "The regional governor visited": a noun after an adjective continues, a past tense or an
+                // auxiliary ends the phrase; after a name ("Petrov, who") a lower-case word always does.
                 break;
             }
             end = w.end();
@@ -398,7 +455,7 @@ public final class AttributionExtractor {
     }
 
     private static final Pattern SOURCE_TAIL = Pattern.compile(
-            ",\\s*(?:adding|saying|noting|citing|according|and|but|who|as)\\b|\\s(?:in a statement|in an interview|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on twitter|on telegram)\\b|[:;]",
+            ",\\s*(?:(?-i:[a-z]+ing)|asked|according|and|but|who|as|when|after|before|while)\\b|\\s(?:who|during)\\s|\\s(?:in a statement|in an interview|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on twitter|on telegram)\\b|[:;]",
             Pattern.CASE_INSENSITIVE);
 
     /** Content that ends just before {@code end} (exclusive, the comma or quote already included). */
@@ -610,6 +667,29 @@ public final class AttributionExtractor {
         }
         Span sp = trimmed(t, s, e);
         if (sp != null) out.add(sp);
+    }
+
+    /**
+     * Some archives print quotation marks as two apostrophes (''We will respond,'' he said.). They become a
+     * straight double quote and a space, so the text keeps its length and every span still points into the original.
+     */
+    static String twoApostropheQuotes(String t) {
+        if (!t.contains("''")) return t;
+        char[] c = t.toCharArray();
+        for (int i = 0; i + 1 < c.length; i++) {
+            if (c[i] != '\'' || c[i + 1] != '\'' || (i + 2 < c.length && c[i + 2] == '\'')) continue;
+            boolean opening = (i == 0 || Character.isWhitespace(c[i - 1]) || c[i - 1] == '(')
+                    && i + 2 < c.length && !Character.isWhitespace(c[i + 2]);
+            if (opening) {
+                c[i] = ' ';
+                c[i + 1] = '"';
+            } else {
+                c[i] = '"';
+                c[i + 1] = ' ';
+            }
+            i++;
+        }
+        return new String(c);
     }
 
     /** Quotations: “...”, «...», „...“ and paired straight quotes, within a paragraph and at most MAX_QUOTE_CHARS. */

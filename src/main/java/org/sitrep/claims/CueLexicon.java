@@ -31,13 +31,23 @@ final class CueLexicon {
     /** Introduces a relayed source after a cue: "reported, citing", "со ссылкой на", "نقلا عن". */
     final Pattern citing;
 
+    /**
+     * Single words that are cues (from {@link LearnedCues}), lower case, looked up word by word rather than compiled
+     * into one alternation of hundreds of words. A learned word is only known to be a cue, not whether it reports a
+     * fact, so it is an {@link #learnedCue opinion cue} and makes no factual claim; a hand-written cue at the same
+     * place wins.
+     */
+    final Set<String> words;
+    final Cue learnedCue = new Cue(Pattern.compile("(?!)"), CueKind.OPINION, false);
+
     private CueLexicon(String language, List<Cue> cues, String complementizer, String auxBefore, String clauseWord, String citing) {
-        this(language, cues, complementizer, auxBefore, clauseWord, citing, "(?!)");
+        this(language, cues, Set.of(), complementizer, auxBefore, clauseWord, citing, "(?!)");
     }
 
-    private CueLexicon(String language, List<Cue> cues, String complementizer, String auxBefore, String clauseWord, String citing,
-                       String nounBefore) {
+    private CueLexicon(String language, List<Cue> cues, Set<String> words, String complementizer, String auxBefore, String clauseWord,
+                       String citing, String nounBefore) {
         this.language = language;
+        this.words = Set.copyOf(words);
         this.nounBefore = Pattern.compile("(?<![\\p{L}\\p{M}])(?:" + nounBefore + ")\\s+$", FLAGS);
         this.cues = List.copyOf(cues);
         this.complementizer = Pattern.compile("^\\s*(?:" + complementizer + ")(?![\\p{L}\\p{M}])", FLAGS);
@@ -142,12 +152,7 @@ final class CueLexicon {
                 "hop(?:ed|ing)", "vowing", "learned", "concern(?:ed) (?:that|about)", "skeptical", "frustrated (?:that|with)",
                 "angered", "wonder(?:ed|s|ing)", "oppose",
                 "criticiz(?:ing)", "accusing", "questioning");
-        if (!learned.isEmpty()) {
-            // Added last: at the same position the hand-written cue (with its kind) wins. A learned word is only known
-            // to be a cue, not whether it reports a fact, so it counts as an opinion and makes no factual claim.
-            b.add(CueKind.OPINION, learned.stream().map(w -> w.replace("-", "\\-").replace("'", "['’]")).toArray(String[]::new));
-        }
-        return new CueLexicon("en", b.cues, "that",
+        return new CueLexicon("en", b.cues, learned, "that",
                 "has|have|had|is|are|was|were|be|been|being|will|would|may|might|could|can|should|must|shall|"
                         + "doesn[’']t|didn[’']t|don[’']t|isn[’']t|wasn[’']t|won[’']t|can[’']t|hasn[’']t|haven[’']t|also|later|previously|earlier|again|repeatedly|publicly|"
                         + "reportedly|first|then|recently|once|did|does|do|not|never|already|since|just|flatly|strongly|"

@@ -120,13 +120,19 @@ public final class LearnedCues {
 
     public Set<String> cueWords() { return cueWords(MIN_PRECISION, MIN_COUNT); }
 
-    /** JSON-ready: provenance and word -> [occurrences, as cue], only words marked at least twice. */
+    /** Words kept in the written file: marked at least twice and in at least this share of their occurrences. */
+    static final double MIN_STORED_PRECISION = 0.2;
+
+    /**
+     * JSON-ready: provenance and word -> [occurrences, as cue]. Only words that could become cues are kept (see
+     * {@link #MIN_STORED_PRECISION}): function words and the names of the people in the news drop out.
+     */
     public Map<String, Object> toJson(String provenance) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("what", "English words: [occurrences, occurrences inside an annotated attribution cue]");
         root.put("provenance", provenance);
         Map<String, List<Integer>> w = new TreeMap<>();
-        counts.forEach((k, n) -> { if (n[1] >= 2) w.put(k, List.of(n[0], n[1])); });
+        counts.forEach((k, n) -> { if (n[1] >= 2 && n[1] >= MIN_STORED_PRECISION * n[0]) w.put(k, List.of(n[0], n[1])); });
         root.put("counts", w);
         return root;
     }

@@ -135,7 +135,7 @@ final class AttributionEvalCommand implements Callable<Integer> {
         LearnedCues learned = LearnedCues.learn(texts);
         String provenance = "counted by 'sitrep eval attribution " + articles.getFileName() + " " + attributions.getFileName()
                 + " --learn-cues ...' on the " + texts.size() + " articles whose split is train (PolNeAR v1.0.0, Newell, Margolin & Ruths,"
-                + " LREC 2018), first annotator of each; words marked as a cue at least twice";
+                + " LREC 2018), first annotator of each; words marked as a cue at least twice and in at least 20% of their occurrences";
         java.nio.file.Files.createDirectories(learnCues.toAbsolutePath().getParent());
         java.nio.file.Files.writeString(learnCues, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(learned.toJson(provenance)) + "\n");
         System.out.println("learned cue counts from " + texts.size() + " train articles; wrote " + learnCues);

@@ -21,15 +21,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Import reports from a JSON Lines file into the store, then analyse them (place, event type, claims,",
-                "clustering into events) and exit.",
-                "Each line is one report: {\"source\", \"externalId\", \"url\", \"title\", \"text\", \"publishedAt\",",
-                "\"language\"?, \"author\"?, \"latitude\"?, \"longitude\"?, \"media\"?}. Reports already stored are skipped, so",
-                "running the same file twice, or again after an interrupted run, stores every report once. A broken line",
-                "is reported with its line number and reason and skipped.",
-                "Two phases: the import stores the reports (fast, in large transactions), then the analysis puts them into",
-                "events (slower). With --defer-analysis the command stops after the import and the reports wait, queued, until",
-                "'sitrep serve' analyses them in the background or 'sitrep ingest --pending' does it now."})
+        description = {"Import reports from a JSON Lines file into the store, then analyse them",
+                "(place, event type, claims, clustering into events) and exit.",
+                "",
+                "One report per line: {\"source\", \"externalId\", \"url\", \"title\", \"text\",",
+                "\"publishedAt\", \"language\"?, \"author\"?, \"latitude\"?, \"longitude\"?, \"media\"?}.",
+                "Reports already stored are skipped, so running the same file twice, or",
+                "again after an interrupted run, stores every report once. A broken line is",
+                "reported with its line number and reason, and skipped.",
+                "",
+                "Two phases: the import stores the reports (fast, large transactions), then",
+                "the analysis puts them into events (slower). With --defer-analysis the",
+                "command stops after the import; the reports stay queued until 'sitrep serve'",
+                "analyses them in the background or 'sitrep ingest --pending' does it now.",
+                ""})
 final class IngestCommand implements Runnable {
     @Mixin StoreOptions storeOptions;
 
@@ -127,6 +132,8 @@ final class IngestCommand implements Runnable {
 
     /** Analyses every queued report (this import's and any earlier one's), with a count on the terminal. */
     private static void analyse(Sitrep sitrep, boolean bar) {
+        System.out.println("analysing the queued reports (place, type, claims, events); Ctrl-C is safe: what is not done yet"
+                + " stays queued for 'sitrep ingest --pending' or 'sitrep serve'");
         long t0 = System.nanoTime();
         long[] failedCount = {0};
         int done = sitrep.ingestor().analysePending(500, (attached, failed) -> {

@@ -167,7 +167,8 @@ final class TypeClassifier {
         int remoteSub = -1;
         int struck = struckFromAfar(hits, means, leadEnd);
         if (struck > 0 && (bestType.equals(EventTypes.BATTLES) || bestType.equals(EventTypes.VAC)
-                || (struck > 1 && bestType.equals(EventTypes.STRATEGIC)))) {
+                || (struck > 1 && bestType.equals(EventTypes.STRATEGIC))
+                || (bestType.equals(EventTypes.EXPLOSIONS) && !namesAnExplosiveDevice(hits) && !hasExplosionWord(hits)))) {
             bestType = EventTypes.EXPLOSIONS;
             double sum = 0;
             for (int i = 0; i < p.length; i++) {
@@ -214,6 +215,26 @@ final class TypeClassifier {
             if (h.start() < leadEnd && GROUND_MEANS.contains(h.label())) return 0;
         }
         return struck;
+    }
+
+    /** A mine, IED, grenade, suicide bomb or chemical weapon is named: the sub-type has its own words. */
+    private static boolean namesAnExplosiveDevice(List<TriggerLexicon.Hit> hits) {
+        for (TriggerLexicon.Hit h : hits) {
+            switch (h.label()) {
+                case "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP", "AIR_STRIKE", "ART_MISS_ATTACK" -> { return true; }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    /** "Explosion", "blast", "bomb": something went off, which a bare "was hit" does not say. */
+    private static boolean hasExplosionWord(List<TriggerLexicon.Hit> hits) {
+        for (TriggerLexicon.Hit h : hits) {
+            String w = h.text().toLowerCase(java.util.Locale.ROOT);
+            if (w.startsWith("explo") || w.startsWith("blast") || w.startsWith("bomb") || w.startsWith("detonat")) return true;
+        }
+        return false;
     }
 
     /** Protesters, workers, residents or a protest word: people whose "demand" is a protest, not a statement. */

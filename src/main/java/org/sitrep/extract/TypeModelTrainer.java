@@ -23,8 +23,17 @@ public final class TypeModelTrainer {
      * @param minCount    features seen in fewer training texts are dropped (keeps the file small)
      * @param triggerOnly share of examples shown with trigger features only
      */
-    public record Settings(int bits, int epochs, int minCount, double learningRate, double l2, double triggerOnly, long seed) {
-        public static Settings defaults() { return new Settings(18, 20, 2, 0.3, 1e-6, 0.3, 42); }
+    public record Settings(int bits, int epochs, int minCount, double learningRate, double l2, double triggerOnly, long seed, int bags) {
+        /** One model, no averaging. */
+        public Settings(int bits, int epochs, int minCount, double learningRate, double l2, double triggerOnly, long seed) {
+            this(bits, epochs, minCount, learningRate, l2, triggerOnly, seed, 1);
+        }
+
+        public Settings {
+            if (bags < 1) throw new IllegalArgumentException("bags must be at least 1, not " + bags);
+        }
+
+        public static Settings defaults() { return new Settings(18, 20, 2, 0.3, 1e-6, 0.3, 42, 5); }
     }
 
     private final TriggerLexicon lexicon;
@@ -71,8 +80,34 @@ public final class TypeModelTrainer {
         }
         if (full.isEmpty()) throw new IllegalArgumentException("no usable training examples (need text and an ACLED sub_event_type)");
         count[Features.BIAS] = Integer.MAX_VALUE;
+        // Several runs that differ only in shuffling and in which examples lose their words, averaged: the
+        // mean of linear models is one linear model of the same size, with less of each run's chance in it.
+        float[] w = new float[size * nl];
+        for (int bag = 0; bag < s.bags(); bag++) {
+            float[] one = fit(full, trig, ys, count, s, s.seed() + bag, nl, size);
+            for (int i = 0; i < w.length; i++) w[i] += one[i] / s.bags();
+        }
+        int[] rowOf = new int[size];
+        Arrays.fill(rowOf, -1);
+        int rows = 0;
+        for (int b = 0; b < size; b++) {
+            if (count[b] < s.minCount()) continue;
+            boolean any = false;
+            for (int j = 0; j < nl && !any; j++) any = Math.abs(w[b * nl + j]) > 1e-3;
+            if (any) rowOf[b] = rows++;
+        }
+        float[] packed = new float[rows * nl];
+        for (int b = 0; b < size; b++) {
+            if (rowOf[b] >= 0) System.arraycopy(w, b * nl, packed, rowOf[b] * nl, nl);
+        }
+        String desc = description + "; " + full.size() + " examples; " + s;
+        return new Trained(new TypeModel(s.bits(), labels, desc, rowOf, packed), rows);
+    }
+
+    /** One AdaGrad run over the examples; returns the weights, bucket * labels + label. */
+    private static float[] fit(List<int[]> full, List<int[]> trig, List<Integer> ys, int[] count, Settings s, long seed, int nl, int size) {
         float[] w = new float[size * nl], g2 = new float[size * nl];
-        Random rnd = new Random(s.seed());
+        Random rnd = new Random(seed);
         Integer[] order = new Integer[full.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         double[] score = new double[nl];
@@ -99,20 +134,6 @@ public final class TypeModelTrainer {
                 }
             }
         }
-        int[] rowOf = new int[size];
-        Arrays.fill(rowOf, -1);
-        int rows = 0;
-        for (int b = 0; b < size; b++) {
-            if (count[b] < s.minCount()) continue;
-            boolean any = false;
-            for (int j = 0; j < nl && !any; j++) any = Math.abs(w[b * nl + j]) > 1e-3;
-            if (any) rowOf[b] = rows++;
-        }
-        float[] packed = new float[rows * nl];
-        for (int b = 0; b < size; b++) {
-            if (rowOf[b] >= 0) System.arraycopy(w, b * nl, packed, rowOf[b] * nl, nl);
-        }
-        String desc = description + "; " + full.size() + " examples; " + s;
-        return new Trained(new TypeModel(s.bits(), labels, desc, rowOf, packed), rows);
+        return w;
     }
 }

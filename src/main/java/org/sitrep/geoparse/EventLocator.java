@@ -36,6 +36,13 @@ final class EventLocator {
         }
         Map<Long, Integer> freq = new HashMap<>();
         for (Mention m : usable) freq.merge(m.place().geonameId(), 1, Integer::sum);
+        // distinct names per country: a place alone in its country among several in another is likely a homonym
+        Map<String, java.util.Set<String>> namesByCountry = new HashMap<>();
+        for (Mention m : usable) {
+            if (!m.place().countryCode().isEmpty()) namesByCountry.computeIfAbsent(m.place().countryCode(), k -> new java.util.HashSet<>()).add(key(m));
+        }
+        int mostNames = 0;
+        for (var names : namesByCountry.values()) mostNames = Math.max(mostNames, names.size());
         double bestScore = Double.NEGATIVE_INFINITY;
         Mention best = null;
         List<String> bestWhy = List.of();
@@ -61,7 +68,11 @@ final class EventLocator {
                 s -= 3;
                 why.add("(dateline)");
             }
-            if (p.featureCode().equals("PPLC") && elsewhere(m, usable)) {
+            if (mostNames >= 2 && !p.countryCode().isEmpty() && namesByCountry.get(p.countryCode()).size() == 1) {
+                s -= 1.5;
+                why.add("(alone in its country among places in another)");
+            }
+            if (p.featureCode().equals("PPLC") && elsewhere(m, usable) && !afterLocative(text, m)) {
                 s -= 2;
                 why.add("(a capital named beside places elsewhere)");
             }
@@ -86,6 +97,13 @@ final class EventLocator {
                 + (fallback == null ? "" : "; '" + fallback + "', named inside it, is not in the gazetteer there, so the event is placed at "
                         + best.text() + " with " + precision.name().toLowerCase(java.util.Locale.ROOT) + " precision");
         return new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode().isEmpty() ? null : p.countryCode(), reason);
+    }
+
+    private static final Pattern LOCATIVE_BEFORE = Pattern.compile("(?i)\\b(?:in|at|near|outside|inside|around|across|from)\\s+(?:the\\s+)?$");
+
+    /** "in Tegucigalpa": the capital is where it happened, not a government speaking ("Moscow said..."). */
+    private static boolean afterLocative(String text, Mention m) {
+        return LOCATIVE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
     }
 
     private static String key(Mention m) { return m.text().toLowerCase(java.util.Locale.ROOT); }
@@ -147,13 +165,17 @@ final class EventLocator {
                 LocationPrecision ia = precision(pa), ib = precision(pb);
                 // "in western Yemen (Hays, Al Hudaydah)": a country or province does not lie inside what follows it
                 if ((ia == LocationPrecision.COUNTRY || ia == LocationPrecision.PROVINCE) && ib != LocationPrecision.COUNTRY) continue;
-                if (!canContain(pb)) continue;
-                if (inside(pa, pb)) {
+                boolean nests = inside(pa, pb);
+                if (canContain(pb) && nests) {
                     c.qualified.add(key(a));
                     c.qualifiers.add(key(b));
-                } else if (pa.population() < TRUSTED_POPULATION && isDivisionOrSeat(pb)) {
+                } else if (!nests && pa.population() < TRUSTED_POPULATION && isDivisionOrSeat(pb)) {
                     c.dropped.add(key(a));
                     c.fallbackFor.putIfAbsent(key(b), a.text());
+                } else if (!nests) {
+                    // "in Morelia, Michoacan" with the state read as a village of that name far away: the name
+                    // after the comma is still there to say where the first place is, not where it happened
+                    c.qualifiers.add(key(b));
                 }
             }
             return c;

@@ -25,7 +25,7 @@ final class Recognizer {
     /** Lower-case words allowed inside a multi-word name. */
     private static final Set<String> CONNECTORS = Set.of("of", "de", "del", "la", "le", "les", "du", "des", "da", "do",
             "dos", "das", "di", "y", "e", "and", "the", "on", "upon", "al", "el", "ul", "bin", "ibn", "am", "an", "im",
-            "sur", "en", "aan", "van", "von", "der", "den", "ar", "as", "ad", "ash", "az", "at", "es", "ez", "esh", "ed", "er", "et");
+            "sur", "en", "aan", "van", "von", "der", "den", "au", "aux", "ar", "as", "ad", "ash", "az", "at", "es", "ez", "esh", "ed", "er", "et");
     /** Lower-case Arabic articles that may open a Latin-script name: "al-Raqqa", "el-Arish". */
     private static final Set<String> ARTICLES = Set.of("al", "el", "ar", "as", "ad", "ash", "az", "at", "an", "ul", "es", "ez", "en",
             "esh", "ed", "er", "et");
@@ -35,6 +35,10 @@ final class Recognizer {
     private static final String ARABIC_PROCLITICS = "\u0648\u0628\u0644\u0641\u0643";
 
     enum Cue { ADMIN, CITY }
+
+    /** Words after a place name that make it the name of a disease or pathogen. */
+    private static final Set<String> DISEASE_WORDS = Set.of("virus", "viruses", "fever", "disease", "ebolavirus", "encephalitis",
+            "hemorrhagic", "haemorrhagic");
 
     /** Cue words (folded) that announce a town rather than a division: "city of", "город", "مدينة". */
     private static final Set<String> CITY_WORDS = Set.of("city", "town", "village", "город", "города", "\u043c\u0456\u0441\u0442\u043e",
@@ -71,10 +75,16 @@ final class Recognizer {
         while (i < n) {
             Match m = longestMatch(text, tokens, i);
             if (m == null) {
+                out.addAll(hashtagParts(text, tokens.get(i), i));
                 i++;
                 continue;
             }
             Candidate c = accept(text, tokens, m, headline, lowerWords, nameTails);
+            if (c != null && !out.isEmpty() && c.start() < out.getLast().end()) {
+                // the compass word before it already ended the previous name: spans never overlap
+                c = new Candidate(tokens.get(c.firstToken()).start(), c.end(), c.key(), c.places(), c.firstToken(), c.lastToken(),
+                        c.cue(), c.afterLocative(), c.embedded(), c.partial());
+            }
             if (c != null) {
                 out.add(c);
                 i = c.lastToken() + 1;
@@ -87,26 +97,63 @@ final class Recognizer {
                 i = m.last + 1;
             }
         }
+        return dottedStates(text, out);
+    }
+
+    private static final java.util.regex.Pattern DOTTED_STATE = java.util.regex.Pattern.compile("(?<![\\p{L}.])([NSW]\\.\\s?[A-Z][a-z]?\\.|D\\.C\\.)");
+
+    /**
+     * "the S.C. Highway Patrol", "Rep. Jim Clyburn, D-S.C.", "N.Y. officials": a dotted state initialism names
+     * the state wherever it stands (unlike "Ga." or "Ind.", which are safe only after a town and a comma).
+     */
+    private List<Candidate> dottedStates(String text, List<Candidate> found) {
+        if (text.indexOf('.') < 0) return found;
+        java.util.regex.Matcher mm = DOTTED_STATE.matcher(text);
+        List<Candidate> out = null;
+        while (mm.find()) {
+            String abbr = mm.group(1).replace(".", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+            String code = UsStates.byAbbreviation(abbr);
+            int state = code == null ? -1 : gazetteer.adminPlace("US." + code);
+            if (state < 0) continue;
+            int s = mm.start(1), e = mm.end(1);
+            boolean overlaps = false;
+            for (Candidate c : found) overlaps |= c.start() < e && s < c.end();
+            if (overlaps) continue;
+            if (out == null) out = new ArrayList<>(found);
+            out.add(new Candidate(s, e, abbr, new int[] {state}, -1, -1, Cue.ADMIN, false, false, false));
+        }
+        if (out == null) return found;
+        out.sort(java.util.Comparator.comparingInt(Candidate::start));
         return out;
     }
 
     private record Match(int first, int last, String key, int[] places, int skipChars) {}
 
     /**
-     * Social media writes "malaysia", "africa": a lower-case single word is taken only when it is the
-     * preferred name of a country or continent and not an English word ("china", "turkey" stay words).
+     * Social media writes "malaysia", "africa", "#usa", "denver": a lower-case single word is taken when it is
+     * not an English word ("china", "turkey" stay words) nor a person's name, and it is the preferred name of a
+     * country, continent or first-level division, or of a city of 100,000 or more; in a hashtag, any name of a
+     * country, continent or division ("#usa").
      */
-    private Match lowerCaseArea(Token t, int i) {
-        if (t.key().length() < 4 || lexicon.englishWords.contains(t.key()) || lexicon.stop.contains(t.key())) return null;
-        int[] places = gazetteer.candidates(t.key());
+    private Match lowerCaseArea(String text, Token t, int i) {
+        String key = t.key();
+        if (key.length() < 4 || lexicon.englishWords.contains(key) || lexicon.stop.contains(key) || lexicon.demonyms.contains(key)
+                || lexicon.givenNames.contains(key) || lexicon.surnames.contains(key)) {
+            return null;
+        }
+        boolean hashtag = t.start() > 0 && text.charAt(t.start() - 1) == '#';
+        int[] places = gazetteer.candidates(key);
+        int[] kept = new int[places.length];
+        int n = 0;
         for (int idx : places) {
             Place p = gazetteer.place(idx);
             String code = p.featureCode();
-            if ((code.startsWith("PCL") || code.equals("CONT")) && gazetteer.primaryKey(idx).equals(t.key())) {
-                return new Match(i, i, t.key(), new int[] {idx}, 0);
-            }
+            boolean primary = gazetteer.primaryKey(idx).equals(key);
+            boolean area = code.startsWith("PCL") || code.equals("CONT") || code.equals("ADM1");
+            boolean city = p.featureClass().equals("P") && p.population() >= 100_000 && key.length() >= 5;
+            if (area && (primary || hashtag) || city && primary) kept[n++] = idx;
         }
-        return null;
+        return n == 0 ? null : new Match(i, i, key, java.util.Arrays.copyOf(kept, n), 0);
     }
 
     private Match longestMatch(String text, List<Token> tokens, int i) {
@@ -115,7 +162,7 @@ final class Recognizer {
         boolean article = cased && !t.capitalised() && ARTICLES.contains(t.key()) && i + 1 < tokens.size()
                 && tokens.get(i + 1).gap().equals("-") && tokens.get(i + 1).capitalised();
         if (t.start() > 0 && text.charAt(t.start() - 1) == '@') return null; // an account handle, not a place
-        if (cased && !t.capitalised() && !article) return lowerCaseArea(t, i);
+        if (cased && !t.capitalised() && !article) return lowerCaseArea(text, t, i);
         if (Character.isDigit(t.text().charAt(0))) return null;
         Match best = null;
         StringBuilder key = new StringBuilder();
@@ -127,7 +174,7 @@ final class Recognizer {
             }
             key.append(tj.key());
             boolean connector = j > i && CONNECTORS.contains(tj.key()) && !tj.capitalised();
-            if (cased && j > i && !connector && !tj.capitalised()) break;
+            if (cased && j > i && !connector && !tj.capitalised() && !elided(tj)) break;
             if (connector || (article && j == i)) continue;
             // tokens are folded one by one; the article's spelling depends on the next word ("ash Shughur")
             String k = j > i ? NameKey.foldArticles(key.toString()) : key.toString();
@@ -135,6 +182,11 @@ final class Recognizer {
             if (places.length > 0) best = new Match(i, j, k, places, 0);
         }
         if (best != null) return best;
+        if (t.script() == Script.LATIN && t.allCaps() && t.text().length() == 2 && !WORD_LIKE_POSTAL_CODES.contains(t.key())) {
+            String state = UsStates.byAbbreviation(t.key()); // "NJ", "TN" standing alone in a post
+            int place = state != null && state.equalsIgnoreCase(t.key()) ? gazetteer.adminPlace("US." + state) : -1;
+            if (place >= 0) return new Match(i, i, t.key(), new int[] {place}, 0);
+        }
         if (t.script() == Script.LATIN) {
             Match camel = camelCaseHashtag(text, t, i);
             if (camel != null) return camel;
@@ -162,6 +214,69 @@ final class Recognizer {
         String key = NameKey.of(spaced);
         int[] places = gazetteer.candidates(key);
         return places.length == 0 ? null : new Match(i, i, key, places, 0);
+    }
+
+    /**
+     * Places inside a compound hashtag: "#GazaUnderAttack", "#PrayForGaza", "#IranTalksNYC". The tag is cut at
+     * its capitals ("NYCProtest" is "NYC" + "Protest"); a run of parts is taken when it names a country,
+     * division, region or a city of 100,000 or more (or is a big city's initials), and a single part that is
+     * an English word ("Talks", "Sun") only when it is a country's or region's name.
+     */
+    private List<Candidate> hashtagParts(String text, Token t, int i) {
+        if (t.start() == 0 || text.charAt(t.start() - 1) != '#' || t.script() != Script.LATIN) return List.of();
+        String w = t.text();
+        List<int[]> parts = new ArrayList<>(4);
+        int from = 0;
+        for (int k = 1; k < w.length(); k++) {
+            char a = w.charAt(k - 1), c = w.charAt(k);
+            boolean cut = Character.isLowerCase(a) && Character.isUpperCase(c)
+                    || Character.isUpperCase(a) && Character.isUpperCase(c) && k + 1 < w.length() && Character.isLowerCase(w.charAt(k + 1))
+                    || Character.isDigit(a) != Character.isDigit(c);
+            if (cut) {
+                parts.add(new int[] {from, k});
+                from = k;
+            }
+        }
+        parts.add(new int[] {from, w.length()});
+        if (parts.size() < 2 || parts.size() > 8) return List.of();
+        List<Candidate> out = new ArrayList<>(2);
+        int p = 0;
+        while (p < parts.size()) {
+            int took = 0;
+            for (int q = Math.min(parts.size() - 1, p + 3); q >= p && took == 0; q--) {
+                String piece = w.substring(parts.get(p)[0], parts.get(q)[1]);
+                StringBuilder spaced = new StringBuilder(piece.length() + 4);
+                for (int r = p; r <= q; r++) {
+                    if (r > p) spaced.append(' ');
+                    spaced.append(w, parts.get(r)[0], parts.get(r)[1]);
+                }
+                String key = NameKey.of(spaced);
+                int[] places = hashtagPlaces(key, piece, p == q);
+                if (places.length > 0) {
+                    int start = t.start() + parts.get(p)[0];
+                    out.add(new Candidate(start, t.start() + parts.get(q)[1], key, places, i, i, null, false, false, false));
+                    took = q - p + 1;
+                }
+            }
+            p += Math.max(took, 1);
+        }
+        return out;
+    }
+
+    private int[] hashtagPlaces(String key, String piece, boolean single) {
+        if (Character.isDigit(piece.charAt(0)) || lexicon.stop.contains(key) || lexicon.demonyms.contains(key)) return new int[0];
+        boolean caps = piece.chars().allMatch(Character::isUpperCase);
+        if (single && !caps && (key.length() < 4 || lexicon.givenNames.contains(key) || lexicon.surnames.contains(key))) return new int[0];
+        if (single && caps && (key.length() < 2 || key.length() > 3)) return new int[0];
+        boolean word = single && !caps && lexicon.englishWords.contains(key);
+        return java.util.Arrays.stream(gazetteer.candidates(key)).filter(idx -> {
+            Place pl = gazetteer.place(idx);
+            String code = pl.featureCode();
+            boolean area = code.startsWith("PCL") || code.equals("CONT") || code.equals("RGN") || code.equals("ADM1") || code.equals("TERR");
+            if (word) return area && gazetteer.primaryKey(idx).equals(key);
+            if (caps) return area || pl.featureClass().equals("P") && pl.population() >= 300_000 && isInitialism(key, gazetteer.primaryKey(idx));
+            return area || pl.featureClass().equals("P") && pl.population() >= 100_000;
+        }).toArray();
     }
 
     /** "وحلب" is "و" + "حلب", "بإدلب" is "ب" + "إدلب": try the word without one or two proclitics. */
@@ -217,6 +332,12 @@ final class Recognizer {
         return stem.substring(0, at) + 'і' + stem.substring(at + 1);
     }
 
+    /** "d'Ivoire", "l'Aquila": a French or Italian elided article before a capitalised name. */
+    private static boolean elided(Token t) {
+        String w = t.text();
+        return w.length() > 3 && (w.charAt(0) == 'd' || w.charAt(0) == 'l') && Tokens.isApostrophe(w.charAt(1)) && Character.isUpperCase(w.charAt(2));
+    }
+
     private static boolean joinable(Token prev, Token next) {
         String gap = next.gap();
         // "People's Republic of China": the possessive is outside the token; the index has the name without it
@@ -241,16 +362,47 @@ final class Recognizer {
         Cue cue = null;
 
         boolean embedded = false;
+        if (first.key().equals("the") && m.last > m.first) {
+            // "The Philippines", "The Gambia": the article is not part of the name as annotated and mapped;
+            // "The City", "The Summit": an article and common words name no place
+            boolean common = true;
+            for (int k = m.first + 1; k <= m.last; k++) common &= lexicon.englishWords.contains(tokens.get(k).key());
+            if (common && !prominent(places, 100_000)) return null;
+            String rest = key.substring(4);
+            if (gazetteer.hasKey(rest)) {
+                Match shorter = new Match(m.first + 1, m.last, rest, gazetteer.candidates(rest), 0);
+                return accept(text, tokens, shorter, headline, lowerWords, nameTails);
+            }
+        }
         if (script == Script.LATIN || script == Script.CYRILLIC) {
             boolean inHeadline = headline[m.first];
             boolean single = m.first == m.last;
             if (lexicon.titles.contains(key) || isContraction(first.text())) return null;
             if (end < text.length() && (text.charAt(end) == '$' || text.charAt(end) == '\u20AC')) return null; // "US$10", a currency
+            // "A/California/7/2009": a flu strain's name, not a place
+            if (start > 0 && text.charAt(start - 1) == '/' && end < text.length() && text.charAt(end) == '/') return null;
+            // "AK-47", "Su-24": a model number, not a place
+            if (end + 1 < text.length() && text.charAt(end) == '-' && Character.isDigit(text.charAt(end + 1))) return null;
+            // "West Nile virus", "Marburg virus", "Rift Valley fever": a disease named after a place, not a mention of it
+            if (next != null && isWordGap(next.gap()) && DISEASE_WORDS.contains(next.key())) return null;
+            if (first.allCaps() && letters(key) >= 4 && !inHeadline && !first.sentenceStart() && onlySmallTowns(places, 100_000)) {
+                return null; // "ALMA", "PAHO": an acronym in running text (a dateline "CROMWELL —" opens its sentence)
+            }
             if (first.allCaps() && letters(key) <= 3) {
-                places = onlyAreas(places); // "US", "UK", "DRC": countries and regions, never a village called "Us"
+                // "US", "UK", "DRC": countries and regions, never a village called "Us"; "NYC", "LA": a big city's
+                // abbreviation; "NJ", "TN": a US state's postal code
+                places = areasOrBigCities(places, key, 300_000);
+                String state = key.length() == 2 && !WORD_LIKE_POSTAL_CODES.contains(key) ? UsStates.byAbbreviation(key) : null;
+                int statePlace = state != null && state.equalsIgnoreCase(key) ? gazetteer.adminPlace("US." + state) : -1;
+                if (statePlace >= 0 && java.util.Arrays.stream(places).noneMatch(p -> p == statePlace)) {
+                    places = java.util.Arrays.copyOf(places, places.length + 1);
+                    places[places.length - 1] = statePlace;
+                }
                 if (places.length == 0) return null;
             } else if (single && key.length() <= 2) {
                 return null;
+            } else if (single && key.length() == 3 && !hasPrimaryOrBig(places, key)) {
+                return null; // "Sam", "Ole", "Mel", "Jin": a three-letter alternate name of some town is nearly always a word or a person
             } else if (single) {
                 boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
                         || (inHeadline && lowerWords.contains(key));
@@ -263,7 +415,16 @@ final class Recognizer {
                     return null;
                 }
                 if (nameTails.contains(key) && !prominent(places, 1_000_000)) return null;
-                if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000)) return null;
+                // "Tyler said": a speaker, unless the name follows a locative or "of" ("a resident of Torun said")
+                if (next != null && lexicon.speechVerbs.contains(next.key()) && onlySmallTowns(places, 500_000) && !afterLocative
+                        && !(prev != null && prev.key().equals("of"))) {
+                    return null;
+                }
+                // '"...," said Clifford.': the one who speaks, after the verb, is a person
+                if (prev != null && lexicon.speechVerbs.contains(prev.key()) && !prev.capitalised()
+                        && (next == null || !isWordGap(next.gap())) && onlySmallTowns(places, 500_000)) {
+                    return null;
+                }
             }
             if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
             // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
@@ -283,7 +444,8 @@ final class Recognizer {
             }
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
                     && !(prev.sentenceStart() && (isCommon(prev.key()) || script == Script.CYRILLIC)) && !lexicon.locatives.contains(prev.key())
-                    && !lexicon.directions.contains(prev.key())) {
+                    && !lexicon.directions.contains(prev.key()) && !(anyCountry(places) && gazetteer.hasKey(prev.key()))) {
+                // (a country after a place, "Belo Horizonte Brazil", "Morioka Japan", is that place's country)
                 if (!lexicon.englishWords.contains(prev.key()) || lexicon.givenNames.contains(prev.key())) {
                     nameTails.add(key);
                     return null; // the tail of a person's name: "Jesse Jackson", "Dean Curtis"
@@ -300,7 +462,9 @@ final class Recognizer {
                 } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
-                        && next.script() == script) {
+                        && next.script() == script && !lexicon.stop.contains(next.key()) && !anyCountry(gazetteer.candidates(next.key()))) {
+                    // (a function word, weekday or institution word after the name does not make it a person's or an
+                    // outlet's name: "the United Kingdom Sunday", "Ferguson Police"; nor does a country: "Kharkiv Ukraine")
                     if (lexicon.orgTails.contains(next.key())) {
                         return null; // an organisation or outlet: "Aleppo Media Center", "New York Times"
                     } else if (lexicon.englishWords.contains(next.key())) {
@@ -315,6 +479,12 @@ final class Recognizer {
             if (key.length() < 3) return null;
             if (m.first == m.last && key.length() <= 3 && onlySmallTowns(places, 10_000)) return null;
             if (next != null && lexicon.adminCues.contains(next.key()) && isWordGap(next.gap())) cue = Cue.ADMIN;
+        }
+        // "Northern California", "Central Luzon", "West Texas": a capitalised compass word is part of the name
+        // as written, and the place it qualifies is where it points
+        if (prev != null && prev.capitalised() && lexicon.directions.contains(prev.key()) && isWordGap(first.gap())
+                && prev.script() == script && (script == Script.LATIN || script == Script.CYRILLIC)) {
+            start = prev.start();
         }
         if (prev != null && lexicon.adminCuesBefore.contains(prev.key())) cue = CITY_WORDS.contains(prev.key()) ? Cue.CITY : Cue.ADMIN;
         if (m.first >= 2 && lexicon.adminCuesBefore.contains(tokens.get(m.first - 2).key() + " " + prev.key())) {
@@ -343,6 +513,8 @@ final class Recognizer {
         int state = gazetteer.adminPlace("US." + code);
         if (!us || state < 0) return null;
         int start = c.end() + mm.start(1), end = c.end() + mm.end(1);
+        // "Ames, Iowa.": a state written in full keeps the sentence's full stop out of its span
+        if (mm.group(1).endsWith(".") && gazetteer.primaryKey(state).equals(abbr)) end--;
         int last = c.lastToken();
         while (last + 1 < tokens.size() && tokens.get(last + 1).start() < end) last++;
         return new Candidate(start, end, NameKey.of(mm.group(1)), new int[] {state}, c.lastToken() + 1, last, Cue.ADMIN, false, false, false);
@@ -420,6 +592,19 @@ final class Recognizer {
         return false;
     }
 
+    private boolean anyCountry(int[] places) {
+        for (int idx : places) if (Resolver.isCountry(gazetteer.place(idx))) return true;
+        return false;
+    }
+
+    private boolean hasPrimaryOrBig(int[] places, String key) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (gazetteer.primaryKey(idx).equals(key) || Resolver.isArea(p) || p.population() >= 5_000_000) return true;
+        }
+        return false;
+    }
+
     private boolean prominent(int[] places, long population) {
         for (int idx : places) {
             Place p = gazetteer.place(idx);
@@ -456,11 +641,30 @@ final class Recognizer {
         return true;
     }
 
-    private int[] onlyAreas(int[] places) {
+    /** Postal codes of US states that are also words or common abbreviations: "IN", "OR", "ME", "OK", "VA" (Veterans Affairs). */
+    private static final Set<String> WORD_LIKE_POSTAL_CODES = Set.of("in", "or", "me", "ok", "hi", "oh", "al", "pa", "ma", "de",
+            "co", "id", "ms", "mt", "md", "ne", "va", "ut", "ga", "sc", "la", "dc", "mo", "ar");
+
+    /**
+     * Areas, and big cities whose name the abbreviation is the initials of ("NYC", "LA", "SF"); the other
+     * short codes GeoNames lists for cities are airport codes ("PTA", "DOH"), not how texts name them.
+     */
+    private int[] areasOrBigCities(int[] places, String key, long population) {
         return java.util.Arrays.stream(places).filter(idx -> {
-            String fc = gazetteer.place(idx).featureClass();
-            return fc.equals("A") || fc.equals("L");
+            Place p = gazetteer.place(idx);
+            String fc = p.featureClass();
+            return fc.equals("A") || fc.equals("L") || fc.equals("P") && p.population() >= population && isInitialism(key, gazetteer.primaryKey(idx));
         }).toArray();
+    }
+
+    /** "nyc" of "new york city" (or "new york"), "la" of "los angeles". */
+    static boolean isInitialism(String abbr, String name) {
+        String[] words = name.split(" ");
+        if (words.length < 2) return false;
+        StringBuilder b = new StringBuilder(words.length);
+        for (String w : words) if (!w.isEmpty()) b.append(w.charAt(0));
+        String initials = b.toString();
+        return abbr.equals(initials) || abbr.equals(initials + "c");
     }
 
     /**

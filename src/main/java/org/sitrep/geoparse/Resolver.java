@@ -38,10 +38,10 @@ final class Resolver {
         Map<String, Integer> nameIndex = new java.util.LinkedHashMap<>();
         List<List<Integer>> occurrences = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            Integer u = nameIndex.get(cands.get(i).key());
+            Integer u = nameIndex.get(sense(cands.get(i)));
             if (u == null) {
                 u = nameIndex.size();
-                nameIndex.put(cands.get(i).key(), u);
+                nameIndex.put(sense(cands.get(i)), u);
                 occurrences.add(new ArrayList<>());
             }
             occurrences.get(u).add(i);
@@ -122,7 +122,7 @@ final class Resolver {
         List<Resolved> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
             Candidate c = cands.get(i);
-            int u = nameIndex.get(c.key());
+            int u = nameIndex.get(sense(c));
             // "Zawiya" out of "Jabal al-Zawiya" in a text about Idlib is not the Libyan city: a partial match is
             // kept only in a country the rest of the text (or the source) is about
             if (c.partial()) {
@@ -137,6 +137,14 @@ final class Resolver {
             out.add(new Resolved(c, c.places()[best], c.embedded() ? Math.min(0.1, 1 / sum) : 1 / sum));
         }
         return out;
+    }
+
+    /**
+     * What "the same name" means for one sense per text: the folded name and its candidate places, which the
+     * recognizer may narrow by context ("NY" in a post is the state; a lower-case "ny" is nothing).
+     */
+    private static String sense(Candidate c) {
+        return c.key() + '|' + java.util.Arrays.hashCode(c.places());
     }
 
     /** Score of each candidate place from the place alone. */

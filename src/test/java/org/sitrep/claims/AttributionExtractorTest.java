@@ -271,4 +271,91 @@ class AttributionExtractorTest {
         assertNull(x.extract("said", "en").stream().findFirst().map(Attribution::source).orElse(null));
         assertNotNull(x.extract("He said: “Go.”", "en"));
     }
+
+    @Test
+    void quotesPrintedAsTwoApostrophes() {
+        String t = "''The convoy was hit twice near the checkpoint,'' said Anna Morel, a spokeswoman for the aid group.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Anna Morel, a spokeswoman for the aid group", src(t, a));
+        assertTrue(content(t, a).contains("The convoy was hit twice near the checkpoint"), content(t, a));
+    }
+
+    @Test
+    void aHedgingVerbHasNoSpeakerAndTheSubjectIsContent() {
+        String t = "The second strike appears to have hit a fuel depot outside the city.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertNull(a.source());
+        assertTrue(content(t, a).startsWith("The second strike"), content(t, a));
+        assertTrue(content(t, a).endsWith("fuel depot outside the city"), content(t, a));
+    }
+
+    @Test
+    void secondVerbOfTheSubjectSpeaks() {
+        String t = "The regional governor visited the damaged hospital on Friday and said repairs would take a month.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The regional governor", src(t, a));
+        assertEquals("repairs would take a month", content(t, a));
+    }
+
+    @Test
+    void gerundAfterTheMainClauseBelongsToItsSubject() {
+        String t = "The envoy delivered a short speech in Geneva, accusing both sides of blocking aid convoys.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The envoy", src(t, a));
+        assertTrue(content(t, a).startsWith("both sides of blocking"), content(t, a));
+    }
+
+    @Test
+    void aPronounBeforeAParticipleIsNoPassive() {
+        String t = "He claimed at a briefing that the convoy carried weapons.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("He", src(t, a));
+        assertTrue(content(t, a).contains("the convoy carried weapons"), content(t, a));
+    }
+
+    @Test
+    void passiveWithAnAgentNamesTheAgentAsSource() {
+        String t = "The second strike on the market was confirmed by the regional governor.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("the regional governor", src(t, a));
+        assertEquals("The second strike on the market", content(t, a));
+    }
+
+    @Test
+    void invertedSourceStopsBeforeAFollowingClause() {
+        String t = "“We will not leave,” said Oleh Marchenko, a volunteer who said he had driven the evacuation bus for a week.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals("Oleh Marchenko, a volunteer", src(t, found.get(0)));
+        String u = "“The bridge is gone,” said Anna Beijing, asked about the convoy.";
+        assertEquals("Anna Beijing", src(u, x.extract(u, "en").get(0)));
+    }
+
+    @Test
+    void aNameBeforeAParticipleFollowedByAPrepositionSpeaks() {
+        String t = "If the convoy is stopped again, Governor Petrov warned on television, the city will run out of fuel.";
+        Attribution a = x.extract(t, "en").get(0);
+        assertEquals("Governor Petrov", src(t, a));
+        String u = "Explosions reported in the city centre overnight.";
+        assertNull(only(u, x.extract(u, "en")).source());
+    }
+
+    @Test
+    void aQuestionBeforeTheAnswerHasNoSpeakerOfItsOwn() {
+        String t = "Asked about the strike on the depot, the army spokesman said the site held no weapons.";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals(2, found.size(), () -> describe(t, found));
+        assertNull(found.get(0).source());
+        assertEquals("about the strike on the depot", content(t, found.get(0)));
+        assertEquals("the army spokesman", src(t, found.get(1)));
+        assertEquals("the site held no weapons", content(t, found.get(1)));
+    }
+
+    @Test
+    void aQuoteAfterTheQuestionIsStillTheAnswer() {
+        String t = "Asked about the strike, “We did not fire on the depot,” the spokesman said.";
+        List<Attribution> found = x.extract(t, "en");
+        Attribution answer = found.get(found.size() - 1);
+        assertEquals("the spokesman", src(t, answer));
+        assertTrue(content(t, answer).contains("We did not fire on the depot"), describe(t, found));
+    }
 }

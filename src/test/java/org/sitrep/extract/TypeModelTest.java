@@ -36,6 +36,29 @@ class TypeModelTest {
     }
 
     @Test
+    void averagedRunsAreOneDeterministicModelBetweenItsRuns() {
+        var examples = List.of(
+                new TypeModelTrainer.Example("Warplanes bombed the village.", "Air/drone strike"),
+                new TypeModelTrainer.Example("Artillery shelled the town overnight.", "Shelling/artillery/missile attack"),
+                new TypeModelTrainer.Example("Demonstrators held a protest in the square.", "Peaceful protest"),
+                new TypeModelTrainer.Example("Gunmen shot dead a farmer.", "Attack"));
+        var trainer = new TypeModelTrainer();
+        var run0 = trainer.train(examples, new TypeModelTrainer.Settings(12, 3, 1, 0.3, 1e-6, 0.5, 7), "r0").model;
+        var run1 = trainer.train(examples, new TypeModelTrainer.Settings(12, 3, 1, 0.3, 1e-6, 0.5, 8), "r1").model;
+        var bagged = trainer.train(examples, new TypeModelTrainer.Settings(12, 3, 1, 0.3, 1e-6, 0.5, 7, 2), "bag").model;
+        var again = trainer.train(examples, new TypeModelTrainer.Settings(12, 3, 1, 0.3, 1e-6, 0.5, 7, 2), "bag").model;
+        int bucket = Features.BIAS; // updated by every example, so it depends on their order
+        double spread = 0;
+        for (int label = 0; label < run0.labels().size(); label++) spread = Math.max(spread, Math.abs(run0.weight(bucket, label) - run1.weight(bucket, label)));
+        assertTrue(spread > 1e-3, "the two runs differ, so their mean is a third model: " + spread);
+        for (int label = 0; label < bagged.labels().size(); label++) {
+            assertEquals(again.weight(bucket, label), bagged.weight(bucket, label), 0, "deterministic");
+            assertEquals((run0.weight(bucket, label) + run1.weight(bucket, label)) / 2, bagged.weight(bucket, label), 1e-5, "the mean of the runs");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TypeModelTrainer.Settings(12, 3, 1, 0.3, 1e-6, 0.5, 7, 0));
+    }
+
+    @Test
     void rejectsGarbage() {
         assertThrows(IOException.class, () -> TypeModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3})));
     }

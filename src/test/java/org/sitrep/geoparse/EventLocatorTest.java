@@ -26,6 +26,15 @@ class EventLocatorTest {
     static final Place LAHORE = new Place(5, "Lahore", new GeoPoint(31.56, 74.35), "P", "PPLA", "PK", "04", "", 6_300_000);
     static final Place PUNJAB_IN = new Place(6, "Punjab", new GeoPoint(30.84, 75.42), "A", "ADM1", "IN", "23", "", 30_000_000);
     static final Place SAVAR_SE = new Place(7, "Sävar", new GeoPoint(63.90, 20.55), "P", "PPL", "SE", "14", "", 3_000);
+    static final Place MORELIA = new Place(9, "Morelia", new GeoPoint(19.70, -101.18), "P", "PPLA", "MX", "16", "", 597_000);
+    /** A village named like the state, 1,000 km away: how "Michoacan" resolves when the state is not in the gazetteer. */
+    static final Place MICHOACAN_VILLAGE = new Place(10, "Michoacán", new GeoPoint(26.60, -108.90), "P", "PPL", "MX", "25", "", 0);
+    static final Place TEGUCIGALPA = new Place(11, "Tegucigalpa", new GeoPoint(14.08, -87.21), "P", "PPLC", "HN", "08", "", 850_000);
+    /** A Mexican village: what "El Diamante", a neighbourhood of Tegucigalpa, resolves to. */
+    static final Place EL_DIAMANTE_MX = new Place(12, "El Diamante", new GeoPoint(16.90, -92.20), "P", "PPL", "MX", "05", "", 600);
+    static final Place GARCIA = new Place(13, "García", new GeoPoint(25.81, -100.59), "P", "PPLA2", "MX", "19", "", 150_000);
+    static final Place NUEVO_LEON_VILLAGE = new Place(14, "Nuevo León", new GeoPoint(27.50, -99.60), "P", "PPL", "MX", "28", "", 900);
+    static final Place CAPELLANIA_PA = new Place(15, "Capellanía", new GeoPoint(8.30, -80.55), "P", "PPLA3", "PA", "02", "", 1_500);
     static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
 
     static EventLocation locate(String text, Object... spans) {
@@ -69,6 +78,29 @@ class EventLocatorTest {
         EventLocation loc = locate("Journalists protested outside the press club in Lahore, Punjab.", "Lahore", LAHORE, "Punjab", PUNJAB_IN);
         assertEquals(LAHORE.geonameId(), loc.geonameId(), loc.reason());
         assertEquals(LocationPrecision.EXACT, loc.precision());
+    }
+
+    @Test
+    void aQualifierReadAsAFarVillageDoesNotWin() {
+        EventLocation loc = locate("On 4 May, in Morelia, Michoacan, musicians demonstrated for food support.",
+                "Morelia", MORELIA, "Michoacan", MICHOACAN_VILLAGE);
+        assertEquals(MORELIA.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aCapitalWhereItHappenedIsNotACapitalSpeaking() {
+        EventLocation loc = locate("On 3 May, in Tegucigalpa, residents of El Diamante village beat a man accused of land invasion.",
+                "Tegucigalpa", TEGUCIGALPA, "El Diamante", EL_DIAMANTE_MX);
+        assertEquals(TEGUCIGALPA.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aPlaceAloneInItsCountryAmongPlacesInAnotherIsAHomonym() {
+        // named twice, Capellania would win on repetition alone
+        EventLocation loc = locate("On 2 May, in Garcia, Nuevo Leon, armed men shot three men in Colonia Paseo de Capellania."
+                        + " Residents of Capellania blocked the road.",
+                "Garcia", GARCIA, "Nuevo Leon", NUEVO_LEON_VILLAGE, "Capellania", CAPELLANIA_PA, "Capellania", CAPELLANIA_PA);
+        assertEquals(GARCIA.geonameId(), loc.geonameId(), loc.reason());
     }
 
     @Test

@@ -37,7 +37,7 @@ class GeoparserGoldTest {
     static final long READING_ENGLAND = 2639577;
     static final long SYRIA = 163843, UKRAINE = 690791, SIERRA_LEONE = 2403846;
     static final long JISR_ASH_SHUGHUR = 169023, ARIHA = 172994, FERGUSON_MISSOURI = 4386387, MOORE_OKLAHOMA = 4542975;
-    static final long CHINA = 1814991, BLACK_SEA = -900106;
+    static final long CHINA = 1814991, BLACK_SEA = -900106, NEW_JERSEY = 5101760, TENNESSEE = 4662168, SOUTH_CAROLINA = 4597040, IVORY_COAST = 2287781, DR_CONGO = 203312;
     // US counties carry Sitrep ids: -(2,000,000 + state FIPS * 1000 + county FIPS)
     static final long LAUREL_COUNTY_KY = -2021125, BOONE_COUNTY_MO = -2029019, LONDON_KENTUCKY = 4298960, COLUMBIA_MISSOURI = 4381982;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
@@ -161,6 +161,76 @@ class GeoparserGoldTest {
         assertEquals(CHINA, idOf(g, "People's Republic of China"));
         assertEquals(BLACK_SEA, idOf(g, "Black Sea"));
         assertEquals(LocationPrecision.PROVINCE, mention(g, "Black Sea").map(m -> EventLocator.precision(m.place())).orElseThrow());
+    }
+
+    @Test
+    void postsWriteStateCodesAndLowerCaseNames() {
+        Geoparse g = parse("flooding again in NJ and TN tonight, stuck in atlanta, stay safe ukraine");
+        assertEquals(NEW_JERSEY, idOf(g, "NJ"));
+        assertEquals(TENNESSEE, idOf(g, "TN"));
+        assertEquals(ATLANTA, idOf(g, "atlanta"));
+        assertEquals(UKRAINE, idOf(g, "ukraine"));
+        // postal codes that are words are not taken alone: "OK", "IN", "ME"
+        assertTrue(parse("OK so we are IN the car, call ME").mentions().isEmpty());
+    }
+
+    @Test
+    void placesInsideCompoundHashtags() {
+        Geoparse g = parse("Night of strikes #GazaUnderAttack #PrayForSyria #TalksSun");
+        Mention gaza = mention(g, "Gaza").orElseThrow();
+        assertEquals("PS", gaza.place().countryCode());
+        assertEquals(g.mentions().getFirst().start(), "Night of strikes #".length());
+        assertEquals(SYRIA, idOf(g, "Syria"));
+        assertTrue(mention(g, "Sun").isEmpty() && mention(g, "Talks").isEmpty(), () -> "words are not places: " + g.mentions());
+    }
+
+    @Test
+    void capitalisedCompassWordIsPartOfTheName() {
+        Geoparse g = parse("Heavy rain hit Northern Georgia and Tbilisi overnight.");
+        Mention m = mention(g, "Northern Georgia").orElseThrow();
+        assertEquals(GEORGIA_COUNTRY, m.place().geonameId());
+        assertTrue(mention(parse("Rain hit northern Georgia and Tbilisi."), "Georgia").isPresent(), "a lower-case one is not");
+    }
+
+    @Test
+    void diseasesAndWeaponModelsNamedAfterPlacesAreNotMentions() {
+        Geoparse g = parse("Doctors in Atlanta confirmed West Nile virus; gunmen fired AK-47 rifles.");
+        assertEquals(ATLANTA, idOf(g, "Atlanta"));
+        assertEquals(1, g.mentions().size(), () -> "unexpected " + g.mentions());
+    }
+
+    @Test
+    void dottedStateInitialismStandsAlone() {
+        Geoparse g = parse("The S.C. Highway Patrol said the crash happened after midnight.");
+        assertEquals(SOUTH_CAROLINA, idOf(g, "S.C."));
+    }
+
+    @Test
+    void leadingArticleAndAWeekdayAfterAreOutsideTheName() {
+        Geoparse g = parse("The Syrian Arab Republic said talks resume in Beirut Monday.");
+        assertEquals(BEIRUT, idOf(g, "Beirut"));
+        Geoparse h = parse("The Ukraine talks ended. Relief flights left for Georgia Sunday from Tbilisi.");
+        assertEquals(GEORGIA_COUNTRY, idOf(h, "Georgia"));
+    }
+
+    @Test
+    void frenchElisionAndOldCountryNames() {
+        Geoparse g = parse("Cases were confirmed in Côte d'Ivoire and in the former Zaire.");
+        assertEquals(IVORY_COAST, idOf(g, "Côte d'Ivoire"));
+        assertEquals(DR_CONGO, idOf(g, "Zaire"));
+    }
+
+    @Test
+    void aPlaceAfterALocativeBeforeSaidIsStillAPlace() {
+        assertEquals(SARAQIB, idOf(parse("A volunteer working near Saraqib said the road was cut."), "Saraqib"));
+        assertTrue(parse("\"We will stay,\" Saraqib said.").mentions().isEmpty(), "a town name as the speaker is a person");
+    }
+
+    @Test
+    void countryRightAfterATownInAPost() {
+        Geoparse g = parse("quake felt strongly in Kharkiv Ukraine tonight");
+        assertEquals(KHARKIV, idOf(g, "Kharkiv"));
+        assertEquals(UKRAINE, idOf(g, "Ukraine"));
     }
 
     @Test

@@ -26,12 +26,25 @@ final class GeoNamesFormat {
             names.add(f[1]);
             if (!f[2].isEmpty() && !f[2].equals(f[1])) names.add(f[2]);
             if (!f[3].isEmpty()) {
-                for (String a : f[3].split(",")) if (keepAlternate(a)) names.add(a);
+                for (String a : f[3].split(",")) if (keepAlternate(a) || isInitialism(a, f[2])) names.add(a);
             }
             return new PlaceRow(id, f[1], lat, lon, f[6], f[7], f[8], f[10], f[11], pop, names);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * "NYC" of New York City, "LA" of Los Angeles, "SF" of San Francisco: capitals that are the initials of the
+     * name's words (optionally with C for City) are how texts abbreviate a city, unlike airport codes.
+     */
+    static boolean isInitialism(String a, String name) {
+        if (a.length() < 2 || a.length() > 4 || !a.chars().allMatch(c -> c >= 'A' && c <= 'Z')) return false;
+        String[] words = name.split("[ -]+");
+        if (words.length < 2) return false;
+        StringBuilder b = new StringBuilder(words.length + 1);
+        for (String w : words) if (!w.isEmpty()) b.append(Character.toUpperCase(w.charAt(0)));
+        return a.contentEquals(b) || a.equals(b + "C");
     }
 
     /** Codes (IATA "HRK", ICAO), postcodes and links sit among the alternate names; they are not names. */

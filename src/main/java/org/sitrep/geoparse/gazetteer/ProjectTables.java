@@ -25,6 +25,14 @@ final class ProjectTables {
         List<PlaceRow> cities = List.copyOf(rows);
         // A full dump brings its own countries and divisions: the shipped rows only fill gaps.
         java.util.Set<String> haveCountry = new java.util.HashSet<>(), haveAdm1 = new java.util.HashSet<>(), haveIds = new java.util.HashSet<>();
+        // Division centres are means over their towns: summed once here, not by a scan of every town per division.
+        Map<String, double[]> sums = new java.util.HashMap<>();
+        for (PlaceRow r : cities) {
+            double[] sum = sums.computeIfAbsent(r.countryCode + "." + r.admin1, k -> new double[3]);
+            sum[0] += r.lat;
+            sum[1] += r.lon;
+            sum[2]++;
+        }
         for (PlaceRow r : cities) {
             if (r.featureCode.startsWith("PCL")) haveCountry.add(r.countryCode);
             if (r.featureCode.equals("ADM1")) haveAdm1.add(r.countryCode);
@@ -51,10 +59,10 @@ final class ProjectTables {
             List<String> names = names(f[6]);
             double lat, lon;
             if (f[3].equals("-")) {
-                double[] c = centroid(cities, cc, code);
+                double[] c = code == null ? null : sums.get(cc + "." + code);
                 if (c == null) continue; // seat not in this dump: better no entry than a wrong pin
-                lat = c[0];
-                lon = c[1];
+                lat = c[0] / c[2];
+                lon = c[1] / c[2];
             } else {
                 lat = Double.parseDouble(f[3]);
                 lon = Double.parseDouble(f[4]);
@@ -83,20 +91,6 @@ final class ProjectTables {
             for (String n : r.names) if (NameKey.of(n).equals(key)) return r.admin1;
         }
         return null;
-    }
-
-    private static double[] centroid(List<PlaceRow> cities, String cc, String admin1) {
-        if (admin1 == null) return null;
-        double lat = 0, lon = 0;
-        int n = 0;
-        for (PlaceRow r : cities) {
-            if (r.countryCode.equals(cc) && admin1.equals(r.admin1)) {
-                lat += r.lat;
-                lon += r.lon;
-                n++;
-            }
-        }
-        return n == 0 ? null : new double[] {lat / n, lon / n};
     }
 
     private static PlaceRow nearest(List<PlaceRow> cities, String cc, double lat, double lon) {
@@ -151,8 +145,8 @@ final class ProjectTables {
                     md.update(in.readAllBytes());
                 }
             }
-            // what else decides an index's keys and rows: the name folding, and the US counties (added in build 1)
-            md.update(("namekey " + NameKey.VERSION + "; us-counties 1").getBytes(StandardCharsets.UTF_8));
+            // what else decides an index's keys and rows: the name folding, the US counties, the kept initialisms (NYC)
+            md.update(("namekey " + NameKey.VERSION + "; us-counties 1; initialisms 1").getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

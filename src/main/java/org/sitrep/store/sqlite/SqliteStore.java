@@ -226,11 +226,22 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
                             + "OR (source_id = ?1 AND content_hash = ?4) LIMIT 1");
                  PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO reports(id, source_id, external_id, url, content_hash, published_at, fetched_at, body) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement fts = c.prepareStatement("INSERT INTO report_fts(rowid, title, text) VALUES (?, ?, ?)")) {
-                List<AddResult> out = new ArrayList<>(reports.size());
-                for (Report r : reports) out.add(addReport(c, find, insert, fts, r));
-                return out;
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 // the row just inserted on this connection (seq is the rowid)
+                 PreparedStatement fts = c.prepareStatement("INSERT INTO report_fts(rowid, title, text) VALUES (last_insert_rowid(), ?, ?)")) {
+                // sqlite-jdbc runs a "SELECT last_insert_rowid()" of its own (prepared anew) after every INSERT
+                // while generated keys are on: off for these two inserts, which do not need it (we hold the
+                // writer lock, so no other statement on this connection runs meanwhile)
+                org.sqlite.SQLiteConnectionConfig config = c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig();
+                boolean keys = config.isGetGeneratedKeys();
+                config.setGetGeneratedKeys(false);
+                try {
+                    List<AddResult> out = new ArrayList<>(reports.size());
+                    for (Report r : reports) out.add(addReport(c, find, insert, fts, r));
+                    return out;
+                } finally {
+                    config.setGetGeneratedKeys(keys);
+                }
             }
         });
     }
@@ -251,7 +262,6 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
                 return new AddResult(loadReport(c, existing).orElse(stored), false, why + " as report " + existing);
             }
         }
-        long seq;
         insert.setString(1, id);
         insert.setString(2, report.sourceId());
         setNullable(insert, 3, blankToNull(report.externalId()));
@@ -261,13 +271,8 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
         insert.setLong(7, report.fetchedAt().toEpochMilli());
         insert.setString(8, json(stored));
         insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            keys.next();
-            seq = keys.getLong(1);
-        }
-        fts.setLong(1, seq);
-        fts.setString(2, report.title());
-        fts.setString(3, report.text());
+        fts.setString(1, report.title());
+        fts.setString(2, report.text());
         fts.executeUpdate();
         return new AddResult(stored, true, null);
     }

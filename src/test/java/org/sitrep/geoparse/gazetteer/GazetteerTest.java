@@ -95,6 +95,14 @@ class GazetteerTest {
     }
 
     @Test
+    void initialismsOfACitysNameAreKeptUnlikeAirportCodes() {
+        assertTrue(GeoNamesFormat.isInitialism("NYC", "New York City"));
+        assertTrue(GeoNamesFormat.isInitialism("LA", "Los Angeles"));
+        assertFalse(GeoNamesFormat.isInitialism("LAX", "Los Angeles"));
+        assertFalse(GeoNamesFormat.isInitialism("HRK", "Kharkiv"));
+    }
+
+    @Test
     void homeDirectoryOrder() {
         assertEquals(Path.of("/x"), GazetteerHome.resolve(Path.of("/x"), Map.of("SITREP_HOME", "/h"), "/home/u"));
         assertEquals(Path.of("/h/gazetteer"), GazetteerHome.resolve(null, Map.of("SITREP_HOME", "/h"), "/home/u"));

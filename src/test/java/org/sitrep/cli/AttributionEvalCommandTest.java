@@ -1,0 +1,87 @@
+package org.sitrep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.internal.Json;
+
+/**
+ * Runs {@code sitrep eval attribution} on two articles written here in PolNeAR's JSON Lines shape: the train
+ * article teaches the cue word "bemoaned", which the hand lexicon lacks, and the test article is scored with it.
+ */
+class AttributionEvalCommandTest {
+    @TempDir Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            var cl = Main.commandLine();
+            cl.setErr(new PrintWriter(err));
+            int code = cl.execute(args);
+            return new Run(code, buf.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    private static String span(String text, String part, int from) throws Exception {
+        int s = text.indexOf(part, from);
+        return Json.MAPPER.writeValueAsString(java.util.Map.of("text", part, "offsets", List.of(List.of(s, s + part.length()))));
+    }
+
+    private static String relation(String doc, String split, String text, String source, String cue, String content) throws Exception {
+        return "{\"doc_id\":\"" + doc + "\",\"split\":\"" + split + "\",\"annotator\":\"x1\",\"relation_id\":\"E1\",\"type\":\"Attribution\","
+                + "\"source\":" + span(text, source, 0) + ",\"cue\":" + span(text, cue, text.indexOf(source))
+                + ",\"content\":" + span(text, content, text.indexOf(source)) + "}";
+    }
+
+    @Test
+    void learnsCueWordsFromTheTrainSplitAndScoresWithThem() throws Exception {
+        String train = "The mayor bemoaned the slow repairs. Residents bemoaned the curfew. The governor bemoaned the delays.";
+        String test = "The opposition leader bemoaned the closure of the border crossing.";
+        Path articles = dir.resolve("articles.jsonl"), attributions = dir.resolve("attributions.jsonl"), counts = dir.resolve("out/counts.json");
+        Files.write(articles, List.of(
+                Json.MAPPER.writeValueAsString(java.util.Map.of("doc_id", "t1", "split", "train", "annotators", List.of("x1"), "text", train)),
+                Json.MAPPER.writeValueAsString(java.util.Map.of("doc_id", "s1", "split", "test", "annotators", List.of("x1"), "text", test))));
+        Files.write(attributions, List.of(
+                relation("t1", "train", train, "The mayor", "bemoaned", "the slow repairs"),
+                relation("t1", "train", train, "Residents", "bemoaned", "the curfew"),
+                relation("t1", "train", train, "The governor", "bemoaned", "the delays"),
+                relation("s1", "test", test, "The opposition leader", "bemoaned", "the closure of the border crossing")));
+
+        Run hand = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test", "--no-learned-cues", "--json");
+        assertEquals(0, hand.exit(), hand.err());
+        assertEquals(0.0, last(hand).get("content_f1_overlap").asDouble(), 1e-9, hand.out());
+
+        Run learned = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test",
+                "--learn-cues", counts.toString(), "--json");
+        assertEquals(0, learned.exit(), learned.err());
+        assertEquals(1.0, last(learned).get("content_f1_overlap").asDouble(), 1e-9, learned.out());
+        assertEquals(1.0, last(learned).get("source_f1_overlap").asDouble(), 1e-9, learned.out());
+        JsonNode written = Json.MAPPER.readTree(counts.toFile());
+        assertEquals(3, written.path("counts").path("bemoaned").get(1).asInt(), written.toString());
+        assertTrue(written.path("provenance").asText().contains("train"));
+        assertTrue(written.path("counts").path("closure").isMissingNode(), "the test article is never counted");
+    }
+
+    private static JsonNode last(Run r) throws Exception {
+        String[] lines = r.out().strip().split("\n");
+        return Json.MAPPER.readTree(lines[lines.length - 1]);
+    }
+}
