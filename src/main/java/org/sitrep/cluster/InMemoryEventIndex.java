@@ -33,7 +33,7 @@ public final class InMemoryEventIndex {
     /** Events longer than this many days are kept in one list checked by every query. */
     private static final int MAX_INDEXED_DAYS = 31;
     private static final long UNLOCATED = Long.MIN_VALUE;
-    static final int MAX_POSTINGS = 2_000;
+    static final int MAX_POSTINGS = 200;
     /** Most search terms kept per event (the first reports' words come first). */
     private static final int MAX_EVENT_TERMS = 256;
 
