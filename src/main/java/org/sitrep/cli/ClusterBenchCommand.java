@@ -30,6 +30,9 @@ final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--no-waves", description = "Leave the wave detector out.")
     boolean noWaves;
 
+    @Option(names = "--text-candidates", description = "Events the text search adds per report; 0 turns it off (default ${DEFAULT-VALUE}).")
+    int textCandidates = org.sitrep.cluster.ClusterConfig.DEFAULTS.textCandidates();
+
     @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -42,9 +45,10 @@ final class ClusterBenchCommand implements Callable<Integer> {
         if (reports < 1 || reports > 10_000_000) throw new UserException("--reports must be between 1 and 10000000");
         if (days < 1 || days > 3650) throw new UserException("--days must be between 1 and 3650");
         if (unlocated < 0 || unlocated > 1) throw new UserException("--unlocated must be between 0 and 1");
+        if (textCandidates < 0 || textCandidates > 1000) throw new UserException("--text-candidates must be between 0 and 1000");
         ClusterBenchmark.Result r;
         try {
-            r = new ClusterBenchmark(new ClusterBenchmark.Settings(events, reports, days, unlocated, !noWaves, seed)).run();
+            r = new ClusterBenchmark(new ClusterBenchmark.Settings(events, reports, days, unlocated, !noWaves, seed, textCandidates)).run();
         } catch (OutOfMemoryError e) {
             throw new UserException("out of memory preloading " + events + " events; give Java more heap, e.g. SITREP_JAVA_OPTS=-Xmx6g");
         }

@@ -38,10 +38,11 @@ public final class ClusterBenchmark {
      * @param days      span the preloaded events cover
      * @param unlocated share of streamed reports without a location (they see every event in the window)
      * @param waves     also run the wave detector on each report
+     * @param textCandidates events added per report by the text search ({@link ClusterConfig#textCandidates})
      */
-    public record Settings(int events, int reports, int days, double unlocated, boolean waves, long seed) {
+    public record Settings(int events, int reports, int days, double unlocated, boolean waves, long seed, int textCandidates) {
         public Settings {
-            if (events < 0 || reports < 1 || days < 1 || unlocated < 0 || unlocated > 1) {
+            if (events < 0 || reports < 1 || days < 1 || unlocated < 0 || unlocated > 1 || textCandidates < 0) {
                 throw new IllegalArgumentException("bad benchmark settings");
             }
         }
@@ -74,7 +75,7 @@ public final class ClusterBenchmark {
     public Result run() {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         Instant now = start.plus(Duration.ofDays(s.days()));
-        OnlineClusterer clusterer = new OnlineClusterer();
+        OnlineClusterer clusterer = new OnlineClusterer(ClusterConfig.DEFAULTS.withTextCandidates(s.textCandidates()));
         InMemoryEventIndex index = new InMemoryEventIndex();
         EventStream stream = new EventStream(clusterer, new EventAssembler(new AdmiraltyGrader()), index, Map.of(),
                 s.waves() ? new WaveDetector() : null);

@@ -33,18 +33,19 @@ public final class InMemoryEventIndex {
     /** Events longer than this many days are kept in one list checked by every query. */
     private static final int MAX_INDEXED_DAYS = 31;
     private static final long UNLOCATED = Long.MIN_VALUE;
-    static final int MAX_POSTINGS = 2_000;
+    static final int MAX_POSTINGS = 200;
     /** Most search terms kept per event (the first reports' words come first). */
     private static final int MAX_EVENT_TERMS = 256;
 
     /** Identity-compared on purpose: buckets hold entries themselves, not ids to look up again. */
     private static final class Entry {
-        final EventCandidate candidate;
+        // Mutable under the index's lock: an event that grew in place keeps its entry and postings.
+        EventCandidate candidate;
         final List<Long> dayKeys;
         final long cell;
-        final String[] terms;
+        String[] terms;
         /** How many of the candidate's reports (a prefix) {@code terms} was read from. */
-        final int termsFrom;
+        int termsFrom;
 
         Entry(EventCandidate candidate, List<Long> dayKeys, long cell, String[] terms, int termsFrom) {
             this.candidate = candidate;
@@ -67,7 +68,6 @@ public final class InMemoryEventIndex {
     public synchronized void put(EventCandidate candidate) {
         Event e = candidate.event();
         Entry previous = entries.get(e.id());
-        remove(e.id());
         long cell = e.location() == null ? UNLOCATED : cell(e.location().point());
         long first = day(e.time().start()), last = day(e.time().end());
         List<Long> days = new ArrayList<>();
@@ -77,10 +77,12 @@ public final class InMemoryEventIndex {
         var reports = candidate.reports();
         String[] terms;
         int from;
+        boolean extended = false;   // terms start with previous.terms
         if (previous != null && previous.termsFrom <= reports.size() && (previous.termsFrom == 0
                 || sameReport(previous.candidate.reports(), reports, previous.termsFrom - 1))) {
             terms = previous.terms;
             from = previous.termsFrom;
+            extended = true;
         } else {
             terms = new String[0];
             from = 0;
@@ -95,20 +97,35 @@ public final class InMemoryEventIndex {
             }
             if (more.size() > terms.length) terms = more.toArray(new String[0]);
         }
+        // The usual case: a report joined, the event stays in the same cell and days. Keep the entry and
+        // its postings, add only new terms (re-filing every term of a big event was most of a put).
+        if (extended && previous.cell == cell && previous.dayKeys.equals(days) && isLong == longEvents.contains(previous)) {
+            for (long d : days) {
+                Map<String, List<Entry>> byTerm = termsByDay.computeIfAbsent(d, k -> new HashMap<>());
+                for (int i = previous.terms.length; i < terms.length; i++) post(byTerm, terms[i], previous);
+            }
+            previous.candidate = candidate;
+            previous.terms = terms;
+            previous.termsFrom = reports.size();
+            return;
+        }
+        remove(e.id());
         Entry entry = new Entry(candidate, days, cell, terms, reports.size());
         if (isLong) longEvents.add(entry);
         for (long d : days) {
             byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(entry);
             Map<String, List<Entry>> byTerm = termsByDay.computeIfAbsent(d, k -> new HashMap<>());
-            for (String t : terms) {
-                List<Entry> es = byTerm.get(t);
-                if (es == SATURATED) continue;
-                if (es == null) byTerm.put(t, es = new ArrayList<>(2));
-                es.add(entry);
-                if (es.size() > MAX_POSTINGS) byTerm.put(t, SATURATED);
-            }
+            for (String t : terms) post(byTerm, t, entry);
         }
         entries.put(e.id(), entry);
+    }
+
+    private static void post(Map<String, List<Entry>> byTerm, String t, Entry entry) {
+        List<Entry> es = byTerm.get(t);
+        if (es == SATURATED) return;
+        if (es == null) byTerm.put(t, es = new ArrayList<>(2));
+        es.add(entry);
+        if (es.size() > MAX_POSTINGS) byTerm.put(t, SATURATED);
     }
 
     private static boolean sameReport(List<org.sitrep.pipeline.AnalyzedReport> a, List<org.sitrep.pipeline.AnalyzedReport> b, int i) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,14 +55,16 @@ public final class OnlineClusterer implements Clusterer {
     private final Vocabulary vocabulary;
     private final Lru<String, TextProfile> reports;
     private final Lru<String, EventProfile> events;
-    /** Place names split into words (the same few thousand towns come up again and again). */
-    private final Lru<String, String[]> nameWords = new Lru<>(10_000);
+    private final Lru<String, NamedPlaces> namedPlaces;
+    /** Place names split into words (the same few thousand towns come up again and again); cleared past 10,000. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String[]> nameWords = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OnlineClusterer(ClusterConfig config) {
         this.config = Objects.requireNonNull(config);
         this.vocabulary = new Vocabulary(config.vocabularyLimit());
         this.reports = new Lru<>(config.cacheSize());
         this.events = new Lru<>(config.cacheSize());
+        this.namedPlaces = new Lru<>(config.cacheSize());
     }
 
     public OnlineClusterer() { this(ClusterConfig.DEFAULTS); }
@@ -166,6 +169,7 @@ public final class OnlineClusterer implements Clusterer {
 
     /** One candidate's score, the reasons for it, and whether the report copies one of its members. */
     private static final class Match {
+        boolean sitesConflict;
         String eventId;
         double score;
         double threshold;
@@ -224,7 +228,9 @@ public final class OnlineClusterer implements Clusterer {
             }
         }
 
-        places(p, ep, m);
+        Long sameLocation = p.location != null && p.location.geonameId() != null && e.location() != null
+                && p.location.geonameId().equals(e.location().geonameId()) ? p.location.geonameId() : null;
+        places(p, ep, m, sameLocation);
         actorsAndNumbers(p, ep, m);
         double conflicts = hard;
         m.score -= conflicts;
@@ -239,10 +245,12 @@ public final class OnlineClusterer implements Clusterer {
         return m;
     }
 
-    private static void places(TextProfile p, EventProfile ep, Match m) {
+    private static void places(TextProfile p, EventProfile ep, Match m, Long sameLocation) {
         if (p.places.isEmpty() || ep.places.isEmpty()) return;
         List<String> shared = new ArrayList<>();
         for (var e : p.places.entrySet()) {
+            // The shared event location has had its bonus: one piece of evidence counts once.
+            if (e.getKey().equals(sameLocation)) continue;
             if (ep.places.containsKey(e.getKey())) shared.add(e.getValue() + " (GeoNames " + e.getKey() + ")");
         }
         if (shared.isEmpty()) return;
@@ -252,11 +260,27 @@ public final class OnlineClusterer implements Clusterer {
     }
 
     private double location(TextProfile p, Event e, EventCandidate c, Match m) {
+        int before = m.reasons.size();
+        double conflict = locationConflict(p, e, c, m);
+        EventLocation a = p.location, b = e.location();
+        // An event whose own reports were placed all over the map has no location to conflict with:
+        // evidence is as good as the agreement behind it. Checked last: most conflicts are with events
+        // whose reports agree, and reading every member's location for each candidate would be waste.
+        if (conflict >= CONFLICT && !m.sitesConflict && a.point().distanceKm(b.point()) > TOWN_NEIGHBOURHOOD_KM && scattered(c, b)) {
+            m.reasons.subList(before, m.reasons.size()).clear();
+            m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but the event's reports disagree on where it happened",
+                    label(a), label(b), a.point().distanceKm(b.point())));
+            return 0.15;
+        }
+        return conflict;
+    }
+
+    private double locationConflict(TextProfile p, Event e, EventCandidate c, Match m) {
         EventLocation a = p.location, b = e.location();
         if (a == null || b == null) return 0;
         if (a.geonameId() != null && a.geonameId().equals(b.geonameId())) {
             m.score += 0.2;
-            m.reasons.add("same event location: " + label(a));
+            m.reasons.add("same event location: " + label(a) + " (GeoNames " + a.geonameId() + ")");
             return 0;
         }
         double d = a.point().distanceKm(b.point());
@@ -287,6 +311,7 @@ public final class OnlineClusterer implements Clusterer {
         if (sites && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
                     label(a), label(b), d));
+            m.sitesConflict = true;
             return CONFLICT;
         }
         // A town named by one side as where it happened and by the other in passing: the geoparser
@@ -295,13 +320,6 @@ public final class OnlineClusterer implements Clusterer {
         // the strike on the market") is a reference, not the same place.
         if ((reportNamesEvents || eventNamesReports) && !sites) {
             m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but one side names the other's place",
-                    label(a), label(b), d));
-            return 0.15;
-        }
-        // An event whose own reports were placed all over the map has no location to conflict with:
-        // evidence is as good as the agreement behind it.
-        if (d > TOWN_NEIGHBOURHOOD_KM && scattered(c, b)) {
-            m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but the event's reports disagree on where it happened",
                     label(a), label(b), d));
             return 0.15;
         }
@@ -342,15 +360,25 @@ public final class OnlineClusterer implements Clusterer {
      */
     private String named(EventCandidate c, long geonameId) {
         List<AnalyzedReport> rs = c.reports();
-        for (int i = 0; i < Math.min(rs.size(), config.profileMembers()); i++) {
-            var g = rs.get(i).geoparse();
-            if (g == null) continue;
-            for (var mention : g.mentions()) {
-                if (mention.place() != null && mention.place().geonameId() == geonameId) return mention.place().featureClass();
+        String last = rs.isEmpty() ? null : rs.get(rs.size() - 1).report().id();
+        NamedPlaces cached = namedPlaces.get(c.event().id());
+        if (cached == null || cached.members != rs.size() || !Objects.equals(cached.lastReportId, last)) {
+            Map<Long, String> classes = new java.util.HashMap<>();
+            for (int i = 0; i < Math.min(rs.size(), config.profileMembers()); i++) {
+                var g = rs.get(i).geoparse();
+                if (g == null) continue;
+                for (var mention : g.mentions()) {
+                    if (mention.place() != null) classes.putIfAbsent(mention.place().geonameId(), mention.place().featureClass());
+                }
             }
+            cached = new NamedPlaces(rs.size(), last, classes);
+            namedPlaces.put(c.event().id(), cached);
         }
-        return null;
+        return cached.featureClasses.get(geonameId);
     }
+
+    /** The places an event's reports name (gazetteer id -> feature class), for the version with that many members. */
+    private record NamedPlaces(int members, String lastReportId, Map<Long, String> featureClasses) {}
 
     /**
      * Whether fewer than half of the event's located reports (at least three) were placed within a
@@ -372,13 +400,16 @@ public final class OnlineClusterer implements Clusterer {
     /** Whether every word of {@code name} occurs in the report's text. */
     private boolean mentionsName(TextProfile p, String name) {
         if (name == null || name.isBlank()) return false;
-        String[] words = nameWords.computeIfAbsent(name, n -> {
+        String[] words = nameWords.get(name);
+        if (words == null) {
             List<String> ws = new ArrayList<>();
-            Tokenizer.tokenize(n, false, (w, cap, title, start) -> {
+            Tokenizer.tokenize(name, false, (w, cap, title, start) -> {
                 if (!Stopwords.contains(w)) ws.add(w);
             });
-            return ws.toArray(new String[0]);
-        });
+            words = ws.toArray(new String[0]);
+            if (nameWords.size() >= 10_000) nameWords.clear();
+            nameWords.put(name, words);
+        }
         if (words.length == 0) return false;
         for (String w : words) {
             Vocabulary.Term t = vocabulary.find(w);
