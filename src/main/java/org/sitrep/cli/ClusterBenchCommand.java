@@ -54,7 +54,7 @@ final class ClusterBenchCommand implements Callable<Integer> {
         }
         var out = System.out;
         out.printf(Locale.ROOT, "index     %,d events (preloaded in %.1f s), heap in use %,d MB%n", r.events(), r.preloadSeconds(), r.heapMb());
-        out.printf(Locale.ROOT, "stream    %,d reports in %.2f s: %.0f reports/s on one thread%n", r.reports(), r.seconds(), r.reportsPerSecond());
+        out.printf(Locale.ROOT, "stream    %,d reports in %.2f s in the clusterer: %.0f reports/s on one thread%n", r.reports(), r.seconds(), r.reportsPerSecond());
         out.printf(Locale.ROOT, "cpu       %.2f s on the clustering thread (%.0f reports per CPU-second), %.2f s in GC%n",
                 r.cpuSeconds(), r.reports() / Math.max(1e-9, r.cpuSeconds()), r.gcSeconds());
         out.printf(Locale.ROOT, "latency   p50 %d us, p99 %d us; %.1f candidates per report%n", r.p50Micros(), r.p99Micros(), r.meanCandidates());
