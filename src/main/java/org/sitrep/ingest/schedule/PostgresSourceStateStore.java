@@ -3,12 +3,10 @@ package org.sitrep.ingest.schedule;
 import static org.sitrep.ingest.schedule.SourceStateSql.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.sitrep.ingest.Cursor;
-import org.sitrep.ingest.IngestSupport;
 import org.sitrep.ingest.ItemError;
 import org.sitrep.ingest.Validators;
 import org.sitrep.internal.Json;
-import org.sitrep.model.Report;
 import org.sitrep.model.Source;
-import org.sitrep.store.Store;
 import org.sitrep.store.StoreException;
 import org.sitrep.store.postgres.PostgresStore;
 import org.slf4j.Logger;
@@ -104,28 +99,7 @@ public final class PostgresSourceStateStore implements SourceStateStore {
 
     @Override
     public int commit(PollOutcome o) {
-        List<Report> created = new ArrayList<>();
-        store.inTransaction(() -> {
-            List<ItemError> errors = new ArrayList<>(o.itemErrors());
-            for (Report r : o.reports()) {
-                Store.AddResult added = store.addReport(r);
-                if (added.created()) created.add(added.report());
-            }
-            store.withWriter(c -> {
-                writeState(c, o, created.size(), errors);
-                return null;
-            });
-            return null;
-        });
-        for (Report r : created) {
-            try {
-                sink.attach(r);
-            } catch (RuntimeException e) {
-                // stored and committed; Ingestor.resume() retries the analysis at the next start
-                log.warn("report {} of source {} stored but not analysed: {}", r.id(), o.sourceId(), IngestSupport.describe(e));
-            }
-        }
-        return created.size();
+        return SourceStateSql.commit(store, sink, o, this::writeState);
     }
 
     private void writeState(Connection c, PollOutcome o, int created, List<ItemError> newErrors) throws SQLException {

@@ -7,27 +7,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import org.sitrep.ingest.Cursor;
 import org.sitrep.ingest.IngestSupport;
 import org.sitrep.ingest.ItemError;
-import org.sitrep.ingest.Validators;
 import org.sitrep.internal.Json;
 import org.sitrep.model.Report;
-import org.sitrep.model.Source;
 import org.sitrep.store.Store;
-import org.sitrep.store.StoreException;
-import org.sitrep.store.sqlite.SqliteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sitrep.store.JdbcDatabase;
+import org.sitrep.store.JdbcStore;
 
 /**
  * The parts of the polling state that read and write the same SQL on SQLite and PostgreSQL: asking for an
@@ -36,7 +28,41 @@ import org.sitrep.store.JdbcDatabase;
 final class SourceStateSql {
     private static final TypeReference<List<ItemError>> ERRORS = new TypeReference<>() {};
 
+    private static final Logger log = LoggerFactory.getLogger(SourceStateSql.class);
+
     private SourceStateSql() {}
+
+    /** Writes a source's polling state after a poll: each store's own SQL (upsert, lease check). */
+    @FunctionalInterface
+    interface StateWriter {
+        void write(Connection c, PollOutcome o, int created, List<ItemError> itemErrors) throws SQLException;
+    }
+
+    /**
+     * Stores a poll's reports and the source's new state (cursor, validators, health) in one transaction,
+     * so a kill at any moment loses nothing and stores nothing twice; then hands the new reports to
+     * {@code sink}, outside it: a failed analysis leaves them stored, and Ingestor.resume() retries them.
+     * Returns how many reports were new.
+     */
+    static int commit(JdbcStore store, ReportSink sink, PollOutcome o, StateWriter state) {
+        List<Report> created = store.inTransaction(() -> {
+            List<Report> fresh = store.addReports(o.reports()).stream()
+                    .filter(Store.AddResult::created).map(Store.AddResult::report).toList();
+            store.withWriter(c -> {
+                state.write(c, o, fresh.size(), o.itemErrors());
+                return null;
+            });
+            return fresh;
+        });
+        for (Report r : created) {
+            try {
+                sink.attach(r);
+            } catch (RuntimeException e) {
+                log.warn("report {} of source {} stored but not analysed: {}", r.id(), o.sourceId(), IngestSupport.describe(e));
+            }
+        }
+        return created.size();
+    }
 
     static void pollSoon(JdbcDatabase store, String sourceId, Instant now) {
         store.withWriter(c -> {
