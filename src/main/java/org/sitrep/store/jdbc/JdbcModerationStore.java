@@ -62,25 +62,11 @@ public final class JdbcModerationStore implements ModerationStore {
     @Override
     public void pin(Collection<String> reportIds, String eventId, String by, Instant at) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_pins(report_id, event_id, pinned_at, pinned_by) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT(report_id) DO UPDATE SET event_id = excluded.event_id, pinned_at = excluded.pinned_at, pinned_by = excluded.pinned_by")) {
-                for (String r : reportIds) {
-                    ps.setString(1, r);
-                    ps.setString(2, eventId);
-                    ps.setLong(3, at.toEpochMilli());
-                    ps.setString(4, by);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM report_separations WHERE report_id = ? AND event_id = ?")) {
-                for (String r : reportIds) {
-                    ps.setString(1, r);
-                    ps.setString(2, eventId);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            perReport(c, "INSERT INTO report_pins(report_id, event_id, pinned_at, pinned_by) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT(report_id) DO UPDATE SET event_id = excluded.event_id, pinned_at = excluded.pinned_at, pinned_by = excluded.pinned_by",
+                    reportIds, eventId, at, by);
+            // the latest decision wins: a report pinned to an event is no longer kept out of it
+            perReport(c, "DELETE FROM report_separations WHERE report_id = ? AND event_id = ?", reportIds, eventId, null, null);
             return null;
         });
     }
@@ -88,20 +74,28 @@ public final class JdbcModerationStore implements ModerationStore {
     @Override
     public void separate(Collection<String> reportIds, String eventId, String by, Instant at) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_separations(report_id, event_id, separated_at, separated_by) "
+            perReport(c, "INSERT INTO report_separations(report_id, event_id, separated_at, separated_by) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT(report_id, event_id) DO UPDATE SET separated_at = excluded.separated_at, "
-                    + "separated_by = excluded.separated_by")) {
-                for (String r : reportIds) {
-                    ps.setString(1, r);
-                    ps.setString(2, eventId);
-                    ps.setLong(3, at.toEpochMilli());
-                    ps.setString(4, by);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+                    + "separated_by = excluded.separated_by", reportIds, eventId, at, by);
             return null;
         });
+    }
+
+    /** Runs {@code sql} once per report with (report, event[, at, by]) as its parameters, in one batch. */
+    private static void perReport(java.sql.Connection c, String sql, Collection<String> reportIds, String eventId, Instant at, String by)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String r : reportIds) {
+                ps.setString(1, r);
+                ps.setString(2, eventId);
+                if (at != null) {
+                    ps.setLong(3, at.toEpochMilli());
+                    ps.setString(4, by);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override
