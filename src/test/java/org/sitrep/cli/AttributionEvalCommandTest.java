@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,22 +18,7 @@ import org.sitrep.internal.Json;
 class AttributionEvalCommandTest {
     @TempDir Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err));
-            int code = cl.execute(args);
-            return new Run(code, buf.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(old);
-        }
-    }
+    private CliRun run(String... args) { return CliRun.of(args); }
 
     private static String span(String text, String part, int from) throws Exception {
         int s = text.indexOf(part, from);
@@ -65,11 +45,11 @@ class AttributionEvalCommandTest {
                 relation("t1", "train", train, "The governor", "bemoaned", "the delays"),
                 relation("s1", "test", test, "The opposition leader", "bemoaned", "the closure of the border crossing")));
 
-        Run hand = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test", "--no-learned-cues", "--json");
+        CliRun hand = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test", "--no-learned-cues", "--json");
         assertEquals(0, hand.exit(), hand.err());
         assertEquals(0.0, last(hand).get("content_f1_overlap").asDouble(), 1e-9, hand.out());
 
-        Run learned = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test",
+        CliRun learned = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test",
                 "--learn-cues", counts.toString(), "--json");
         assertEquals(0, learned.exit(), learned.err());
         assertEquals(1.0, last(learned).get("content_f1_overlap").asDouble(), 1e-9, learned.out());
@@ -80,7 +60,7 @@ class AttributionEvalCommandTest {
         assertTrue(written.path("counts").path("closure").isMissingNode(), "the test article is never counted");
     }
 
-    private static JsonNode last(Run r) throws Exception {
+    private static JsonNode last(CliRun r) throws Exception {
         String[] lines = r.out().strip().split("\n");
         return Json.MAPPER.readTree(lines[lines.length - 1]);
     }

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,22 +15,7 @@ import org.sitrep.internal.Json;
 class ClusterEvalCommandTest {
     @TempDir Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err));
-            int code = cl.execute(args);
-            return new Run(code, buf.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(old);
-        }
-    }
+    private CliRun run(String... args) { return CliRun.of(args); }
 
     @Test
     void scoresAStreamAndPrintsTheJsonKeysLast() throws Exception {
@@ -46,7 +26,7 @@ class ClusterEvalCommandTest {
                 "{\"doc_id\":\"a2\",\"cluster_id\":\"A\",\"title\":\"Rescuers search rubble in Norcia and Amatrice after earthquake\",\"text\":\"The magnitude 6.1 earthquake that struck Norcia on Wednesday destroyed houses in Amatrice.\",\"date\":\"2016-08-25\"}",
                 "",
                 "{\"doc_id\":\"b2\",\"cluster_id\":\"B\",\"text\":\"Her publicist confirmed the singer is at the Promises clinic in Malibu.\",\"source\":\"tabloid\",\"date\":\"2016-08-25T10:00:00Z\"}"));
-        Run r = run("eval", "cluster", f.toString(), "--stages", "text", "--json");
+        CliRun r = run("eval", "cluster", f.toString(), "--stages", "text", "--json");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().strip().split("\n");
         JsonNode j = Json.MAPPER.readTree(lines[lines.length - 1]);
@@ -62,10 +42,10 @@ class ClusterEvalCommandTest {
     void aRecordWithoutGoldClusterIsAClearError() throws Exception {
         Path f = dir.resolve("bad.jsonl");
         Files.write(f, List.of("{\"doc_id\":\"a1\",\"cluster_id\":\"A\",\"text\":\"x\"}", "{\"doc_id\":\"a2\",\"text\":\"y\"}"));
-        Run r = run("eval", "cluster", f.toString(), "--stages", "text");
+        CliRun r = run("eval", "cluster", f.toString(), "--stages", "text");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("record 2 (a2): missing cluster_id"), r.err());
-        Run missing = run("eval", "cluster", dir.resolve("nope.jsonl").toString());
+        CliRun missing = run("eval", "cluster", dir.resolve("nope.jsonl").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
