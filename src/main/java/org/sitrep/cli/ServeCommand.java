@@ -74,9 +74,15 @@ final class ServeCommand implements Runnable {
     /** As above, with Mastodon streaming limited by {@code streams} (maxStreams 0: off). */
     static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart,
                       org.sitrep.ingest.mastodon.MastodonStreams.Config streams) {
+        // Mastodon hashtag/public sources also stream (seconds, not a poll interval); the poll stays the completeness guarantee
+        java.util.Optional<org.sitrep.ingest.mastodon.MastodonStreams> streaming = streams.maxStreams() <= 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.sitrep.ingest.mastodon.MastodonStreams(sitrep.store()::sources,
+                        new org.sitrep.ingest.SafeFetcher(org.sitrep.ingest.FetchConfig.defaults(), Clock.systemUTC()),
+                        report -> sitrep.ingestor().submit(report).created(), streams, Clock.systemUTC()));
         ApiServer server;
         try {
             server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), config, sitrep.teams(), web)
+                    .streams(streaming.<java.util.function.Supplier<java.util.List<org.sitrep.ingest.mastodon.MastodonStreams.Status>>>map(m -> m::status).orElse(null))
                     .start(host, port);
         } catch (RuntimeException e) {
             throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); is another server using it? Try --port");
@@ -89,11 +95,7 @@ final class ServeCommand implements Runnable {
                 org.sitrep.ingest.schedule.PollScheduler.Config.defaults(), Clock.systemUTC());
         // reports queued by 'sitrep ingest --defer-analysis' or left by a killed process: analysed behind the live ones
         org.sitrep.app.AnalysisBacklog backlog = new org.sitrep.app.AnalysisBacklog(sitrep.ingestor(), java.time.Duration.ofMinutes(5)).start();
-        // Mastodon hashtag/public sources also stream (seconds, not a poll interval); the poll stays the completeness guarantee
-        java.util.Optional<org.sitrep.ingest.mastodon.MastodonStreams> streaming = streams.maxStreams() <= 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(new org.sitrep.ingest.mastodon.MastodonStreams(sitrep.store()::sources,
-                        new org.sitrep.ingest.SafeFetcher(org.sitrep.ingest.FetchConfig.defaults(), Clock.systemUTC()),
-                        report -> sitrep.ingestor().submit(report).created(), streams, Clock.systemUTC()).start());
+        streaming.ifPresent(org.sitrep.ingest.mastodon.MastodonStreams::start);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             streaming.ifPresent(org.sitrep.ingest.mastodon.MastodonStreams::close);
