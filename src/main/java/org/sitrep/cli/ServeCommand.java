@@ -75,10 +75,12 @@ final class ServeCommand implements Runnable {
     static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart,
                       org.sitrep.ingest.mastodon.MastodonStreams.Config streams) {
         // Mastodon hashtag/public sources also stream (seconds, not a poll interval); the poll stays the completeness guarantee
+        org.sitrep.ingest.mastodon.StreamClaims claims = streams.maxStreams() <= 0 ? org.sitrep.ingest.mastodon.StreamClaims.LOCAL
+                : streamClaims(sitrep.store());
         java.util.Optional<org.sitrep.ingest.mastodon.MastodonStreams> streaming = streams.maxStreams() <= 0 ? java.util.Optional.empty()
                 : java.util.Optional.of(new org.sitrep.ingest.mastodon.MastodonStreams(sitrep.store()::sources,
                         new org.sitrep.ingest.SafeFetcher(org.sitrep.ingest.FetchConfig.defaults(), Clock.systemUTC()),
-                        report -> sitrep.ingestor().submit(report).created(), streams, Clock.systemUTC()));
+                        report -> sitrep.ingestor().submit(report).created(), streams, Clock.systemUTC(), claims));
         ApiServer server;
         try {
             server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), config, sitrep.teams(), web)
@@ -99,6 +101,7 @@ final class ServeCommand implements Runnable {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             streaming.ifPresent(org.sitrep.ingest.mastodon.MastodonStreams::close);
+            claims.close();
             polling.ifPresent(org.sitrep.ingest.schedule.PollScheduler::close);
             backlog.close();
             server.close();
@@ -110,6 +113,12 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** On PostgreSQL every node of the database shares the streams: each source is streamed by one node. */
+    private static org.sitrep.ingest.mastodon.StreamClaims streamClaims(org.sitrep.store.Store store) {
+        return store instanceof org.sitrep.store.postgres.PostgresStore pg ? new org.sitrep.ingest.mastodon.PostgresStreamClaims(pg)
+                : org.sitrep.ingest.mastodon.StreamClaims.LOCAL;
     }
 
     static String rootMessage(Throwable t) {

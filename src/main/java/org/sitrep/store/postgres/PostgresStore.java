@@ -228,6 +228,12 @@ public final class PostgresStore extends org.sitrep.store.JdbcStore {
         return tx(c -> work.get());
     }
 
+    /**
+     * A connection of its own, outside the pool, for session state that must outlive a transaction
+     * (advisory locks held while this node streams a source). The caller closes it.
+     */
+    public java.sql.Connection dedicatedConnection() throws SQLException { return pool.connect(); }
+
     /** Runs SQL in this thread's transaction, or in a new one (for extensions of this store: ingest state, accounts). */
     public <T> T withConnection(SqlWork<T> work) { return tx(work); }
 
