@@ -40,6 +40,9 @@ class GeoparserGoldTest {
     static final long CHINA = 1814991, BLACK_SEA = -900106, NEW_JERSEY = 5101760, TENNESSEE = 4662168, SOUTH_CAROLINA = 4597040, IVORY_COAST = 2287781, DR_CONGO = 203312;
     // US counties carry Sitrep ids: -(2,000,000 + state FIPS * 1000 + county FIPS)
     static final long LAUREL_COUNTY_KY = -2021125, BOONE_COUNTY_MO = -2029019, LONDON_KENTUCKY = 4298960, COLUMBIA_MISSOURI = 4381982;
+    // first-level divisions from the iso3166-2-db sample, with their GeoNames ids
+    static final long ADJARA = 615929, TELEORMAN = 665283, JERUSALEM_DISTRICT = 293198, JERUSALEM = 281184, TBILISI_CITY = 611717;
+    static final long ALEXANDRIA_GOVERNORATE = 361059, MAN_IVORY_COAST = 2284647, MONTAGNES = 11153058;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
 
     static Geoparser geoparser;
@@ -366,5 +369,32 @@ class GeoparserGoldTest {
         assertEquals(36.2, m.place().point().lat(), 0.1);
         assertTrue(m.confidence() > 0.5 && m.confidence() <= 1);
         assertNotNull(m.adminPath());
+    }
+
+    @Test
+    void divisionOutsideSitrepsOwnTableResolvesToItsGeoNamesEntry() {
+        Geoparse g = parse("Heavy rain flooded roads across Adjara on Sunday, officials in Batumi said.");
+        assertEquals(ADJARA, idOf(g, "Adjara"));
+        Mention adjara = mention(g, "Adjara").orElseThrow();
+        assertEquals("GE", adjara.place().countryCode());
+        assertTrue(Math.abs(adjara.place().point().lat() - 41.64) < 0.1, "placed among its towns (Batumi): " + adjara.place().point());
+        assertEquals(TELEORMAN, idOf(parse("Farmers in Teleorman protested against the drought."), "Teleorman"));
+    }
+
+    @Test
+    void divisionNamedAfterItsSeatLeavesTheBareNameToTheTown() {
+        assertEquals(JERUSALEM, idOf(parse("Clashes broke out in Jerusalem on Friday."), "Jerusalem"));
+        assertEquals(TBILISI_CITY, idOf(parse("Thousands marched in Tbilisi against the law."), "Tbilisi"));
+        assertEquals(ALEXANDRIA_EGYPT, idOf(parse("Protesters gathered in Alexandria, Egypt, on Friday."), "Alexandria"));
+        Geoparse g = parse("Floods hit the Alexandria Governorate after the storm.");
+        assertTrue(g.mentions().stream().anyMatch(m -> m.place().geonameId() == ALEXANDRIA_GOVERNORATE),
+                () -> "Sitrep's own row now carries the real GeoNames id: " + g.mentions());
+    }
+
+    @Test
+    void divisionWhoseNameIsAnEnglishWordIsNotTakenForTheWord() {
+        Geoparse g = parse("Centre forward Smith scored twice. The Central District court adjourned.");
+        assertTrue(g.mentions().stream().noneMatch(m -> m.text().equals("Centre")), () -> "'Centre' is a word: " + g.mentions());
+        assertEquals(MONTAGNES, idOf(parse("Fighting was reported in the Montagnes region of Ivory Coast."), "Montagnes"));
     }
 }

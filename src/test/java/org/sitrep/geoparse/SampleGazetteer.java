@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import org.sitrep.geoparse.gazetteer.Gazetteer;
 import org.sitrep.geoparse.gazetteer.GazetteerBuilder;
 
-/** Builds the test gazetteer: the cities500 sample in test resources, a few US counties, and the project's own tables. */
+/** Builds the test gazetteer: the cities500 sample in test resources, a few US counties and divisions, and the project's own tables. */
 public final class SampleGazetteer {
     private SampleGazetteer() {}
 
     public static Path sampleFile() {
         return resource("/geoparse/cities500-sample.txt");
+    }
+
+    /** A few countries' first-level divisions in the shape of iso3166-2-db's data/iso3166-2.json, written for the tests. */
+    static Path divisionsFile() {
+        return resource("/geoparse/iso3166-2-sample.json");
     }
 
     static Path countiesFile() {
@@ -31,7 +36,7 @@ public final class SampleGazetteer {
     public static Gazetteer build(Path dir) {
         try {
             Files.createDirectories(dir);
-            GazetteerBuilder.buildFromCities(sampleFile(), countiesFile(), dir, "test sample");
+            GazetteerBuilder.buildFromCities(sampleFile(), countiesFile(), divisionsFile(), dir, "test sample");
             return Gazetteer.load(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,22 +37,33 @@ public final class GazetteerBuilder {
 
     /** As {@link #buildFromCities(Path, Path, String)}, with US counties from a FIPS county list ({@link UsCounties}). */
     public static int buildFromCities(Path citiesFile, Path countiesCsv, Path dir, String description) throws IOException {
+        return buildFromCities(citiesFile, countiesCsv, null, dir, description);
+    }
+
+    /**
+     * As {@link #buildFromCities(Path, Path, String)}, with US counties ({@link UsCounties}) and the world's first-level
+     * divisions from an iso3166-2.json table ({@link WorldDivisions}); either may be null.
+     */
+    public static int buildFromCities(Path citiesFile, Path countiesCsv, Path divisionsJson, Path dir, String description) throws IOException {
         try (InputStream in = Files.newInputStream(citiesFile);
-             InputStream counties = countiesCsv == null ? null : Files.newInputStream(countiesCsv)) {
-            return build(in, counties, row -> true, dir, description, null);
+             InputStream counties = countiesCsv == null ? null : Files.newInputStream(countiesCsv);
+             InputStream divisions = divisionsJson == null ? null : Files.newInputStream(divisionsJson)) {
+            return build(in, counties, divisions, row -> true, dir, description, null);
         }
     }
 
     /**
      * Reads geoname rows from {@code in}, keeps those {@code keep} accepts, adds the project tables and the US
-     * counties of {@code countiesCsv} (may be null), writes.
+     * counties of {@code countiesCsv} and the divisions of {@code divisionsJson} (either may be null), writes.
      */
-    static int build(InputStream in, InputStream countiesCsv, Predicate<PlaceRow> keep, Path dir, String description,
-                     PrintStream progress) throws IOException {
+    static int build(InputStream in, InputStream countiesCsv, InputStream divisionsJson, Predicate<PlaceRow> keep, Path dir,
+                     String description, PrintStream progress) throws IOException {
         List<PlaceRow> rows = readRows(in, keep, progress);
         Map<String, String> adminNames = new HashMap<>();
         if (countiesCsv != null) UsCounties.addTo(rows, adminNames, countiesCsv);
         ProjectTables.addTo(rows, adminNames);
+        // after Sitrep's own tables: a division they have takes the table's real id and names instead of a second row
+        if (divisionsJson != null) WorldDivisions.addTo(rows, adminNames, divisionsJson);
         return write(rows, adminNames, dir, description);
     }
 

