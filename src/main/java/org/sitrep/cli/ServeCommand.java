@@ -74,9 +74,17 @@ final class ServeCommand implements Runnable {
     /** As above, with Mastodon streaming limited by {@code streams} (maxStreams 0: off). */
     static void serve(Sitrep sitrep, String host, int port, ApiConfig config, WebSettings web, Runnable afterStart,
                       org.sitrep.ingest.mastodon.MastodonStreams.Config streams) {
+        // Mastodon hashtag/public sources also stream (seconds, not a poll interval); the poll stays the completeness guarantee
+        org.sitrep.ingest.mastodon.StreamClaims claims = streams.maxStreams() <= 0 ? org.sitrep.ingest.mastodon.StreamClaims.LOCAL
+                : streamClaims(sitrep.store());
+        java.util.Optional<org.sitrep.ingest.mastodon.MastodonStreams> streaming = streams.maxStreams() <= 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.sitrep.ingest.mastodon.MastodonStreams(sitrep.store()::sources,
+                        new org.sitrep.ingest.SafeFetcher(org.sitrep.ingest.FetchConfig.defaults(), Clock.systemUTC()),
+                        report -> sitrep.ingestor().submit(report).created(), streams, Clock.systemUTC(), claims));
         ApiServer server;
         try {
             server = new ApiServer(sitrep.store(), sitrep.ingestor(), ApiServer.Limits.DEFAULT, Clock.systemUTC(), config, sitrep.teams(), web)
+                    .streams(streaming.<java.util.function.Supplier<java.util.List<org.sitrep.ingest.mastodon.MastodonStreams.Status>>>map(m -> m::status).orElse(null))
                     .start(host, port);
         } catch (RuntimeException e) {
             throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); is another server using it? Try --port");
@@ -89,14 +97,11 @@ final class ServeCommand implements Runnable {
                 org.sitrep.ingest.schedule.PollScheduler.Config.defaults(), Clock.systemUTC());
         // reports queued by 'sitrep ingest --defer-analysis' or left by a killed process: analysed behind the live ones
         org.sitrep.app.AnalysisBacklog backlog = new org.sitrep.app.AnalysisBacklog(sitrep.ingestor(), java.time.Duration.ofMinutes(5)).start();
-        // Mastodon hashtag/public sources also stream (seconds, not a poll interval); the poll stays the completeness guarantee
-        java.util.Optional<org.sitrep.ingest.mastodon.MastodonStreams> streaming = streams.maxStreams() <= 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(new org.sitrep.ingest.mastodon.MastodonStreams(sitrep.store()::sources,
-                        new org.sitrep.ingest.SafeFetcher(org.sitrep.ingest.FetchConfig.defaults(), Clock.systemUTC()),
-                        report -> sitrep.ingestor().submit(report).created(), streams, Clock.systemUTC()).start());
+        streaming.ifPresent(org.sitrep.ingest.mastodon.MastodonStreams::start);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             streaming.ifPresent(org.sitrep.ingest.mastodon.MastodonStreams::close);
+            claims.close();
             polling.ifPresent(org.sitrep.ingest.schedule.PollScheduler::close);
             backlog.close();
             server.close();
@@ -108,6 +113,12 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** On PostgreSQL every node of the database shares the streams: each source is streamed by one node. */
+    private static org.sitrep.ingest.mastodon.StreamClaims streamClaims(org.sitrep.store.Store store) {
+        return store instanceof org.sitrep.store.postgres.PostgresStore pg ? new org.sitrep.ingest.mastodon.PostgresStreamClaims(pg)
+                : org.sitrep.ingest.mastodon.StreamClaims.LOCAL;
     }
 
     static String rootMessage(Throwable t) {

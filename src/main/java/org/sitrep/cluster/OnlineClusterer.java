@@ -170,6 +170,8 @@ public final class OnlineClusterer implements Clusterer {
     /** One candidate's score, the reasons for it, and whether the report copies one of its members. */
     private static final class Match {
         boolean sitesConflict;
+        /** A town both sides name, whose bonus the location already gave (see {@link #pointInNamedTown}). */
+        Long sameTown;
         String eventId;
         double score;
         double threshold;
@@ -229,7 +231,7 @@ public final class OnlineClusterer implements Clusterer {
         }
 
         Long sameLocation = p.location != null && p.location.geonameId() != null && e.location() != null
-                && p.location.geonameId().equals(e.location().geonameId()) ? p.location.geonameId() : null;
+                && p.location.geonameId().equals(e.location().geonameId()) ? p.location.geonameId() : m.sameTown;
         places(p, ep, m, sameLocation);
         actorsAndNumbers(p, ep, m);
         double conflicts = hard;
@@ -284,6 +286,28 @@ public final class OnlineClusterer implements Clusterer {
             return 0;
         }
         double d = a.point().distanceKm(b.point());
+        // A source's own coordinates (a geotagged post, a wire's dateline point: no gazetteer entry)
+        // inside the town the other side gives, while the coordinates' side names that town too: one
+        // place written two ways. Across languages this is often all the two reports share ("rockets on
+        // a neighbourhood of Aleppo" with coordinates, "обстрел Алеппо" without), so there it counts
+        // almost like the same event location. Two named sites of one city do not pass: both have
+        // gazetteer entries.
+        Long town = pointInNamedTown(p, a, b, c, d);
+        if (town != null) {
+            m.sameTown = town;
+            String where = String.format(Locale.ROOT, "the source's coordinates lie in %s (GeoNames %d, %.1f km), which both sides name",
+                    a.geonameId() == null ? label(b) : label(a), town, d);
+            // The bonus only where words cannot agree: in one language two reports of one incident share
+            // words, and a town-level report in a city of a million is weak evidence for a point in it (a
+            // bakery strike and yesterday's protest in Idlib).
+            if (crossLanguage(p, c)) {
+                m.score += POINT_IN_TOWN;
+                m.reasons.add(where + "; no language in common");
+            } else {
+                m.reasons.add(where);
+            }
+            return 0;
+        }
         // The same name resolved to two gazetteer entries (Paris, France and Paris, Texas), or a
         // report that names the event's place in words the geoparser did not take as a place: the
         // geoparse disagrees, the reports may not.
@@ -351,6 +375,32 @@ public final class OnlineClusterer implements Clusterer {
             m.reasons.add(String.format(Locale.ROOT, "locations %.1f km apart", d));
         }
         return 0;
+    }
+
+    /** Whether none of the event's reports is in the report's language (or script). */
+    private boolean crossLanguage(TextProfile p, EventCandidate c) {
+        for (TextProfile q : eventProfile(c).members) if (q.sameLanguage(p)) return false;
+        return true;
+    }
+
+    /** Added when a source's coordinates lie in the town the other side gives (less than the same gazetteer id: a point is not a town). */
+    static final double POINT_IN_TOWN = 0.15;
+
+    /**
+     * The gazetteer id of the town one side gives as its location when the other side's location is a
+     * bare point (no gazetteer entry) within {@link #TOWN_NEIGHBOURHOOD_KM} of it and the point's side
+     * names that town too; null otherwise.
+     */
+    private Long pointInNamedTown(TextProfile p, EventLocation a, EventLocation b, EventCandidate c, double d) {
+        if (d > TOWN_NEIGHBOURHOOD_KM || (a.geonameId() == null) == (b.geonameId() == null)) return null;
+        if (a.geonameId() == null) {
+            // The report is the point: the event's location must be a town (GeoNames class P, not a site) the report names.
+            if (a.precision() != LocationPrecision.EXACT || b.precision().ordinal() > LocationPrecision.DISTRICT.ordinal()) return null;
+            return p.places.containsKey(b.geonameId()) && "P".equals(named(c, b.geonameId())) ? b.geonameId() : null;
+        }
+        if (b.precision() != LocationPrecision.EXACT || a.precision().ordinal() > LocationPrecision.DISTRICT.ordinal()
+                || !"P".equals(p.locationFeatureClass)) return null;
+        return named(c, a.geonameId()) != null ? a.geonameId() : null;
     }
 
     /**

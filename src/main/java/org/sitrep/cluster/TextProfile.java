@@ -50,12 +50,16 @@ final class TextProfile {
     final Set<String> actors;
     /** GeoNames feature class of the event location as the report names it ("P" town, "S" site), or null. */
     final String locationFeatureClass;
+    /** The report's language as its source gave it (lower case, e.g. "en"), or null. */
+    final String language;
+    /** The writing system of most of the report's letters (LATIN, ARABIC, CYRILLIC ...), or null when it has none. */
+    final Character.UnicodeScript script;
 
     private TextProfile(String reportId, String sourceId, String url, Instant published, TimeWindow time,
                         EventLocation location, String type, Vocabulary.Term[] terms, float[] weights,
                         Set<String> names, Set<String> numbers, long[] sketch, int shingles, int tokens,
                         String titleKey, Map<Long, String> places, Set<String> regions, Set<String> actors,
-                        String locationFeatureClass) {
+                        String locationFeatureClass, String language, Character.UnicodeScript script) {
         this.reportId = reportId;
         this.sourceId = sourceId;
         this.url = url;
@@ -75,6 +79,39 @@ final class TextProfile {
         this.regions = regions;
         this.actors = actors;
         this.locationFeatureClass = locationFeatureClass;
+        this.language = language;
+        this.script = script;
+    }
+
+    /**
+     * Whether the two reports can share words: the same language when both sources say, else the same
+     * script. An English and a Russian report of one strike have a text similarity of zero whatever
+     * they say, so the absence of shared words is no evidence between them.
+     */
+    boolean sameLanguage(TextProfile o) {
+        if (language != null && o.language != null) return language.equals(o.language);
+        return script == o.script;
+    }
+
+    /** Letters read to tell the script: a headline and a sentence are enough. */
+    private static final int SCRIPT_SAMPLE = 400;
+
+    static Character.UnicodeScript script(String title, String text) {
+        int[] counts = new int[Character.UnicodeScript.values().length];
+        int n = 0;
+        for (String s : new String[] {title, text}) {
+            if (s == null) continue;
+            for (int i = 0; i < s.length() && n < SCRIPT_SAMPLE; ) {
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp);
+                if (!Character.isLetter(cp)) continue;
+                counts[Character.UnicodeScript.of(cp).ordinal()]++;
+                n++;
+            }
+        }
+        int best = -1;
+        for (int i = 0; i < counts.length; i++) if (counts[i] > 0 && (best < 0 || counts[i] > counts[best])) best = i;
+        return best < 0 ? null : Character.UnicodeScript.values()[best];
     }
 
     /** Terms as they appear in this report, without touching document frequencies. */
@@ -169,7 +206,9 @@ final class TextProfile {
         String titleKey = titleTokens.size() >= 6 ? String.join(" ", titleTokens) : null;
         return new TextProfile(r.id(), r.sourceId(), canonicalUrl(r.url()), r.publishedAt(), time, loc, type,
                 terms, weights, names, numbers, hashes, shingleSet.size(), tokenCount[0], titleKey, places,
-                regions, actors, locationClass);
+                regions, actors, locationClass,
+                r.language() == null || r.language().isBlank() ? null : r.language().strip().toLowerCase(Locale.ROOT),
+                script(r.title(), r.text()));
     }
 
     /** The bottom-k sketch of a text's word 3-grams alone (for wave detection). */

@@ -65,6 +65,8 @@ public final class ApiServer implements AutoCloseable {
     private final WebhookDeliverer webhooks;
     private final WebSettings web;
     private final Javalin app;
+    /** Live streams' status by source id (Mastodon streaming, when the server runs it); none by default. */
+    private volatile java.util.function.Supplier<List<org.sitrep.ingest.mastodon.MastodonStreams.Status>> streams = List::of;
 
     /** With the default {@link ApiConfig} and the team stores in {@code store}'s database. */
     public ApiServer(Store store, Ingestor ingestor, Limits limits, Clock clock) {
@@ -104,6 +106,16 @@ public final class ApiServer implements AutoCloseable {
         });
         this.alertEngine = new AlertEngine(store, teams.alerts(), config.alerts(), clock, GeoJson::feature, broadcaster::publish);
         this.webhooks = new WebhookDeliverer(teams.alerts(), config.alerts(), clock);
+    }
+
+    /**
+     * Shows each streaming source's live stream in /api/sources ("stream": connects, failures, reports,
+     * the last error and the next attempt), beside its polling health: a stream refused for want of a
+     * token or failing behind a proxy must be visible without reading the server log.
+     */
+    public ApiServer streams(java.util.function.Supplier<List<org.sitrep.ingest.mastodon.MastodonStreams.Status>> status) {
+        this.streams = status == null ? List::of : status;
+        return this;
     }
 
     public ApiServer start(String host, int port) {
@@ -207,10 +219,13 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException noPollingOnThisStore) {
             state = null;
         }
+        Map<String, org.sitrep.ingest.mastodon.MastodonStreams.Status> live = new HashMap<>();
+        for (var st : streams.get()) live.put(st.sourceId(), st);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Source s : store.sources()) {
             Map<String, Object> item = Json.MAPPER.convertValue(s, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
             item.put("health", state == null ? null : state.health(s.id(), clock.instant()));
+            if (live.containsKey(s.id())) item.put("stream", live.get(s.id()));
             out.add(item);
         }
         return out;

@@ -22,6 +22,12 @@ import org.sitrep.model.Wave;
  * candidate search.
  */
 public abstract class JdbcStore implements Store, JdbcDatabase {
+    /**
+     * Squared-radius slack of the flat-earth distance test the candidate queries run in SQL: it keeps the
+     * few events its approximation would wrongly drop at the edge; the exact distance test in Java follows.
+     */
+    protected static final double RADIUS_SLACK = 1.05;
+
     /** The SQL condition that an {@code events} row has a location (the engines index points differently). */
     protected abstract String locatedCondition();
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sitrep.cluster.Reports.AL_BAB;
+import static org.sitrep.cluster.Reports.ALEPPO;
 import static org.sitrep.cluster.Reports.DAY;
 import static org.sitrep.cluster.Reports.KHARKIV;
 import static org.sitrep.cluster.Reports.LVIV;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sitrep.grade.AdmiraltyGrader;
+import org.sitrep.model.GeoPoint;
 import org.sitrep.model.LocationPrecision;
 import org.sitrep.pipeline.AnalystConstraints;
 import org.sitrep.pipeline.AnalyzedReport;
@@ -82,6 +85,50 @@ class OnlineClustererTest {
         assertTrue(ar.decision().reasons().stream().anyMatch(s -> s.contains("shared numbers: 12, 3")),
                 "Arabic-Indic digits match ASCII ones: " + ar.decision().reasons());
         assertEquals(3, ru.event().sourceCount());
+    }
+
+    /**
+     * The demo's rocket attack on a neighbourhood of Aleppo: the English wire gives its own coordinates
+     * (no gazetteer entry), the Russian bulletin only the city. No word is shared; the point lies in the
+     * city both name, on the same day, with the same type. A car bomb in al-Bab the same day, whose
+     * report names "Aleppo province" in passing, stays apart.
+     */
+    @Test
+    void aSourcePointInTheTownAnotherLanguageNamesIsOneEvent() {
+        var bab = add(report("bab").source("rss:lw").type(STRIKE).onDay(DAY).at(AL_BAB, LocationPrecision.EXACT).mention(ALEPPO)
+                .title("Car bomb kills two in al-Bab")
+                .text("A car bomb exploded near a roundabout in the town of al-Bab in northern Aleppo province on Friday, killing two people.").build());
+        var en = add(report("en").source("rss:state").type(STRIKE).onDay(DAY).atPoint(new GeoPoint(36.202, 37.134)).mention(ALEPPO)
+                .published(DAY.plusSeconds(19 * 3600))
+                .title("Terrorist rockets hit residential neighbourhood of Aleppo")
+                .text("Two civilians were injured when rockets fired by terrorist groups fell on the al-Hamdaniya neighbourhood "
+                        + "of Aleppo city on Friday evening, a police source said.").build());
+        var ru = add(report("ru").source("rss:ru").type(STRIKE).onDay(DAY).at(ALEPPO, LocationPrecision.EXACT)
+                .published(DAY.plusSeconds(20 * 3600))
+                .title("Алеппо: жилой квартал обстрелян ракетами")
+                .text("Вечером в пятницу боевики обстреляли ракетами квартал Хамдания на юго-западе Алеппо. Ранены двое мирных жителей.").build());
+
+        assertNotEquals(bab.event().id(), en.event().id(), en.decision().reasons().toString());
+        assertEquals(en.event().id(), ru.event().id(), ru.decision().reasons().toString());
+        assertTrue(ru.decision().reasons().stream().anyMatch(s -> s.contains("coordinates lie in Aleppo (GeoNames 170063")),
+                ru.decision().reasons().toString());
+
+        // In one language the point-in-town bonus does not apply: shared words must carry the join. A
+        // blast two days later "west of Aleppo" is another incident.
+        var later = add(report("later").source("web:buzz").type(STRIKE).at(ALEPPO, LocationPrecision.EXACT)
+                .published(DAY.plus(Duration.ofDays(2)).plusSeconds(11 * 3600))
+                .title("Two kids killed in blast west of Aleppo")
+                .text("Two children were killed by an explosion in a village west of Aleppo, local media say. The cause is unclear.").build());
+        assertNotEquals(en.event().id(), later.event().id(), later.decision().reasons().toString());
+
+        // The other order: the city-level report first, the geotagged one joins it.
+        var ru2 = add(report("ru2").source("rss:ru").type(STRIKE).onDay(DAY.plus(Duration.ofDays(10))).at(ALEPPO, LocationPrecision.EXACT)
+                .published(DAY.plus(Duration.ofDays(10)).plusSeconds(3600))
+                .title("Алеппо: обстрел жилого квартала").text("Боевики обстреляли ракетами жилой квартал Алеппо.").build());
+        var en2 = add(report("en2").source("rss:state").type(STRIKE).onDay(DAY.plus(Duration.ofDays(10)))
+                .atPoint(new GeoPoint(36.21, 37.15)).mention(ALEPPO).published(DAY.plus(Duration.ofDays(10)).plusSeconds(7200))
+                .title("Rockets hit Aleppo").text("Rockets fell on a residential neighbourhood of Aleppo city, a police source said.").build());
+        assertEquals(ru2.event().id(), en2.event().id(), en2.decision().reasons().toString());
     }
 
     @Test

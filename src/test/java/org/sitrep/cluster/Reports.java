@@ -25,6 +25,8 @@ final class Reports {
     static final Place LVIV = new Place(702550, "Lviv", new GeoPoint(49.8383, 24.0232), "P", "PPLA", "UA", "15", "", 717_803);
     static final Place ODESA = new Place(698740, "Odesa", new GeoPoint(46.4775, 30.7326), "P", "PPLA", "UA", "17", "", 1_015_826);
     static final Place SARAQIB = new Place(164816, "Saraqib", new GeoPoint(35.86451, 36.80034), "P", "PPLA3", "SY", "12", "", 34_231);
+    static final Place ALEPPO = new Place(170063, "Aleppo", new GeoPoint(36.20124, 37.16117), "P", "PPLA", "SY", "09", "", 1_602_264);
+    static final Place AL_BAB = new Place(171451, "Al-Bab", new GeoPoint(36.37051, 37.5157), "P", "PPLA2", "SY", "09", "", 130_745);
     static final Place SARMIN = new Place(164782, "Sarmin", new GeoPoint(35.90403, 36.72501), "P", "PPLA3", "SY", "12", "", 0);
     static final Place IDLIB_PROVINCE = new Place(169388, "Idlib Governorate", new GeoPoint(35.83333, 36.5), "A", "ADM1", "SY", "12", "", 1_501_000);
     static final Place TRACTOR_PLANT = new Place(-101, "Kharkiv Tractor Plant", new GeoPoint(49.9436, 36.3750), "S", "FCL", "UA", "07", "", 0);
@@ -63,6 +65,12 @@ final class Reports {
         Builder at(Place p, LocationPrecision precision) {
             location = new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode(), "test");
             return mention(p);
+        }
+
+        /** Coordinates given by the source itself (a geotagged post): an exact point with no gazetteer entry. */
+        Builder atPoint(GeoPoint point) {
+            location = new EventLocation(point, LocationPrecision.EXACT, null, null, null, "coordinates given by the source");
+            return this;
         }
 
         Builder mention(Place p) {

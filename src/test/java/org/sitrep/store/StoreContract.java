@@ -399,6 +399,22 @@ public abstract class StoreContract {
         assertEquals(2, store.candidates(new CandidateQuery(T0.minusSeconds(3600), T0.plusSeconds(10 * 86_400), null, 0, 2)).size(), "limit applies");
     }
 
+    @Test void candidatesBeyondTheRadiusDoNotTakeTheLimitsPlaces() {
+        // Ten events in the corners of the lat/lon box around Sarmada (~28 km away) at the middle of the time
+        // window, and two events within 20 km at its edge: with a limit of 2, the two near ones come back.
+        for (int i = 0; i < 10; i++) {
+            newEvent("corner" + i, "Corner " + i, "x", at(new GeoPoint(36.1864 + 0.17, 36.7183 + 0.21), "corner"),
+                    T0.plusSeconds(86_400), T0.plusSeconds(86_400), "Battles", null, EventState.PENDING);
+        }
+        newEvent("near1", "Near 1", "x", at(new GeoPoint(36.2, 36.73), "near"), T0, T0, "Battles", null, EventState.PENDING);
+        newEvent("near2", "Near 2", "x", at(new GeoPoint(36.19, 36.72), "near"), T0.plusSeconds(2 * 86_400), T0.plusSeconds(2 * 86_400),
+                "Battles", null, EventState.PENDING);
+        newEvent("unlocated", "Unlocated", "x", null, T0.plusSeconds(86_400), T0.plusSeconds(86_400), "Protests", null, EventState.PENDING);
+        List<EventCandidate> c = store.candidates(new CandidateQuery(T0.minusSeconds(3600), T0.plusSeconds(2 * 86_400 + 3600), SARMADA, 20, 2));
+        assertEquals(Set.of("near1", "near2"), new HashSet<>(c.stream().map(x -> x.event().id()).toList()),
+                "located events within the radius first, whatever lies in the box's corners");
+    }
+
     @Test void candidatesAlsoComeFromATextSearchWhereverTheyAreLocated() {
         corpus();
         // Near Sarmada only "sarmada" and the unlocated "protest"; the text search adds Idlib (two words

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * (404) is asked again only after {@link Config#refusedBackoff}.
  *
  * <p>Sources are re-read every {@link Config#rescan}: streams start for new sources and stop for
- * paused, removed or changed ones. Thread-safe; {@link #close} stops everything.
+ * paused, removed or changed ones. With several nodes on one database, a node streams only the sources
+ * it holds the {@link StreamClaims claim} on. Thread-safe; {@link #close} stops everything.
  */
 public final class MastodonStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MastodonStreams.class);
@@ -101,11 +102,19 @@ public final class MastodonStreams implements AutoCloseable {
     private final Sink sink;
     private final Config config;
     private final Clock clock;
+    private final StreamClaims claims;
     private final Map<String, Runner> running = new ConcurrentHashMap<>();
     private volatile Thread loop;
     private volatile boolean closed;
 
+    /** One node alone: streams every streamable source (up to the limit). */
     public MastodonStreams(Supplier<List<Source>> sources, SafeFetcher fetcher, Sink sink, Config config, Clock clock) {
+        this(sources, fetcher, sink, config, clock, StreamClaims.LOCAL);
+    }
+
+    /** @param claims which sources this node streams when several nodes share the database (not closed here) */
+    public MastodonStreams(Supplier<List<Source>> sources, SafeFetcher fetcher, Sink sink, Config config, Clock clock, StreamClaims claims) {
+        this.claims = claims;
         this.sources = sources;
         this.fetcher = fetcher;
         this.sink = sink;
@@ -159,13 +168,18 @@ public final class MastodonStreams implements AutoCloseable {
         }
         for (Runner r : List.copyOf(running.values())) {
             Source now = wanted.get(r.source.id());
-            if (now == null || !now.url().equals(r.source.url())) {
+            boolean gone = now == null || !now.url().equals(r.source.url());
+            // a claim lost with the database session, and taken by another node: that node streams it now
+            if (gone || !claims.claim(r.source.id())) {
                 r.close();
                 running.remove(r.source.id(), r);
+                claims.release(r.source.id());
             }
         }
         if (closed) return;
         for (Source s : wanted.values()) {
+            if (running.containsKey(s.id())) continue;
+            if (!claims.claim(s.id())) continue; // another node on this database streams it
             running.computeIfAbsent(s.id(), id -> {
                 Runner r = new Runner(s);
                 r.thread = Thread.ofVirtual().name("mastodon-stream-" + id).start(r::run);
@@ -192,6 +206,7 @@ public final class MastodonStreams implements AutoCloseable {
                 return;
             }
         }
+        for (String id : running.keySet()) claims.release(id);
         running.clear();
     }
 

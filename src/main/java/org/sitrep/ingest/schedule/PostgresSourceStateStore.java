@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class PostgresSourceStateStore implements SourceStateStore {
     private static final Logger log = LoggerFactory.getLogger(PostgresSourceStateStore.class);
     /** Per-item diagnostics kept per source for display. */
-    static final int RECENT_ERRORS = 20;
 
     private final PostgresStore store;
     private final ReportSink sink;
@@ -99,63 +96,7 @@ public final class PostgresSourceStateStore implements SourceStateStore {
 
     @Override
     public int commit(PollOutcome o) {
-        return SourceStateSql.commit(store, sink, o, this::writeState);
-    }
-
-    private void writeState(Connection c, PollOutcome o, int created, List<ItemError> newErrors) throws SQLException {
-        List<ItemError> recent = new ArrayList<>(newErrors);
-        try (PreparedStatement ps = c.prepareStatement("SELECT recent_item_errors FROM ingest_state WHERE source_id = ?")) {
-            ps.setString(1, o.sourceId());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getString(1) != null) recent.addAll(readErrors(rs.getString(1)));
-            }
-        }
-        if (recent.size() > RECENT_ERRORS) recent = recent.subList(0, RECENT_ERRORS);
-        boolean ok = o.succeeded();
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO ingest_state AS st (source_id, cursor, etag, last_modified, next_poll_at, lease_owner, lease_until, "
-                        + "last_attempt_at, last_success_at, last_error_at, last_error, consecutive_failures, items_total, recent_item_errors) "
-                        + "VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (source_id) DO UPDATE SET cursor = EXCLUDED.cursor, etag = EXCLUDED.etag, "
-                        + "last_modified = EXCLUDED.last_modified, next_poll_at = EXCLUDED.next_poll_at, "
-                        + "lease_owner = NULL, lease_until = NULL, last_attempt_at = EXCLUDED.last_attempt_at, "
-                        + "last_success_at = coalesce(EXCLUDED.last_success_at, st.last_success_at), "
-                        + "last_error_at = coalesce(EXCLUDED.last_error_at, st.last_error_at), "
-                        + "last_error = coalesce(EXCLUDED.last_error, st.last_error), "
-                        + "consecutive_failures = CASE WHEN EXCLUDED.last_success_at IS NOT NULL THEN 0 ELSE st.consecutive_failures + 1 END, "
-                        + "items_total = st.items_total + EXCLUDED.items_total, recent_item_errors = EXCLUDED.recent_item_errors "
-                        // only the lease holder moves the cursor (or anyone, when nobody holds it)
-                        + "WHERE st.lease_owner IS NULL OR st.lease_owner = ?")) {
-            ps.setString(1, o.sourceId());
-            setText(ps, 2, o.cursor().position());
-            setText(ps, 3, o.cursor().validators().etag());
-            setText(ps, 4, o.cursor().validators().lastModified());
-            ps.setLong(5, o.nextPollAt().toEpochMilli());
-            ps.setLong(6, o.startedAt().toEpochMilli());
-            setTime(ps, 7, ok ? o.finishedAt() : null);
-            setTime(ps, 8, ok ? null : o.finishedAt());
-            setText(ps, 9, ok ? null : truncate(o.error(), 1000));
-            ps.setInt(10, ok ? 0 : 1);
-            ps.setLong(11, created);
-            ps.setString(12, writeErrors(recent));
-            ps.setString(13, owner);
-            if (ps.executeUpdate() == 0) {
-                log.warn("the lease on source {} passed to another node during this poll; its reports are stored, the cursor is left to that node",
-                        o.sourceId());
-                return;
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO ingest_daily AS d (source_id, day, items, item_errors, failures) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT(source_id, day) DO UPDATE SET items = d.items + excluded.items, "
-                        + "item_errors = d.item_errors + excluded.item_errors, failures = d.failures + excluded.failures")) {
-            ps.setString(1, o.sourceId());
-            ps.setString(2, LocalDate.ofInstant(o.finishedAt(), ZoneOffset.UTC).toString());
-            ps.setLong(3, created);
-            ps.setLong(4, newErrors.size());
-            ps.setLong(5, ok ? 0 : 1);
-            ps.executeUpdate();
-        }
+        return SourceStateSql.commit(store, sink, o, (c, out, created, errors) -> writeState(c, out, created, errors, owner));
     }
 
     @Override

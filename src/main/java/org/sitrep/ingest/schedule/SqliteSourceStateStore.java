@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +29,6 @@ import org.sitrep.store.sqlite.SqliteStore;
  */
 public final class SqliteSourceStateStore implements SourceStateStore {
     /** Per-item diagnostics kept per source for display. */
-    static final int RECENT_ERRORS = 20;
 
     private final SqliteStore store;
     private final ReportSink sink;
@@ -92,54 +89,7 @@ public final class SqliteSourceStateStore implements SourceStateStore {
 
     @Override
     public int commit(PollOutcome o) {
-        return SourceStateSql.commit(store, sink, o, this::writeState);
-    }
-
-    private void writeState(Connection c, PollOutcome o, int created, List<ItemError> newErrors) throws SQLException {
-        List<ItemError> recent = new ArrayList<>(newErrors);
-        try (PreparedStatement ps = c.prepareStatement("SELECT recent_item_errors FROM ingest_state WHERE source_id = ?")) {
-            ps.setString(1, o.sourceId());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getString(1) != null) recent.addAll(readErrors(rs.getString(1)));
-            }
-        }
-        if (recent.size() > RECENT_ERRORS) recent = recent.subList(0, RECENT_ERRORS);
-        boolean ok = o.succeeded();
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO ingest_state(source_id, cursor, etag, last_modified, next_poll_at, lease_owner, lease_until, "
-                        + "last_attempt_at, last_success_at, last_error_at, last_error, consecutive_failures, items_total, recent_item_errors) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-                        + "ON CONFLICT(source_id) DO UPDATE SET cursor = ?2, etag = ?3, last_modified = ?4, next_poll_at = ?5, "
-                        + "lease_owner = NULL, lease_until = NULL, last_attempt_at = ?6, "
-                        + "last_success_at = COALESCE(?7, last_success_at), last_error_at = COALESCE(?8, last_error_at), "
-                        + "last_error = CASE WHEN ?9 IS NULL THEN last_error ELSE ?9 END, "
-                        + "consecutive_failures = CASE WHEN ?7 IS NOT NULL THEN 0 ELSE consecutive_failures + 1 END, "
-                        + "items_total = items_total + ?11, recent_item_errors = ?12")) {
-            ps.setString(1, o.sourceId());
-            setText(ps, 2, o.cursor().position());
-            setText(ps, 3, o.cursor().validators().etag());
-            setText(ps, 4, o.cursor().validators().lastModified());
-            ps.setLong(5, o.nextPollAt().toEpochMilli());
-            ps.setLong(6, o.startedAt().toEpochMilli());
-            setTime(ps, 7, ok ? o.finishedAt() : null);
-            setTime(ps, 8, ok ? null : o.finishedAt());
-            setText(ps, 9, ok ? null : truncate(o.error(), 1000));
-            ps.setInt(10, ok ? 0 : 1);
-            ps.setLong(11, created);
-            ps.setString(12, writeErrors(recent));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO ingest_daily(source_id, day, items, item_errors, failures) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT(source_id, day) DO UPDATE SET items = items + excluded.items, "
-                        + "item_errors = item_errors + excluded.item_errors, failures = failures + excluded.failures")) {
-            ps.setString(1, o.sourceId());
-            ps.setString(2, LocalDate.ofInstant(o.finishedAt(), ZoneOffset.UTC).toString());
-            ps.setLong(3, created);
-            ps.setLong(4, newErrors.size());
-            ps.setLong(5, ok ? 0 : 1);
-            ps.executeUpdate();
-        }
+        return SourceStateSql.commit(store, sink, o, (c, out, created, errors) -> writeState(c, out, created, errors, owner));
     }
 
     @Override

@@ -228,6 +228,12 @@ public final class PostgresStore extends org.sitrep.store.JdbcStore {
         return tx(c -> work.get());
     }
 
+    /**
+     * A connection of its own, outside the pool, for session state that must outlive a transaction
+     * (advisory locks held while this node streams a source). The caller closes it.
+     */
+    public java.sql.Connection dedicatedConnection() throws SQLException { return pool.connect(); }
+
     /** Runs SQL in this thread's transaction, or in a new one (for extensions of this store: ingest state, accounts). */
     public <T> T withConnection(SqlWork<T> work) { return tx(work); }
 
@@ -669,10 +675,19 @@ public final class PostgresStore extends org.sitrep.store.JdbcStore {
             if (p != null) {
                 double dLat = q.radiusKm() / 111.0;
                 double dLon = q.radiusKm() / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(p.lat()))));
-                sql.append(" AND (e.geo IS NULL OR e.geo <@ box(point(?, ?), point(?, ?)))");
+                // The index narrows to the lat/lon box; the flat-earth distance test then drops its corners
+                // before ORDER BY ... LIMIT, so events beyond the radius cannot take the places of nearer ones.
+                double kx = Math.max(0.01, Math.cos(Math.toRadians(p.lat())));
+                sql.append(" AND (e.geo IS NULL OR (e.geo <@ box(point(?, ?), point(?, ?))"
+                        + " AND (e.geo[1] - ?) * (e.geo[1] - ?) + (e.geo[0] - ?) * (e.geo[0] - ?) * ? <= ?))");
                 args.add(p.lon() - dLon); args.add(p.lat() - dLat); args.add(p.lon() + dLon); args.add(p.lat() + dLat);
+                args.add(p.lat()); args.add(p.lat()); args.add(p.lon()); args.add(p.lon()); args.add(kx * kx);
+                args.add(dLat * dLat * RADIUS_SLACK);
             }
-            sql.append(" ORDER BY e.time_start DESC LIMIT ?");
+            // Located events first, then the closest in time to the middle of the window (as on SQLite): with
+            // more candidates than the limit, unlocated events must not crowd out the event in the same town.
+            sql.append(" ORDER BY e.geo IS NULL, abs((e.time_start / 2 + e.time_end / 2) - ?) LIMIT ?");
+            args.add(q.from().toEpochMilli() / 2 + q.to().toEpochMilli() / 2);
             args.add(q.limit() <= 0 ? 200 : q.limit());
             Map<String, Event> events = new LinkedHashMap<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {

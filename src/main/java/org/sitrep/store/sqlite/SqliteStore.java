@@ -604,8 +604,14 @@ public final class SqliteStore extends org.sitrep.store.JdbcStore {
                 GeoPoint p = q.near();
                 double dLat = q.radiusKm() / 111.0;
                 double dLon = q.radiusKm() / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(p.lat()))));
-                sql.append(" AND (e.lat IS NULL OR e.seq IN (SELECT id FROM event_geo WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?))");
+                // The R*Tree narrows to the lat/lon box; the flat-earth distance test then drops its corners
+                // before ORDER BY ... LIMIT, so events beyond the radius cannot take the places of nearer ones.
+                double kx = Math.max(0.01, Math.cos(Math.toRadians(p.lat())));
+                sql.append(" AND (e.lat IS NULL OR (e.seq IN (SELECT id FROM event_geo WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?)"
+                        + " AND (e.lat - ?) * (e.lat - ?) + (e.lon - ?) * (e.lon - ?) * ? <= ?))");
                 args.add(p.lat() + dLat); args.add(p.lat() - dLat); args.add(p.lon() + dLon); args.add(p.lon() - dLon);
+                args.add(p.lat()); args.add(p.lat()); args.add(p.lon()); args.add(p.lon()); args.add(kx * kx);
+                args.add(dLat * dLat * RADIUS_SLACK);
             }
             // Located events first, then the closest in time to the middle of the window: with more candidates
             // than the limit, unlocated events must not crowd out the event in the same town.
