@@ -103,14 +103,47 @@ public final class AttributionExtractor {
                 }
             }
         }
+        signatures(t, quotes, out);
         return nest(out);
+    }
+
+    /**
+     * A name after a dash signs what precedes it: a quote ("“We will rebuild the school.” ― Olena K., teacher"), a
+     * quote on the line above ("\"...\"\n\n- Sanders.") or an embedded post ("... #Kharkiv — Jane Doe (@jdoe) May 3, 2024").
+     * A name followed by a verb ("” — the governor said") is left to the verb cue.
+     */
+    private static final Pattern SIGNATURE = Pattern.compile(
+            "[ \\t\\u00a0]*(?:\\n[ \\t\\u00a0]*){0,2}([―—–]|-{1,2})[ \\u00a0]*"
+                    + "(\\p{Lu}[\\p{L}.’'\\-]*(?:[ \\u00a0]+(?:\\p{Lu}[\\p{L}.’'\\-]*|de|da|van|von|al|bin|el|la|del)){0,5})"
+                    + "(?=[ \\u00a0]*(?:[.,(\\n“\"]|$))");
+    private static final Pattern POST_SIGNATURE = Pattern.compile(
+            "[ \\u00a0]([―—–]|--?)[ \\u00a0]*(\\p{Lu}[\\p{L}.’'\\-]*(?:[ \\u00a0]+\\p{Lu}[\\p{L}.’'\\-]*){0,4})[ \\u00a0]*\\(@\\w{1,30}\\)");
+
+    private static void signatures(String t, List<Span> quotes, List<Attribution> out) {
+        int before = out.size();
+        Matcher m = SIGNATURE.matcher(t);
+        for (Span q : quotes) {
+            if (out.size() >= MAX_ATTRIBUTIONS) break;
+            if (q.end() >= t.length() || !isCloseQuote(t.charAt(q.end() - 1))) continue;
+            m.region(q.end(), Math.min(t.length(), q.end() + 200));
+            if (!m.lookingAt()) continue;
+            out.add(new Attribution(new Span(m.start(2), m.end(2)), new Span(m.start(1), m.end(1)), List.of(q), CueKind.ASSERT, List.of()));
+        }
+        Matcher p = POST_SIGNATURE.matcher(t);
+        while (p.find() && out.size() < MAX_ATTRIBUTIONS) {
+            int lineStart = t.lastIndexOf('\n', p.start()) + 1;
+            Span content = trimmed(t, lineStart, p.start());
+            if (content == null || words(t, content) < 2) continue;
+            out.add(new Attribution(new Span(p.start(2), p.end(2)), new Span(p.start(1), p.end(1)), List.of(content), CueKind.ASSERT, List.of()));
+        }
+        if (out.size() > before) out.sort(Comparator.comparingInt(a -> a.cue().start()));
     }
 
     private record Cue(int start, int end, CueLexicon.Cue cue) {}
 
     /** "Zelensky: Russia launched 90 drones overnight" and transcripts ("TAPPER: Do you think ..."). */
     private static final Pattern SPEAKER_COLON = Pattern.compile(
-            "^(\\p{Lu}[\\p{L}’'.\\-]*(?:\\s+[\\p{L}’'.\\-]+){0,4}):\\s+\\S");
+            "^[\"“]?(\\p{Lu}[\\p{L}’'.\\-]*(?:\\s+[\\p{L}’'.\\-]+){0,4}):\\s+\\S");
     private static final Set<String> LABELS = Set.of("breaking", "update", "updated", "live", "watch", "video", "photos", "opinion",
             "analysis", "exclusive", "editorial", "q&a", "note", "editor's note", "correction", "read more", "related", "source",
             "sources", "photo", "explainer", "timeline", "factbox", "fact check", "poll", "map", "warning", "summary", "update 1",
