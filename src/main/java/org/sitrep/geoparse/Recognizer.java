@@ -161,7 +161,7 @@ final class Recognizer {
         boolean cased = t.script() == Script.LATIN || t.script() == Script.CYRILLIC;
         boolean article = cased && !t.capitalised() && ARTICLES.contains(t.key()) && i + 1 < tokens.size()
                 && tokens.get(i + 1).gap().equals("-") && tokens.get(i + 1).capitalised();
-        if (t.start() > 0 && text.charAt(t.start() - 1) == '@') return null; // an account handle, not a place
+        if (inHandle(text, t.start())) return null; // an account handle ("@Quad_Borup", "@BBC_Cumbria"), not a place
         if (cased && !t.capitalised() && !article) return lowerCaseArea(text, t, i);
         if (Character.isDigit(t.text().charAt(0))) return null;
         Match best = null;
@@ -388,6 +388,9 @@ final class Recognizer {
             if (first.allCaps() && letters(key) >= 4 && !inHeadline && !first.sentenceStart() && onlySmallTowns(places, 100_000)) {
                 return null; // "ALMA", "PAHO": an acronym in running text (a dateline "CROMWELL —" opens its sentence)
             }
+            if (first.allCaps() && letters(key) <= 3 && CLOCK_BEFORE.matcher(text.substring(Math.max(0, start - 12), start)).find()) {
+                return null; // "at 9 a.m. CT", "10:22pm CT": a time zone, not Connecticut
+            }
             if (first.allCaps() && letters(key) <= 3) {
                 // "US", "UK", "DRC": countries and regions, never a village called "Us"; "NYC", "LA": a big city's
                 // abbreviation; "NJ", "TN": a US state's postal code
@@ -613,6 +616,20 @@ final class Recognizer {
         return false;
     }
 
+    /** A clock time just before a word: "9 a.m. ", "10:22pm ", "6 p.m. ", "7am ". */
+    private static final java.util.regex.Pattern CLOCK_BEFORE = java.util.regex.Pattern.compile(
+            "\\b\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.?m\\.?\\s?$|\\b\\d{1,2}:\\d\\d\\s?$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether the word at {@code start} is part of an @handle: letters, digits and underscores back to an '@'. */
+    private static boolean inHandle(String text, int start) {
+        for (int k = start - 1; k >= 0 && start - k <= 30; k--) {
+            char c = text.charAt(k);
+            if (c == '@') return true;
+            if (!Character.isLetterOrDigit(c) && c != '_') return false;
+        }
+        return false;
+    }
+
     /** "I've", "don't": English contractions, never names. */
     private static boolean isContraction(String w) {
         for (int k = 1; k < w.length() - 1; k++) {
@@ -653,6 +670,8 @@ final class Recognizer {
         return java.util.Arrays.stream(places).filter(idx -> {
             Place p = gazetteer.place(idx);
             String fc = p.featureClass();
+            // "IMO", "OYO" shouted are a word or an acronym, not the Nigerian state whose whole name they spell
+            if (p.featureCode().equals("ADM1") && (gazetteer.primaryKey(idx).equals(key) || gazetteer.primaryKey(idx).startsWith(key + " "))) return false;
             return fc.equals("A") || fc.equals("L") || fc.equals("P") && p.population() >= population && isInitialism(key, gazetteer.primaryKey(idx));
         }).toArray();
     }

@@ -76,8 +76,14 @@ final class Tokens {
             j += 2;
             letters++;
         }
-        if (letters >= 2 && (j >= text.length() || !Character.isLetter(text.charAt(j)))) return j;
-        return -1;
+        // "to the U.S…": posts drop the last letter's dot
+        if (letters >= 1 && j < text.length() && Character.isUpperCase(text.charAt(j))
+                && (j + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(j + 1)) && text.charAt(j + 1) != '.')) {
+            j++;
+            letters++;
+        }
+        if (letters < 2 || j < text.length() && Character.isLetter(text.charAt(j))) return -1;
+        return j;
     }
 
     private static boolean allCaps(String w) {

@@ -397,4 +397,23 @@ class GeoparserGoldTest {
         assertTrue(g.mentions().stream().noneMatch(m -> m.text().equals("Centre")), () -> "'Centre' is a word: " + g.mentions());
         assertEquals(MONTAGNES, idOf(parse("Fighting was reported in the Montagnes region of Ivory Coast."), "Montagnes"));
     }
+
+    @Test
+    void wordsInsideAnAccountHandleAreNotPlaces() {
+        Geoparse g = parse("RT @Quad_Kharkiv: we won the game tonight, said @news_Idlib_24");
+        assertTrue(g.mentions().isEmpty(), () -> "handles are accounts: " + g.mentions());
+        assertEquals(KHARKIV, idOf(parse("RT @quad: shelling in Kharkiv tonight"), "Kharkiv"));
+    }
+
+    @Test
+    void abbreviationWithoutItsLastDotIsStillTheCountry() {
+        assertEquals(6252001, idOf(parse("Africans that will attempt 2 come 2 the U.S\u2026"), "U.S"));
+    }
+
+    @Test
+    void postalCodeAfterAClockTimeIsATimeZone() {
+        Geoparse g = parse("The game will be on ESPN at 6 p.m. CT from Oxford. New warnings at 10:22pm CT tonight.");
+        assertTrue(g.mentions().stream().noneMatch(m -> m.text().equals("CT")), () -> "a time zone: " + g.mentions());
+        assertTrue(mention(parse("Flooding closed roads in CT overnight."), "CT").isPresent(), "Connecticut without a clock time");
+    }
 }

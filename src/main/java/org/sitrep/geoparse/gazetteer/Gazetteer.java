@@ -96,6 +96,9 @@ public final class Gazetteer {
 
     public boolean hasKey(String key) { return byKey.containsKey(key); }
 
+    /** Every folded name key with its places (indexes, most populous first); for building secondary indexes. */
+    public void forEachName(java.util.function.BiConsumer<String, int[]> action) { byKey.forEach(action); }
+
     private static final int[] EMPTY = new int[0];
 
     /** The country (cc), first-level (cc.a1) or second-level (cc.a1.a2) division's place index, or -1. */

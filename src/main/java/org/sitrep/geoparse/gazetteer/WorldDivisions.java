@@ -113,9 +113,11 @@ public final class WorldDivisions {
             PlaceRow r = rows.get(i);
             if (r.featureClass.equals("P")) {
                 if (r.admin1 != null && !r.admin1.isEmpty()) {
-                    double[] s = sums.computeIfAbsent(r.countryCode + "." + r.admin1, k -> new double[4]);
+                    // lat, lon, towns, population, and the first town's longitude: the others are taken within 180
+                    // degrees of it, so a division across the antimeridian (Chukotka, Fiji) is not put at longitude 0
+                    double[] s = sums.computeIfAbsent(r.countryCode + "." + r.admin1, k -> new double[] {0, 0, 0, 0, r.lon});
                     s[0] += r.lat;
-                    s[1] += r.lon;
+                    s[1] += unwrap(r.lon, s[4]);
                     s[2]++;
                     s[3] += r.population;
                 }
@@ -168,12 +170,21 @@ public final class WorldDivisions {
                 double[] s = sums.get(cc + "." + code);
                 if (s == null) continue; // no town of it in the dump: no place to put it
                 String display = names.getFirst();
-                rows.add(new PlaceRow(id, display, s[0] / s[2], s[1] / s[2], "A", "ADM1", cc, code, "", (long) s[3], names));
+                double lat = s[0] / s[2], lon = unwrap(s[1] / s[2], 0);
+                rows.add(new PlaceRow(id, display, lat, lon, "A", "ADM1", cc, code, "", (long) s[3], names));
                 adminNames.putIfAbsent(cc + "." + code, display);
                 added++;
             }
         }
         return added;
+    }
+
+    /** {@code lon} shifted by whole turns into the 360 degrees around {@code ref}. */
+    static double unwrap(double lon, double ref) {
+        double d = lon - ref;
+        while (d > 180) d -= 360;
+        while (d <= -180) d += 360;
+        return ref + d;
     }
 
     /** Sitrep's own table's rows carry negative ids, or the real ids of US states and UK nations (fixed codes). */

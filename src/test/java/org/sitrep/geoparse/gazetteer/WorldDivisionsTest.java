@@ -105,4 +105,15 @@ class WorldDivisionsTest {
         IOException badCode = assertThrows(IOException.class, () -> WorldDivisions.addTo(new ArrayList<>(), new HashMap<>(), json("{\"Syria\":{}}")));
         assertTrue(badCode.getMessage().contains("country code"), badCode.getMessage());
     }
+
+    @Test
+    void divisionAcrossTheAntimeridianIsPlacedAmongItsTowns() throws IOException {
+        List<PlaceRow> rows = new ArrayList<>(List.of(
+                town(1, "Anadyr", 64.7, 177.5, "PPLA", "RU", "15", 13_000),
+                town(2, "Uelen", 66.2, -169.8, "PPL", "RU", "15", 700)));
+        WorldDivisions.addTo(rows, new HashMap<>(), json("{\"RU\":{\"regions\":[" + division("15", 2126099, "Chukotka", "Chukotka") + "]}}"));
+        PlaceRow c = row(rows, 2126099);
+        assertEquals(65.45, c.lat, 1e-9);
+        assertEquals(-176.15, c.lon, 1e-9, "between its towns, not at longitude 4");
+    }
 }
