@@ -78,6 +78,10 @@ final class EventLocator {
                 s -= 2;
                 why.add("(a capital named beside places elsewhere)");
             }
+            if (isReferencePoint(text, m) && placedRelativeTo(text, m, usable, nesting)) {
+                s -= 2;
+                why.add("(a reference point: '" + text.substring(Math.max(0, m.start() - 25), m.start()).strip() + "')");
+            }
             if (nesting.qualifiers.contains(key(m)) && !nesting.qualified.contains(key(m))) {
                 s -= 1.5;
                 why.add("(names where another place lies)");
@@ -91,6 +95,9 @@ final class EventLocator {
         }
         Place p = best.place();
         LocationPrecision precision = coarsest(precision(p), namedAs(text, best));
+        // "a blast west of Aleppo" and no other place: somewhere around the town, not in it
+        boolean around = isReferencePoint(text, best);
+        if (around) precision = coarsest(precision, LocationPrecision.DISTRICT);
         String fallback = nesting.fallbackFor.get(key(best));
         if (fallback != null) precision = coarsest(precision, LocationPrecision.DISTRICT);
         String reason = "the most specific place the report keeps to"
@@ -98,7 +105,32 @@ final class EventLocator {
                 + " (" + p.featureCode() + ", confidence " + String.format(java.util.Locale.ROOT, "%.2f", best.confidence()) + ")"
                 + (fallback == null ? "" : "; '" + fallback + "', named inside it, is not in the gazetteer there, so the event is placed at "
                         + best.text() + " with " + precision.name().toLowerCase(java.util.Locale.ROOT) + " precision");
+        if (around) reason += "; the report places the event only relative to it ('" + text.substring(Math.max(0, best.start() - 25), best.start()).strip() + "')";
         return new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode().isEmpty() ? null : p.countryCode(), reason);
+    }
+
+    /** "west of", "20 km north of", "on the road south of": the place is named to say where the event is relative to it. */
+    private static final Pattern REFERENCE_BEFORE = Pattern.compile("(?i)\\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+            + "|northeast|northwest|southeast|southwest|kilomet(?:re|er)s?|km|miles?)\\s+(?:of|from)\\s+(?:the\\s+)?(?:city\\s+of\\s+|town\\s+of\\s+)?$");
+
+    /**
+     * Whether the report names, besides the reference point {@code ref}, an exact place near it that the
+     * event is placed at ("in Darat Izza, west of Aleppo"). Without one, the reference point is still the
+     * best guess, far better than the province ("a village south of Tell Abiad, Ar-Raqqa").
+     */
+    private static boolean placedRelativeTo(String text, Mention ref, List<Mention> usable, Containment nesting) {
+        for (Mention o : usable) {
+            if (o.place().geonameId() == ref.place().geonameId() || precision(o.place()) != LocationPrecision.EXACT
+                    || namedAs(text, o) != LocationPrecision.EXACT || isReferencePoint(text, o)) continue;
+            if (nesting.qualifiers.contains(key(o)) && !nesting.qualified.contains(key(o))) continue;
+            if (o.place().point().distanceKm(ref.place().point()) <= 60) return true;
+        }
+        return false;
+    }
+
+    /** Whether the mention follows a compass direction or a distance: "Darat Izza, west of Aleppo", "a blast 20 km north of Kabul". */
+    static boolean isReferencePoint(String text, Mention m) {
+        return REFERENCE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find();
     }
 
     private static final Pattern LOCATIVE_BEFORE = Pattern.compile("(?i)\\b(?:in|at|near|outside|inside|around|across|from)\\s+(?:the\\s+)?$");

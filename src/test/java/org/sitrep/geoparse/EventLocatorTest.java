@@ -35,6 +35,8 @@ class EventLocatorTest {
     static final Place GARCIA = new Place(13, "García", new GeoPoint(25.81, -100.59), "P", "PPLA2", "MX", "19", "", 150_000);
     static final Place NUEVO_LEON_VILLAGE = new Place(14, "Nuevo León", new GeoPoint(27.50, -99.60), "P", "PPL", "MX", "28", "", 900);
     static final Place CAPELLANIA_PA = new Place(15, "Capellanía", new GeoPoint(8.30, -80.55), "P", "PPLA3", "PA", "02", "", 1_500);
+    static final Place ALEPPO = new Place(16, "Aleppo", new GeoPoint(36.20, 37.16), "P", "PPLA", "SY", "09", "", 1_600_000);
+    static final Place DARAT_IZZA = new Place(17, "Darat Izza", new GeoPoint(36.28, 36.85), "P", "PPLA3", "SY", "09", "", 10_000);
     static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
 
     static EventLocation locate(String text, Object... spans) {
@@ -111,5 +113,18 @@ class EventLocatorTest {
         assertEquals(GELAN.geonameId(), nested.geonameId(), nested.reason());
         assertEquals(LocationPrecision.EXACT, nested.precision());
         assertEquals(GHAZNI.geonameId(), listed.geonameId(), listed.reason());
+    }
+
+    @Test
+    void aTownNamedOnlyToSayWhereTheEventIsRelativeToItIsNotTheEventLocation() {
+        String text = "Two kids killed in blast west of Aleppo\n\nTwo children were killed by an explosion in Darat Izza, west of Aleppo, local media say.";
+        EventLocation loc = locate(text, "Aleppo", ALEPPO, "Darat Izza", DARAT_IZZA, "Aleppo", ALEPPO);
+        assertEquals(DARAT_IZZA.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.EXACT, loc.precision());
+        // with no other place, the reference town is the best there is, but not an exact point
+        EventLocation only = locate("A roadside bomb exploded 20 km north of Aleppo on Tuesday.", "Aleppo", ALEPPO);
+        assertEquals(ALEPPO.geonameId(), only.geonameId());
+        assertEquals(LocationPrecision.DISTRICT, only.precision(), only.reason());
+        assertTrue(only.reason().contains("north of"), only.reason());
     }
 }
