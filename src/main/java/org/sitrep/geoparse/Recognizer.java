@@ -447,7 +447,9 @@ final class Recognizer {
             }
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
                     && !(prev.sentenceStart() && (isCommon(prev.key()) || script == Script.CYRILLIC)) && !lexicon.locatives.contains(prev.key())
-                    && !lexicon.directions.contains(prev.key()) && !(anyCountry(places) && gazetteer.hasKey(prev.key()))) {
+                    && !lexicon.directions.contains(prev.key()) && !(anyCountry(places) && gazetteer.hasKey(prev.key()))
+                    && !(majorPlace(places, key) && majorPlace(gazetteer.candidates(prev.key()), prev.key()) && !personName(key) && !personName(prev.key()))
+                    && !(prev.start() > 0 && "#@".indexOf(text.charAt(prev.start() - 1)) >= 0)) { // "#TopNews Niger police"
                 // (a country after a place, "Belo Horizonte Brazil", "Morioka Japan", is that place's country)
                 if (!lexicon.englishWords.contains(prev.key()) || lexicon.givenNames.contains(prev.key())) {
                     nameTails.add(key);
@@ -465,7 +467,8 @@ final class Recognizer {
                 } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
-                        && next.script() == script && !lexicon.stop.contains(next.key()) && !anyCountry(gazetteer.candidates(next.key()))) {
+                        && next.script() == script && !lexicon.stop.contains(next.key()) && !anyCountry(gazetteer.candidates(next.key()))
+                        && !(majorPlace(places, key) && majorPlace(gazetteer.candidates(next.key()), next.key()) && !personName(key) && !personName(next.key()))) {
                     // (a function word, weekday or institution word after the name does not make it a person's or an
                     // outlet's name: "the United Kingdom Sunday", "Ferguson Police"; nor does a country: "Kharkiv Ukraine")
                     if (lexicon.orgTails.contains(next.key())) {
@@ -593,6 +596,25 @@ final class Recognizer {
             if (Resolver.isArea(p) || p.population() >= population || p.featureCode().equals("PPLC")) return true;
         }
         return false;
+    }
+
+    /**
+     * A country, continent, first-level division or city of 100,000 named by its preferred name: two of them side by side,
+     * neither a given name nor a surname, are a list of places ("on fire Syria Iraq Gaza Libya"), not a person's name
+     * ("Paris Hilton", "Jordan Henderson").
+     */
+    private boolean majorPlace(int[] places, String key) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (!gazetteer.primaryKey(idx).equals(key)) continue; // by its own name, not a code or a rare alternate ("Sam")
+            String fc = p.featureCode();
+            if (fc.startsWith("PCL") || fc.equals("TERR") || fc.equals("CONT") || fc.equals("ADM1") || p.population() >= 100_000) return true;
+        }
+        return false;
+    }
+
+    private boolean personName(String key) {
+        return lexicon.givenNames.contains(key) || lexicon.surnames.contains(key);
     }
 
     private boolean anyCountry(int[] places) {
