@@ -3,6 +3,7 @@ package org.sitrep.geoparse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sitrep.geoparse.Tokens.Script;
 import org.sitrep.geoparse.Tokens.Token;
@@ -58,9 +59,36 @@ final class Recognizer {
     private final Gazetteer gazetteer;
     private final Lexicon lexicon;
 
+    private final Set<String> namePrefixes;
+
     Recognizer(Gazetteer gazetteer, Lexicon lexicon) {
+        this(gazetteer, lexicon, PREFIX_NAMES);
+    }
+
+    /** With another threshold for name prefixes: tests use the small gazetteer sample. */
+    Recognizer(Gazetteer gazetteer, Lexicon lexicon, int prefixNames) {
         this.gazetteer = gazetteer;
         this.lexicon = lexicon;
+        this.namePrefixes = namePrefixes(gazetteer, prefixNames);
+    }
+
+    /** How many multi-word names must start with a word for it to be a name prefix ("Santa", "Puerto", "Kota"). */
+    static final int PREFIX_NAMES = 150;
+
+    /**
+     * Words that begin many place names ("Santa Cruz", "Puerto Rico", "Kota Bharu", "Fort Worth"): alone, such a word
+     * is a person ("Thanks Santa"), a word or the first half of a name cut short, far more often than the small town
+     * that also has it as its whole name. Counted once from the gazetteer's own names, so it holds in any language.
+     */
+    private static Set<String> namePrefixes(Gazetteer gazetteer, int threshold) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String k : gazetteer.keys()) {
+            int sp = k.indexOf(' ');
+            if (sp >= 4) counts.merge(k.substring(0, sp), 1, Integer::sum);
+        }
+        Set<String> out = new HashSet<>();
+        counts.forEach((w, n) -> { if (n >= threshold) out.add(w); });
+        return Set.copyOf(out);
     }
 
     List<Candidate> find(String text) {
@@ -406,6 +434,8 @@ final class Recognizer {
                 return null;
             } else if (single && key.length() == 3 && !hasPrimaryOrBig(places, key)) {
                 return null; // "Sam", "Ole", "Mel", "Jin": a three-letter alternate name of some town is nearly always a word or a person
+            } else if (single && namePrefixes.contains(key) && onlySmallTowns(places, 100_000) && !afterLocative) {
+                return null; // "Thanks Santa", "Kota" alone: the head of many names, not the village of that name
             } else if (single) {
                 boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
                         || (inHeadline && lowerWords.contains(key));

@@ -96,6 +96,9 @@ public final class Gazetteer {
 
     public boolean hasKey(String key) { return byKey.containsKey(key); }
 
+    /** Every folded name (a read-only view). */
+    public java.util.Set<String> keys() { return java.util.Collections.unmodifiableSet(byKey.keySet()); }
+
     private static final int[] EMPTY = new int[0];
 
     /** The country (cc), first-level (cc.a1) or second-level (cc.a1.a2) division's place index, or -1. */
