@@ -37,14 +37,31 @@ public final class AttributionExtractor {
     /** Longer sentences are cut (news sentences are far shorter; this bounds the work per cue). */
     static final int MAX_SENTENCE_CHARS = 2_000;
 
+    /** Default score above which the {@link CueTagger} makes an English word a cue (chosen on PolNeAR dev, see BENCHMARKS.md). */
+    public static final double CUE_THRESHOLD = -3.0;
+    /** Default score below which the tagger overrules a hand-lexicon cue ("the report", "a think tank"). */
+    public static final double VETO_THRESHOLD = -3.0;
+
     private final Map<String, CueLexicon> lexicons = new HashMap<>();
+    private final CueTagger tagger;
+    private final double cueThreshold, vetoThreshold;
 
-    /** With the shipped {@link LearnedCues}. */
-    public AttributionExtractor() { this(LearnedCues.load().cueWords()); }
+    /** With the shipped {@link CueTagger} for English and the default thresholds. */
+    public AttributionExtractor() { this(Set.of(), CueTagger.load(), CUE_THRESHOLD, VETO_THRESHOLD); }
 
-    /** With these extra English cue words (for example {@link LearnedCues#cueWords(double, int)}) beside the hand lexicons. */
-    public AttributionExtractor(Set<String> learnedEnglishCues) {
+    /** With these extra English cue words (for example {@link LearnedCues#cueWords(double, int)}) beside the hand lexicons, no tagger. */
+    public AttributionExtractor(Set<String> learnedEnglishCues) { this(learnedEnglishCues, null, CUE_THRESHOLD, VETO_THRESHOLD); }
+
+    /**
+     * English cues from the hand lexicon, the learned words and, when {@code tagger} is not null, every word the tagger
+     * scores above {@code cueThreshold}; a hand cue whose words all score below {@code vetoThreshold} is dropped.
+     * The other languages use their hand lexicons only.
+     */
+    public AttributionExtractor(Set<String> learnedEnglishCues, CueTagger tagger, double cueThreshold, double vetoThreshold) {
         for (String lang : List.of("en", "ru", "uk", "ar")) lexicons.put(lang, CueLexicon.forLanguage(lang, learnedEnglishCues));
+        this.tagger = tagger;
+        this.cueThreshold = cueThreshold;
+        this.vetoThreshold = vetoThreshold;
     }
 
     /** Attributions in {@code text}, ordered by cue position; {@code language} is an ISO 639-1 code or null (English). */
@@ -53,10 +70,15 @@ public final class AttributionExtractor {
         String t = twoApostropheQuotes(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         CueLexicon lex = lexicons.getOrDefault(language == null ? "en" : language.toLowerCase(Locale.ROOT), lexicons.get("en"));
         List<Span> quotes = quotes(t);
+        Tagged tagged = null;
+        if (tagger != null && lex.language.equals("en")) {
+            List<CueTagger.Token> toks = CueTagger.tokens(t);
+            tagged = new Tagged(toks, tagger.scores(t, toks, lex, quotes));
+        }
         List<Attribution> out = new ArrayList<>();
         int consumed = 0; // end of the last cue used: "reported, citing" uses up "citing"
         for (Span sentence : sentences(t, lex.language)) {
-            List<Cue> cues = cues(t, sentence, lex);
+            List<Cue> cues = cues(t, sentence, lex, tagged);
             Attribution colon = speakerColon(t, sentence);
             // "He added: ..." is the cue's; only a bare name before the colon is a speaker.
             if (colon != null && out.size() < MAX_ATTRIBUTIONS && (cues.isEmpty() || cues.get(0).start > colon.cue().start())) {
@@ -81,14 +103,47 @@ public final class AttributionExtractor {
                 }
             }
         }
+        signatures(t, quotes, out);
         return nest(out);
+    }
+
+    /**
+     * A name after a dash signs what precedes it: a quote ("“We will rebuild the school.” ― Olena K., teacher"), a
+     * quote on the line above ("\"...\"\n\n- Sanders.") or an embedded post ("... #Kharkiv — Jane Doe (@jdoe) May 3, 2024").
+     * A name followed by a verb ("” — the governor said") is left to the verb cue.
+     */
+    private static final Pattern SIGNATURE = Pattern.compile(
+            "[ \\t\\u00a0]*(?:\\n[ \\t\\u00a0]*){0,2}([―—–]|-{1,2})[ \\u00a0]*"
+                    + "(\\p{Lu}[\\p{L}.’'\\-]*(?:[ \\u00a0]+(?:\\p{Lu}[\\p{L}.’'\\-]*|de|da|van|von|al|bin|el|la|del)){0,5})"
+                    + "(?=[ \\u00a0]*(?:[.,(\\n“\"]|$))");
+    private static final Pattern POST_SIGNATURE = Pattern.compile(
+            "[ \\u00a0]([―—–]|--?)[ \\u00a0]*(\\p{Lu}[\\p{L}.’'\\-]*(?:[ \\u00a0]+\\p{Lu}[\\p{L}.’'\\-]*){0,4})[ \\u00a0]*\\(@\\w{1,30}\\)");
+
+    private static void signatures(String t, List<Span> quotes, List<Attribution> out) {
+        int before = out.size();
+        Matcher m = SIGNATURE.matcher(t);
+        for (Span q : quotes) {
+            if (out.size() >= MAX_ATTRIBUTIONS) break;
+            if (q.end() >= t.length() || !isCloseQuote(t.charAt(q.end() - 1))) continue;
+            m.region(q.end(), Math.min(t.length(), q.end() + 200));
+            if (!m.lookingAt()) continue;
+            out.add(new Attribution(new Span(m.start(2), m.end(2)), new Span(m.start(1), m.end(1)), List.of(q), CueKind.ASSERT, List.of()));
+        }
+        Matcher p = POST_SIGNATURE.matcher(t);
+        while (p.find() && out.size() < MAX_ATTRIBUTIONS) {
+            int lineStart = t.lastIndexOf('\n', p.start()) + 1;
+            Span content = trimmed(t, lineStart, p.start());
+            if (content == null || words(t, content) < 2) continue;
+            out.add(new Attribution(new Span(p.start(2), p.end(2)), new Span(p.start(1), p.end(1)), List.of(content), CueKind.ASSERT, List.of()));
+        }
+        if (out.size() > before) out.sort(Comparator.comparingInt(a -> a.cue().start()));
     }
 
     private record Cue(int start, int end, CueLexicon.Cue cue) {}
 
     /** "Zelensky: Russia launched 90 drones overnight" and transcripts ("TAPPER: Do you think ..."). */
     private static final Pattern SPEAKER_COLON = Pattern.compile(
-            "^(\\p{Lu}[\\p{L}’'.\\-]*(?:\\s+[\\p{L}’'.\\-]+){0,4}):\\s+\\S");
+            "^[\"“]?(\\p{Lu}[\\p{L}’'.\\-]*(?:\\s+[\\p{L}’'.\\-]+){0,4}):\\s+\\S");
     private static final Set<String> LABELS = Set.of("breaking", "update", "updated", "live", "watch", "video", "photos", "opinion",
             "analysis", "exclusive", "editorial", "q&a", "note", "editor's note", "correction", "read more", "related", "source",
             "sources", "photo", "explainer", "timeline", "factbox", "fact check", "poll", "map", "warning", "summary", "update 1",
@@ -113,12 +168,51 @@ public final class AttributionExtractor {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’\\-]\\p{L}+)*");
 
-    private static List<Cue> cues(String t, Span s, CueLexicon lex) {
+    /** The tagger's tokens of the whole text and their cue scores. */
+    private record Tagged(List<CueTagger.Token> tokens, double[] scores) {
+        int firstAtOrAfter(int pos) {
+            int lo = 0, hi = tokens.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (tokens.get(mid).start() < pos) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        double max(int start, int end) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int i = firstAtOrAfter(start); i < tokens.size() && tokens.get(i).start() < end; i++) best = Math.max(best, scores[i]);
+            return best;
+        }
+    }
+
+    private List<Cue> cues(String t, Span s, CueLexicon lex, Tagged tagged) {
         List<Cue> found = new ArrayList<>();
         for (CueLexicon.Cue c : lex.cues) {
             Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
             m.useTransparentBounds(true);
-            while (m.find()) found.add(new Cue(m.start(), m.end(), c));
+            while (m.find()) {
+                if (tagged != null && vetoed(t, m.start(), m.end(), c.kind(), tagged)) continue;
+                found.add(new Cue(m.start(), m.end(), c));
+            }
+        }
+        if (tagged != null) {
+            // Runs of adjacent words the tagger scores as cues ("sided with", "don't like") become one learned cue, unless a
+            // hand cue covers part of the run: the hand cue knows its kind ("has said" stays an assertion).
+            int hand = found.size();
+            int runStart = -1, runEnd = -1;
+            for (int i = tagged.firstAtOrAfter(s.start()); i < tagged.tokens.size() && tagged.tokens.get(i).start() < s.end(); i++) {
+                CueTagger.Token k = tagged.tokens.get(i);
+                if (tagged.scores[i] > cueThreshold && k.end() <= s.end()) {
+                    if (runStart < 0) runStart = k.start();
+                    runEnd = k.end();
+                } else if (runStart >= 0) {
+                    addRun(t, found, hand, runStart, runEnd, lex);
+                    runStart = -1;
+                }
+            }
+            if (runStart >= 0) addRun(t, found, hand, runStart, runEnd, lex);
         }
         if (!lex.words.isEmpty()) {
             Matcher w = WORD.matcher(t).region(s.start(), s.end());
@@ -136,6 +230,27 @@ public final class AttributionExtractor {
             lastEnd = c.end;
         }
         return kept;
+    }
+
+    private static final Pattern NEGATED = Pattern.compile("(?i)(?:not|n[’']t|never)\\s+$");
+
+    /**
+     * Whether the tagger overrules a hand cue: "the report", "a think tank", "called" in "a group called Vets for Peace".
+     * Only assertions, hedges and opinions: the cues that make denials, blame and responsibility claims were written for
+     * conflict reports, which the tagger never saw, and a negated cue ("the army did not confirm") still reports a
+     * position, though it is rare in the news the tagger learned from.
+     */
+    private boolean vetoed(String t, int start, int end, CueKind kind, Tagged tagged) {
+        if (kind != CueKind.ASSERT && kind != CueKind.HEDGED && kind != CueKind.OPINION) return false;
+        if (NEGATED.matcher(t).region(Math.max(0, start - 8), start).find()) return false;
+        return tagged.max(start, end) < vetoThreshold;
+    }
+
+    private static void addRun(String t, List<Cue> found, int hand, int start, int end, CueLexicon lex) {
+        for (int i = 0; i < hand; i++) if (found.get(i).start < end && start < found.get(i).end) return;
+        // Verbs of force are events in conflict reports, whatever election news does with "attacked" (see LearnedCues).
+        for (String w : t.substring(start, end).split("[^\\p{L}'’]+")) if (LearnedCues.force(w)) return;
+        found.add(new Cue(start, end, lex.learnedCue));
     }
 
     private static boolean insideSource(List<Attribution> done, int pos) {

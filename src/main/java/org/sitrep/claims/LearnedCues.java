@@ -37,7 +37,7 @@ public final class LearnedCues {
      * Words inside annotated cue spans that are not cues themselves: auxiliaries, adverbs and function words
      * ("has repeatedly said", "according to"). The hand lexicon attaches those to their verb.
      */
-    private static final Set<String> NOT_CUES = Set.of("has", "have", "had", "is", "are", "was", "were", "be", "been", "being",
+    static final Set<String> NOT_CUES = Set.of("has", "have", "had", "is", "are", "was", "were", "be", "been", "being",
             "will", "would", "may", "might", "could", "can", "should", "must", "do", "does", "did", "not", "also", "to", "of",
             "in", "on", "for", "about", "by", "with", "at", "from", "as", "that", "the", "a", "an", "it", "this", "up", "out",
             "into", "over", "against", "than", "and", "or", "but", "who", "which", "what", "he", "she", "they", "we", "i", "you",
@@ -54,6 +54,9 @@ public final class LearnedCues {
     private static final Pattern FORCE = Pattern.compile("(?:attack|blast|order|respond|react|lash|withdr|restrict|shell|strik|struck|"
             + "hit|fire|target|bomb|kill|launch|fought|fight|battl|push|seiz|captur|shot|shoot|raid|ambush|destroy|retaliat|advanc|"
             + "invad|occup|evacuat|deploy|mobili|clash|storm|detain|arrest|execut|wound|injur|assault|besieg|surround|block|sanction).*");
+
+    /** Whether a word is a verb of force (see {@link #FORCE}). */
+    static boolean force(String word) { return FORCE.matcher(word.toLowerCase(Locale.ROOT)).matches(); }
 
     private final Map<String, int[]> counts; // word -> {occurrences, as cue}
 

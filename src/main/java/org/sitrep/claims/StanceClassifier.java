@@ -12,9 +12,10 @@ import org.sitrep.internal.Json;
 import org.sitrep.model.Stance;
 
 /**
- * A report's stance towards a claim from the report's headline: a multinomial logistic regression over
- * {@link StanceFeatures}, trained on the Emergent train split only (see {@link StanceTrainer} and
- * BENCHMARKS.md). The weights are aggregate numbers per feature and class; no rows of the data ship.
+ * A report's stance towards a claim from the report's headline (and its URL's slug when known): a multinomial
+ * logistic regression over {@link StanceFeatures}, trained on the Emergent train split only (see
+ * {@link StanceTrainer} and BENCHMARKS.md). It was trained on every pair both with and without its URL, so
+ * it reads a headline alone as well. The weights are aggregate numbers per feature and class; no rows of the data ship.
  * Immutable and thread-safe.
  */
 public final class StanceClassifier {
@@ -50,13 +51,19 @@ public final class StanceClassifier {
 
     Map<String, double[]> weights() { return weights; }
 
-    /** Probabilities in {@link #CLASSES} order. */
-    public double[] probabilities(String claim, String headline) {
-        return softmax(scores(weights, StanceFeatures.of(claim, headline)));
+    /** Probabilities in {@link #CLASSES} order, from the headline alone. */
+    public double[] probabilities(String claim, String headline) { return probabilities(claim, headline, null); }
+
+    /** Probabilities in {@link #CLASSES} order; {@code url} is the report's address, or null when unknown. */
+    public double[] probabilities(String claim, String headline, String url) {
+        return softmax(scores(weights, StanceFeatures.of(claim, headline, url)));
     }
 
-    public Stance classify(String claim, String headline) {
-        double[] p = probabilities(claim, headline);
+    public Stance classify(String claim, String headline) { return classify(claim, headline, null); }
+
+    /** The most probable stance; {@code url} is the report's address, or null when unknown. */
+    public Stance classify(String claim, String headline, String url) {
+        double[] p = probabilities(claim, headline, url);
         int best = 0;
         for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
         return CLASSES[best];

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Features of a (claim, headline) pair for stance: the headline's words and word pairs, refuting and
  * hedging cue words (the lists of Ferreira and Vlachos 2016, extended), negation on one side only, a
- * question mark, and how much of the claim the headline repeats. Pure, thread-safe.
+ * question mark, and how much of the claim the headline repeats; and, when the report's URL is known, the
+ * words of its slug that neither the headline nor the claim has. Pure, thread-safe.
  */
 final class StanceFeatures {
     private StanceFeatures() {}
@@ -56,8 +57,16 @@ final class StanceFeatures {
         return out;
     }
 
-    /** Binary feature names for one pair. */
-    static Set<String> of(String claim, String headline) {
+    /** Binary feature names for one pair, without a URL. */
+    static Set<String> of(String claim, String headline) { return of(claim, headline, null); }
+
+    /**
+     * Binary feature names for one pair; {@code url} (the report's address, may be null) adds its slug's words.
+     * A slug is often the headline as first written: "report-hbo-now-coming-to-apple-tv" under the headline
+     * "HBO Now coming to Apple TV" keeps the hedge the editor later cut, and "tiger-woods-agent-denies-..." the
+     * denial. Only slug words absent from both texts are features, so the slug adds what the headline lacks.
+     */
+    static Set<String> of(String claim, String headline, String url) {
         List<String> h = tokens(headline), c = tokens(claim);
         Set<String> f = new LinkedHashSet<>();
         f.add("bias");
@@ -98,6 +107,51 @@ final class StanceFeatures {
         }
         double overlap = content == 0 ? 0 : (double) shared / content;
         f.add("ovl" + Math.min(4, (int) (overlap * 5)));
+        List<String> slug = slug(url);
+        if (slug.isEmpty()) {
+            f.add("u_none");
+        } else {
+            for (String w : slug) if (!hs.contains(w) && !cs.contains(w)) f.add("ux:" + w);
+            f.add("u0:" + slug.get(0));
+            for (String w : slug) if (REFUTING.contains(w) && !cs.contains(w)) f.add("u_ref_new");
+            for (String w : slug) if (HEDGING.contains(w) && !cs.contains(w)) f.add("u_hedge_new");
+        }
         return f;
+    }
+
+    /** Longest URL read, in characters; anything longer is treated as having no slug. */
+    static final int MAX_URL = 2048;
+    private static final Set<String> URL_JUNK = Set.of("html", "htm", "php", "aspx", "asp", "shtml", "cms", "index",
+            "article", "articles", "story", "stories", "news", "www", "com", "amp");
+
+    /**
+     * The words of a URL's slug: of the path's segments, the one with the most words (at least 3) once split at
+     * '-', '_' and '+', keeping words of letters only (ids, dates and percent escapes drop out). Empty when none.
+     */
+    static List<String> slug(String url) {
+        if (url == null || url.isBlank() || url.length() > MAX_URL) return List.of();
+        String path = url;
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "" : path.substring(slash);
+        }
+        int cut = path.length();
+        for (char c : new char[] {'?', '#', ';'}) {
+            int i = path.indexOf(c);
+            if (i >= 0) cut = Math.min(cut, i);
+        }
+        path = path.substring(0, cut);
+        List<String> best = List.of();
+        for (String seg : path.split("/")) {
+            String s = seg.toLowerCase(Locale.ROOT).replaceFirst("\\.(html?|php|aspx?|shtml|cms)$", "");
+            List<String> ws = new ArrayList<>();
+            for (String w : s.split("[-_+]")) {
+                if (w.isEmpty() || URL_JUNK.contains(w) || !w.chars().allMatch(Character::isLetter)) continue;
+                ws.add(w);
+            }
+            if (ws.size() >= 3 && ws.size() > best.size()) best = ws;
+        }
+        return best;
     }
 }

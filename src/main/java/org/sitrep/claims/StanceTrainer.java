@@ -10,19 +10,23 @@ import java.util.TreeMap;
 import org.sitrep.model.Stance;
 
 /**
- * Trains {@link StanceClassifier}: multinomial logistic regression, full-batch gradient descent with
- * AdaGrad and L2, over features seen at least {@code minCount} times in the training pairs. The L2
- * strength is chosen by 5-fold cross-validation grouped by claim (no claim in two folds), on the
- * training rows only. Deterministic. Not thread-safe.
+ * Trains {@link StanceClassifier}: multinomial logistic regression with L2, minimised to convergence by
+ * L-BFGS, over features seen in at least {@code MIN_COUNT} training pairs. Each pair that has a URL is
+ * used twice, once with its URL and once without, so the model reads headlines alone as well (most feeds
+ * give a URL, pasted text and some posts do not). The L2 strength is chosen by 5-fold cross-validation
+ * grouped by claim (no claim in two folds) on the training rows only, scored on the pairs with their URL.
+ * Deterministic. Not thread-safe.
  */
 public final class StanceTrainer {
-    /** One training pair. */
-    public record Example(String group, String claim, String headline, Stance gold) {}
+    /** One training pair; {@code url} may be null. */
+    public record Example(String group, String claim, String headline, String url, Stance gold) {
+        public Example(String group, String claim, String headline, Stance gold) { this(group, claim, headline, null, gold); }
+    }
 
-    static final int EPOCHS = 300;
-    static final double RATE = 0.5;
-    static final double[] L2 = {1e-3, 3e-3, 1e-2, 3e-2};
+    static final double[] L2 = {3e-3, 1e-2, 3e-2};
     static final int MIN_COUNT = 2;
+    static final int MAX_ITERATIONS = 400;
+    private static final int HISTORY = 10;
 
     private double chosenL2;
     private final Map<Double, Double> cvAccuracy = new TreeMap<>();
@@ -36,7 +40,7 @@ public final class StanceTrainer {
                 List<Example> tr = new ArrayList<>(), te = new ArrayList<>();
                 for (Example e : examples) (Math.floorMod(e.group().hashCode(), 5) == fold ? te : tr).add(e);
                 StanceClassifier c = fit(tr, l2);
-                for (Example e : te) if (c.classify(e.claim(), e.headline()) == e.gold()) correct++;
+                for (Example e : te) if (c.classify(e.claim(), e.headline(), e.url()) == e.gold()) correct++;
             }
             double acc = (double) correct / examples.size();
             cvAccuracy.put(l2, acc);
@@ -51,52 +55,143 @@ public final class StanceTrainer {
     public Map<Double, Double> crossValidationAccuracy() { return cvAccuracy; }
 
     static StanceClassifier fit(List<Example> examples, double l2) {
-        Map<String, Integer> counts = new HashMap<>();
+        // Instances: every pair without its URL, and again with it when it has one.
         List<Set<String>> feats = new ArrayList<>();
+        List<Integer> gold = new ArrayList<>();
+        Map<String, Integer> counts = new HashMap<>();
         for (Example e : examples) {
-            Set<String> f = StanceFeatures.of(e.claim(), e.headline());
-            feats.add(f);
-            for (String x : f) counts.merge(x, 1, Integer::sum);
-        }
-        Map<String, double[]> w = new LinkedHashMap<>(), g2 = new HashMap<>();
-        counts.forEach((f, n) -> {
-            if (n >= MIN_COUNT || f.equals("bias")) {
-                w.put(f, new double[StanceClassifier.CLASSES.length]);
-                g2.put(f, new double[StanceClassifier.CLASSES.length]);
+            Set<String> bare = StanceFeatures.of(e.claim(), e.headline(), null);
+            Set<String> all = new java.util.HashSet<>(bare);
+            feats.add(bare);
+            gold.add(index(e.gold()));
+            if (e.url() != null && !e.url().isBlank()) {
+                Set<String> withUrl = StanceFeatures.of(e.claim(), e.headline(), e.url());
+                feats.add(withUrl);
+                gold.add(index(e.gold()));
+                all.addAll(withUrl);
             }
+            for (String x : all) counts.merge(x, 1, Integer::sum);
+        }
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        counts.keySet().stream().sorted().forEach(f -> {
+            if (counts.get(f) >= MIN_COUNT || f.equals("bias")) ids.put(f, ids.size());
         });
-        int k = StanceClassifier.CLASSES.length;
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            Map<String, double[]> grad = new HashMap<>();
-            for (int i = 0; i < examples.size(); i++) {
-                double[] p = StanceClassifier.softmax(StanceClassifier.scores(w, feats.get(i)));
-                int gold = index(examples.get(i).gold());
-                for (String f : feats.get(i)) {
-                    if (!w.containsKey(f)) continue;
-                    double[] g = grad.computeIfAbsent(f, x -> new double[k]);
-                    for (int c = 0; c < k; c++) g[c] += p[c] - (c == gold ? 1 : 0);
-                }
-            }
-            double n = examples.size();
-            for (var e : w.entrySet()) {
-                double[] g = grad.getOrDefault(e.getKey(), new double[k]);
-                double[] acc = g2.get(e.getKey());
-                boolean bias = e.getKey().equals("bias");
-                for (int c = 0; c < k; c++) {
-                    double gc = g[c] / n + (bias ? 0 : l2 * e.getValue()[c]);
-                    acc[c] += gc * gc;
-                    e.getValue()[c] -= RATE * gc / (Math.sqrt(acc[c]) + 1e-8);
-                }
-            }
+        int[][] x = new int[feats.size()][];
+        int[] y = new int[feats.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = feats.get(i).stream().filter(ids::containsKey).mapToInt(ids::get).toArray();
+            y[i] = gold.get(i);
         }
-        return new StanceClassifier(w);
+        double[] w = new Objective(x, y, ids.size(), ids.get("bias"), l2).minimise();
+        int k = StanceClassifier.CLASSES.length;
+        Map<String, double[]> weights = new LinkedHashMap<>();
+        ids.forEach((f, j) -> {
+            double[] v = new double[k];
+            System.arraycopy(w, j * k, v, 0, k);
+            weights.put(f, v);
+        });
+        return new StanceClassifier(weights);
+    }
+
+    /** Mean negative log-likelihood plus L2 (the bias is not shrunk), over features as index arrays. */
+    private record Objective(int[][] x, int[] y, int features, int bias, double l2) {
+        static final int K = StanceClassifier.CLASSES.length;
+
+        double valueAndGradient(double[] w, double[] grad) {
+            java.util.Arrays.fill(grad, 0);
+            double loss = 0, n = x.length;
+            double[] s = new double[K];
+            for (int i = 0; i < x.length; i++) {
+                java.util.Arrays.fill(s, 0);
+                for (int j : x[i]) for (int c = 0; c < K; c++) s[c] += w[j * K + c];
+                double max = Double.NEGATIVE_INFINITY, sum = 0;
+                for (double v : s) max = Math.max(max, v);
+                for (int c = 0; c < K; c++) sum += s[c] = Math.exp(s[c] - max);
+                for (int c = 0; c < K; c++) s[c] /= sum;
+                loss -= Math.log(Math.max(s[y[i]], 1e-300));
+                s[y[i]] -= 1;
+                for (int j : x[i]) for (int c = 0; c < K; c++) grad[j * K + c] += s[c] / n;
+            }
+            loss /= n;
+            for (int j = 0; j < features; j++) {
+                if (j == bias) continue;
+                for (int c = 0; c < K; c++) {
+                    double v = w[j * K + c];
+                    loss += 0.5 * l2 * v * v;
+                    grad[j * K + c] += l2 * v;
+                }
+            }
+            return loss;
+        }
+
+        /** L-BFGS (two-loop recursion) with a backtracking Armijo line search; the objective is strictly convex. */
+        double[] minimise() {
+            int d = features * K;
+            double[] w = new double[d], g = new double[d];
+            double f = valueAndGradient(w, g);
+            double[][] sHist = new double[HISTORY][], yHist = new double[HISTORY][];
+            double[] rho = new double[HISTORY];
+            int stored = 0, head = 0;
+            for (int it = 0; it < MAX_ITERATIONS; it++) {
+                double[] q = g.clone();
+                double[] alpha = new double[HISTORY];
+                for (int m = 0; m < stored; m++) {
+                    int h = Math.floorMod(head - 1 - m, HISTORY);
+                    alpha[h] = rho[h] * dot(sHist[h], q);
+                    axpy(-alpha[h], yHist[h], q);
+                }
+                if (stored > 0) {
+                    int h = Math.floorMod(head - 1, HISTORY);
+                    scale(q, dot(sHist[h], yHist[h]) / dot(yHist[h], yHist[h]));
+                } else {
+                    scale(q, 1 / Math.max(1e-12, Math.sqrt(dot(g, g))));
+                }
+                for (int m = stored - 1; m >= 0; m--) {
+                    int h = Math.floorMod(head - 1 - m, HISTORY);
+                    double beta = rho[h] * dot(yHist[h], q);
+                    axpy(alpha[h] - beta, sHist[h], q);
+                }
+                double slope = -dot(g, q); // q is the ascent direction; we step along -q
+                if (slope >= 0) { stored = 0; continue; } // not a descent direction: restart from the gradient
+                double step = 1, fNew;
+                double[] wNew = new double[d], gNew = new double[d];
+                while (true) {
+                    for (int j = 0; j < d; j++) wNew[j] = w[j] - step * q[j];
+                    fNew = valueAndGradient(wNew, gNew);
+                    if (fNew <= f + 1e-4 * step * slope || step < 1e-10) break;
+                    step *= 0.5;
+                }
+                double[] sv = new double[d], yv = new double[d];
+                for (int j = 0; j < d; j++) { sv[j] = wNew[j] - w[j]; yv[j] = gNew[j] - g[j]; }
+                double sy = dot(sv, yv);
+                if (sy > 1e-12) {
+                    sHist[head] = sv; yHist[head] = yv; rho[head] = 1 / sy;
+                    head = (head + 1) % HISTORY;
+                    stored = Math.min(stored + 1, HISTORY);
+                }
+                boolean done = Math.abs(f - fNew) <= 1e-10 * Math.max(1, Math.abs(f));
+                w = wNew; g = gNew; f = fNew;
+                if (done || Math.sqrt(dot(g, g)) < 1e-7) break;
+            }
+            return w;
+        }
+
+        private static double dot(double[] a, double[] b) {
+            double s = 0;
+            for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+            return s;
+        }
+
+        private static void axpy(double a, double[] x, double[] y) { for (int i = 0; i < x.length; i++) y[i] += a * x[i]; }
+
+        private static void scale(double[] x, double a) { for (int i = 0; i < x.length; i++) x[i] *= a; }
     }
 
     /** The weights as a JSON-ready map (feature -> [supports, denies, observes]), rounded, zeros dropped. */
     public static Map<String, Object> toJson(StanceClassifier c, String provenance) {
         Map<String, double[]> weights = c.weights();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("model", "multinomial logistic regression over StanceFeatures; classes [supports, denies, observes]");
+        root.put("model", "multinomial logistic regression over StanceFeatures (headline, claim, URL slug); classes [supports, denies, observes]");
         root.put("provenance", provenance);
         Map<String, List<Double>> w = new TreeMap<>();
         weights.forEach((f, v) -> {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sitrep.claims.Attribution;
 import org.sitrep.claims.AttributionExtractor;
+import org.sitrep.claims.CueTagger;
 import org.sitrep.claims.LearnedCues;
 import org.sitrep.claims.Span;
 import org.sitrep.eval.SpanScores;
@@ -37,7 +38,15 @@ final class AttributionEvalCommand implements Callable<Integer> {
     double cueMinPrecision = LearnedCues.MIN_PRECISION;
     @Option(names = "--cue-min-count", description = "... and at least this many times (default: ${DEFAULT-VALUE})")
     int cueMinCount = LearnedCues.MIN_COUNT;
-    @Option(names = "--no-learned-cues", description = "the hand-written lexicon only") boolean noLearned;
+    @Option(names = "--no-learned-cues", description = "no learned cue words (the tagger stays unless --no-cue-tagger)") boolean noLearned;
+    @Option(names = "--learned-cues", description = "also use the learned cue words (the default uses the cue tagger instead)") boolean withLearned;
+    @Option(names = "--no-cue-tagger", description = "no cue tagger: hand lexicon and learned cue words, as before the tagger") boolean noTagger;
+    @Option(names = "--train-cue-tagger", description = "first train the cue tagger on the train split (first annotator of each article), write its weights (gzipped) to this file, then score with it")
+    Path trainTagger;
+    @Option(names = "--tagger-epochs", description = "perceptron passes when training the tagger (default: ${DEFAULT-VALUE})") int epochs = 8;
+    @Option(names = "--tagger-min-weight", description = "weights smaller than this are left out of the written model (default: ${DEFAULT-VALUE})") double minWeight = 0.5;
+    @Option(names = "--cue-threshold", description = "tagger score above which a word is a cue (default: ${DEFAULT-VALUE})") double cueThreshold = AttributionExtractor.CUE_THRESHOLD;
+    @Option(names = "--veto-threshold", description = "tagger score below which a hand-lexicon cue is dropped (default: ${DEFAULT-VALUE})") double vetoThreshold = AttributionExtractor.VETO_THRESHOLD;
     @Option(names = "--dump", description = "also write the predicted attributions as JSON Lines to this file (for error analysis)") Path dump;
 
     @Override
@@ -48,8 +57,10 @@ final class AttributionEvalCommand implements Callable<Integer> {
             byDoc.computeIfAbsent(a.path("doc_id").asText(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(a.path("annotator").asText(), k -> new ArrayList<>()).add(a);
         }
-        LearnedCues learned = noLearned ? LearnedCues.none() : learnCues != null ? learn(docs, byDoc) : LearnedCues.load();
-        AttributionExtractor extractor = new AttributionExtractor(learned.cueWords(cueMinPrecision, cueMinCount));
+        boolean useLearned = !noLearned && (noTagger || withLearned || learnCues != null);
+        LearnedCues learned = !useLearned ? LearnedCues.none() : learnCues != null ? learn(docs, byDoc) : LearnedCues.load();
+        CueTagger tagger = noTagger ? null : trainTagger != null ? trainTagger(docs, byDoc) : CueTagger.load();
+        AttributionExtractor extractor = new AttributionExtractor(learned.cueWords(cueMinPrecision, cueMinCount), tagger, cueThreshold, vetoThreshold);
         SpanScores source = new SpanScores(), content = new SpanScores();
         int n = 0;
         long t0 = System.nanoTime();
@@ -118,8 +129,24 @@ final class AttributionEvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Counts cue words over the train split, the first annotator of each article, and writes the counts. */
-    private LearnedCues learn(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc) throws java.io.IOException {
+    /** Trains the cue tagger on the train split, first annotator of each article, and writes its weights. */
+    private CueTagger trainTagger(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc) throws java.io.IOException {
+        List<LearnedCues.AnnotatedText> texts = trainTexts(docs, byDoc);
+        long t0 = System.nanoTime();
+        String provenance = "averaged perceptron trained by 'sitrep eval attribution " + articles.getFileName() + " " + attributions.getFileName()
+                + " --train-cue-tagger ... --tagger-epochs " + epochs + " --tagger-min-weight " + minWeight + "' on the " + texts.size()
+                + " articles whose split is train (PolNeAR v1.0.0, Newell, Margolin & Ruths, LREC 2018), first annotator of each";
+        CueTagger tagger = CueTagger.train(texts, epochs, minWeight, provenance);
+        java.nio.file.Files.createDirectories(trainTagger.toAbsolutePath().getParent());
+        try (var out = java.nio.file.Files.newOutputStream(trainTagger)) {
+            tagger.write(out);
+        }
+        System.out.printf("trained the cue tagger on %d train articles in %.1f s (%d features); wrote %s%n",
+                texts.size(), (System.nanoTime() - t0) / 1e9, tagger.size(), trainTagger);
+        return tagger;
+    }
+
+    private List<LearnedCues.AnnotatedText> trainTexts(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc) {
         List<LearnedCues.AnnotatedText> texts = new ArrayList<>();
         for (JsonNode d : docs) {
             if (!"train".equals(d.path("split").asText())) continue;
@@ -132,6 +159,12 @@ final class AttributionEvalCommand implements Callable<Integer> {
             texts.add(new LearnedCues.AnnotatedText(d.path("text").asText(), cues));
         }
         if (texts.isEmpty()) throw new UserException(articles + ": no articles with split 'train' to learn from");
+        return texts;
+    }
+
+    /** Counts cue words over the train split, the first annotator of each article, and writes the counts. */
+    private LearnedCues learn(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc) throws java.io.IOException {
+        List<LearnedCues.AnnotatedText> texts = trainTexts(docs, byDoc);
         LearnedCues learned = LearnedCues.learn(texts);
         String provenance = "counted by 'sitrep eval attribution " + articles.getFileName() + " " + attributions.getFileName()
                 + " --learn-cues ...' on the " + texts.size() + " articles whose split is train (PolNeAR v1.0.0, Newell, Margolin & Ruths,"

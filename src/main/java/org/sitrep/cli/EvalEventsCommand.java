@@ -62,6 +62,11 @@ final class EvalEventsCommand implements Callable<Integer> {
     private static final java.util.regex.Pattern CODER_NOTE = java.util.regex.Pattern.compile(
             "(?i)[^.]*\\bfatalities (?:are |were )?(?:coded as|split|divided|distributed)[^.]*(?:\\.|$)");
 
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "write one JSON line per row whose event location is more than 25 km off (or missing): "
+                    + "the gold point and place fields, the chosen location and every mention, for error analysis")
+    Path errors;
+
     @Option(names = "--no-geoparser", description = "score without the geoparser (location scores n/a)")
     boolean noGeoparser;
 
@@ -97,6 +102,14 @@ final class EvalEventsCommand implements Callable<Integer> {
         long nanos = 0, cpuNanos = 0, geoCpuNanos = 0;
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         boolean cpuTime = cpu.isCurrentThreadCpuTimeSupported();
+        java.io.BufferedWriter errorsOut = null;
+        if (errors != null) {
+            try {
+                errorsOut = java.nio.file.Files.newBufferedWriter(errors);
+            } catch (java.io.IOException e) {
+                throw new UserException("cannot write " + errors + ": " + e.getMessage());
+            }
+        }
         for (JsonNode r : rows) {
             String notes = r.path("notes").asText("");
             if (withoutCoderNotes) notes = CODER_NOTE.matcher(notes).replaceAll("").strip();
@@ -148,12 +161,20 @@ final class EvalEventsCommand implements Callable<Integer> {
                     if (d <= 25) loc25++;
                     if (d <= 161) loc161++;
                 }
+                if (errorsOut != null) writeError(errorsOut, r, geo, ex);
             }
             if (goldDate != null) {
                 dateN++;
                 Instant mid = ex.time().start().plus(ChronoUnit.SECONDS.between(ex.time().start(), ex.time().end()) / 2, ChronoUnit.SECONDS);
                 LocalDate predicted = mid.atOffset(ZoneOffset.UTC).toLocalDate();
                 if (Math.abs(ChronoUnit.DAYS.between(predicted, goldDate)) <= 1) dateOk++;
+            }
+        }
+        if (errorsOut != null) {
+            try {
+                errorsOut.close();
+            } catch (java.io.IOException e) {
+                throw new UserException("cannot write " + errors + ": " + e.getMessage());
             }
         }
         if (n == 0) throw new UserException(file + ": no rows with notes and a publication time (timestamp or event_date_iso)");
@@ -198,6 +219,42 @@ final class EvalEventsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** One line of the --errors file for a row located more than 25 km off, or not located. */
+    private static void writeError(java.io.BufferedWriter w, JsonNode r, Geoparse geo, Extraction ex) {
+        GeoPoint gold = new GeoPoint(r.get("latitude").asDouble(), r.get("longitude").asDouble());
+        double d = ex.location() == null ? Double.NaN : ex.location().point().distanceKm(gold);
+        if (d <= 25) return;
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("id", r.path("data_id").asText(""));
+        o.put("country", r.path("country").asText(""));
+        for (String f : new String[] {"admin1", "admin2", "admin3", "location", "geo_precision"}) o.put(f, r.path(f).asText(""));
+        o.put("lat", gold.lat());
+        o.put("lon", gold.lon());
+        if (ex.location() != null) {
+            o.put("chosen", ex.location().name());
+            o.put("chosen_km", Math.round(d));
+            o.put("reason", ex.location().reason());
+        }
+        var ms = o.putArray("mentions");
+        for (var m : geo.mentions()) {
+            ObjectNode mo = ms.addObject();
+            mo.put("text", m.text());
+            mo.put("place", m.place().name());
+            mo.put("id", m.place().geonameId());
+            mo.put("fc", m.place().featureCode());
+            mo.put("cc", m.place().countryCode());
+            mo.put("km", Math.round(m.place().point().distanceKm(gold)));
+            mo.put("conf", m.confidence());
+        }
+        o.put("notes", r.path("notes").asText(""));
+        try {
+            w.write(o.toString());
+            w.newLine();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static LocalDate date(String s) {

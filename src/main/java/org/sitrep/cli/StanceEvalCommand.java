@@ -19,14 +19,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sitrep eval stance FILE}: headline stance towards a claim (Emergent: for / against / observing)
- * on the rows whose split is test, and on all rows. With {@code --train-out} it first retrains the model
- * on the train rows only and writes its weights there.
+ * on the rows whose split is test, and on all rows, reading each row's headline and URL ({@code --headline-only}:
+ * the headline alone). With {@code --train-out} it first retrains the model on the train rows only and writes
+ * its weights there.
  */
 @Command(name = "stance", mixinStandardHelpOptions = true,
         description = "Score headline stance (supports/denies/observes) on an Emergent JSON Lines file.")
 final class StanceEvalCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "JSON Lines with claim_headline, article_headline, stance (for/against/observing), split") Path file;
     @Option(names = "--json", description = "end with one JSON line of the test-split figures") boolean json;
+    @Option(names = "--headline-only", description = "ignore the rows' URLs (as for a report without one)") boolean headlineOnly;
     @Option(names = "--train-out", description = "retrain on the train split and write the weights to this file first") Path trainOut;
 
     @Override
@@ -38,7 +40,7 @@ final class StanceEvalCommand implements Callable<Integer> {
             for (JsonNode r : rows) {
                 if ("train".equals(r.path("split").asText())) {
                     train.add(new StanceTrainer.Example(r.path("claim_id").asText(), r.path("claim_headline").asText(),
-                            r.path("article_headline").asText(), stance(r)));
+                            r.path("article_headline").asText(), url(r), stance(r)));
                 }
             }
             if (train.isEmpty()) throw new UserException(file + ": no rows with split 'train' to learn from");
@@ -57,10 +59,12 @@ final class StanceEvalCommand implements Callable<Integer> {
         Classification test = new Classification(), all = new Classification();
         for (JsonNode r : rows) {
             Stance gold = stance(r);
-            Stance pred = model.classify(r.path("claim_headline").asText(), r.path("article_headline").asText());
+            Stance pred = model.classify(r.path("claim_headline").asText(), r.path("article_headline").asText(),
+                    headlineOnly ? null : url(r));
             all.add(gold.wire(), pred.wire());
             if ("test".equals(r.path("split").asText())) test.add(gold.wire(), pred.wire());
         }
+        if (headlineOnly) System.out.println("stance: headlines only (URLs ignored)");
         System.out.printf("stance: test split %d rows: accuracy %.3f, macro-F1 %.3f (F1 supports %.3f, denies %.3f, observes %.3f)%n",
                 test.n(), test.accuracy(), test.macroF1(), test.f1("supports"), test.f1("denies"), test.f1("observes"));
         System.out.printf("stance: all rows %d: accuracy %.3f, macro-F1 %.3f (the train rows were seen in training)%n",
@@ -70,12 +74,18 @@ final class StanceEvalCommand implements Callable<Integer> {
             m.put("accuracy", AttributionEvalCommand.round(test.accuracy()));
             m.put("macro_f1", AttributionEvalCommand.round(test.macroF1()));
             m.put("n", test.n());
+            m.put("inputs", headlineOnly ? "headline" : "headline+url");
             m.put("all_accuracy", AttributionEvalCommand.round(all.accuracy()));
             m.put("all_macro_f1", AttributionEvalCommand.round(all.macroF1()));
             m.put("all_n", all.n());
             System.out.println(Json.MAPPER.writeValueAsString(m));
         }
         return 0;
+    }
+
+    private static String url(JsonNode r) {
+        String u = r.path("url").asText("");
+        return u.isBlank() ? null : u;
     }
 
     private Stance stance(JsonNode r) {

@@ -122,6 +122,26 @@ final class CasualtyExtractor {
         "murder", "execut", "behead", "lynch", "slain", "life", "lives", "massacre", "assassin", "gunned"};
     private static final String[] INJURY_KEYS = {"injur", "wound", "hurt", "hospitali"};
 
+    /**
+     * A report's counts from its headline and body read apart: a headline restates the body's count
+     * ("Two kids killed in blast" over "Two children were killed ..."), and read as one text the two
+     * would add up to four. The body's counts win; the headline's fill in what the body leaves unstated.
+     */
+    Fatalities extract(String headline, String body) {
+        if (headline == null || headline.isBlank()) return extract(body);
+        if (body == null || body.isBlank()) return extract(headline);
+        Fatalities b = extract(body);
+        if (b.killedMin() != null && b.injuredMin() != null) return b;
+        Fatalities h = extract(headline);
+        if (h.equals(Fatalities.UNKNOWN)) return b;
+        boolean killedFromHeadline = b.killedMin() == null && h.killedMin() != null;
+        boolean injuredFromHeadline = b.injuredMin() == null && h.injuredMin() != null;
+        if (!killedFromHeadline && !injuredFromHeadline) return b;
+        String phrase = b.phrase() == null ? h.phrase() : b.phrase() + "; " + h.phrase();
+        return new Fatalities(killedFromHeadline ? h.killedMin() : b.killedMin(), killedFromHeadline ? h.killedMax() : b.killedMax(),
+                injuredFromHeadline ? h.injuredMin() : b.injuredMin(), injuredFromHeadline ? h.injuredMax() : b.injuredMax(), phrase);
+    }
+
     Fatalities extract(String text) {
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         s = asciiDigits(s.toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replace('’', '\'').replace('ʼ', '\''));

@@ -61,7 +61,7 @@ public final class EventExtractor implements Extractor {
         List<String> means = new ArrayList<>();
         for (TriggerLexicon.Hit h : meansHits) if (!means.contains(h.label())) means.add(h.label());
         EventTimeResolver.Resolved when = time.resolve(text, report.publishedAt());
-        return new Extraction(d.type(), d.subType(), d.triggers(), parties, casualties.extract(text), means,
+        return new Extraction(d.type(), d.subType(), d.triggers(), parties, casualties.extract(report.title(), report.text()), means,
                 when.window(), geoparse == null ? null : geoparse.eventLocation(), d.confidence());
     }
 }

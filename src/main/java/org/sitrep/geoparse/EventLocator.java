@@ -49,7 +49,9 @@ final class EventLocator {
         for (Mention m : usable) {
             Place p = m.place();
             List<String> why = new ArrayList<>();
-            double s = specificity(p);
+            // "a pharmacist from Ibb governorate": a town named for its province is as vague as the province
+            // (not so "Ghoryan district", which the event data places at the district's seat)
+            double s = specificity(namedAs(text, m) == LocationPrecision.PROVINCE ? coarsest(precision(p), LocationPrecision.PROVINCE) : precision(p), p);
             int f = freq.get(p.geonameId());
             s += 0.6 * Math.min(3, f - 1);
             if (f > 1) why.add("named " + f + " times");
@@ -218,8 +220,8 @@ final class EventLocator {
         return LocationPrecision.EXACT;
     }
 
-    private static double specificity(Place p) {
-        return switch (precision(p)) {
+    private static double specificity(LocationPrecision precision, Place p) {
+        return switch (precision) {
             case EXACT -> 3;
             case DISTRICT -> 2.2;
             case PROVINCE -> 1.5;

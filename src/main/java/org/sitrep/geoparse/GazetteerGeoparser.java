@@ -23,11 +23,13 @@ final class GazetteerGeoparser implements Geoparser {
     private final Gazetteer gazetteer;
     private final Recognizer recognizer;
     private final Resolver resolver;
+    private final SpellingVariants variants;
 
     GazetteerGeoparser(Gazetteer gazetteer, Lexicon lexicon) {
         this.gazetteer = gazetteer;
         this.recognizer = new Recognizer(gazetteer, lexicon);
         this.resolver = new Resolver(gazetteer);
+        this.variants = new SpellingVariants(gazetteer, lexicon);
     }
 
     @Override
@@ -56,6 +58,6 @@ final class GazetteerGeoparser implements Geoparser {
             out.add(new Mention(r.candidate().start(), r.candidate().end(), text.substring(r.candidate().start(), r.candidate().end()),
                     place, gazetteer.adminPath(place), Math.round(r.confidence() * 1000) / 1000.0));
         }
-        return out;
+        return variants.augment(text, out);
     }
 }

@@ -82,10 +82,10 @@ final class Recognizer {
      */
     private static Set<String> namePrefixes(Gazetteer gazetteer, int threshold) {
         Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String k : gazetteer.keys()) {
+        gazetteer.forEachName((k, places) -> {
             int sp = k.indexOf(' ');
             if (sp >= 4) counts.merge(k.substring(0, sp), 1, Integer::sum);
-        }
+        });
         Set<String> out = new HashSet<>();
         counts.forEach((w, n) -> { if (n >= threshold) out.add(w); });
         return Set.copyOf(out);

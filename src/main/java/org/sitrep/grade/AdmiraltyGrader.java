@@ -68,7 +68,7 @@ public final class AdmiraltyGrader implements Grader {
             String outlet = s == null ? r.sourceId() : s.name();
             boolean headlineDenies = headlineStance != null && !draft.title().isBlank() && !r.title().isBlank()
                     && !r.title().equals(draft.title())
-                    && headlineStance.probabilities(draft.title(), r.title())[1] >= HEADLINE_DENIAL_PROBABILITY;
+                    && headlineStance.probabilities(draft.title(), r.title(), r.url())[1] >= HEADLINE_DENIAL_PROBABILITY;
             String key = ClaimSides.partyKey(outlet);
             names.putIfAbsent(key, outlet);
             if (headlineDenies) deniers.add(key);

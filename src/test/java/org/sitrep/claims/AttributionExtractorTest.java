@@ -358,4 +358,47 @@ class AttributionExtractorTest {
         assertEquals("the spokesman", src(t, answer));
         assertTrue(content(t, answer).contains("We did not fire on the depot"), describe(t, found));
     }
+
+    @Test
+    void nameAfterADashSignsTheQuoteBeforeIt() {
+        String t = "Residents sent us their accounts.\n“The shelling lasted all night and the school is gone.” ― Olena Kravets\n"
+                + "“We have no water since Tuesday.” ― Petro M.\n";
+        List<Attribution> found = x.extract(t, "en");
+        assertEquals(2, found.size(), describe(t, found));
+        assertEquals("Olena Kravets", src(t, found.get(0)));
+        assertEquals("“The shelling lasted all night and the school is gone.”", content(t, found.get(0)));
+        assertEquals("Petro M.", src(t, found.get(1)));
+    }
+
+    @Test
+    void quoteOnTheLineAboveASignature() {
+        String t = "\"The convoy never reached the town.\"\n\n- Maria Lopez.\n\nThe agency disputes that account.";
+        Attribution a = x.extract(t, "en").get(0);
+        assertEquals("Maria Lopez.", src(t, a));
+        assertEquals("\"The convoy never reached the town.\"", content(t, a));
+    }
+
+    @Test
+    void embeddedPostIsSignedByItsAuthor() {
+        String t = "Power is out across the east bank again tonight — Jane Doe (@janedoe_news) May 3, 2024";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Jane Doe", src(t, a));
+        assertEquals("Power is out across the east bank again tonight", content(t, a));
+    }
+
+    @Test
+    void dashBeforeASpeakerAndVerbIsLeftToTheVerb() {
+        String t = "“We will rebuild the bridge” — the governor said on Monday.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("said", a.cue().text(t));
+        assertEquals("the governor", src(t, a));
+    }
+
+    @Test
+    void transcriptTurnInsideAQuotedTranscript() {
+        String t = "Partial transcript:\n\n\"HOST: Will the ceasefire hold through the weekend?\n\n\"MINISTER: We expect it to hold.";
+        List<Attribution> found = x.extract(t, "en");
+        assertTrue(found.stream().anyMatch(a -> "HOST".equals(src(t, a)) && content(t, a).startsWith("Will the ceasefire")), describe(t, found));
+        assertTrue(found.stream().anyMatch(a -> "MINISTER".equals(src(t, a))), describe(t, found));
+    }
 }

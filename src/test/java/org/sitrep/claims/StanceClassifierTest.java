@@ -27,6 +27,40 @@ class StanceClassifierTest {
     }
 
     @Test
+    void slugIsTheLongestWordySegmentOfThePath() {
+        assertEquals(List.of("report", "hbo", "now", "coming", "to", "apple", "tv", "next", "month"),
+                StanceFeatures.slug("http://example.com/2015/03/04/report-hbo-now-coming-to-apple-tv-next-month/?smid=tw"));
+        assertEquals(List.of("tiger", "woods", "agent", "denies", "claims"),
+                StanceFeatures.slug("https://example.org/articles/2382213-tiger-woods-agent-denies-claims.html#top"));
+        assertEquals(List.of(), StanceFeatures.slug("https://example.org/news/12345"));
+        assertEquals(List.of(), StanceFeatures.slug(null));
+        assertEquals(List.of(), StanceFeatures.slug("https://example.org/" + "a-".repeat(StanceFeatures.MAX_URL)));
+    }
+
+    @Test
+    void slugWordsMissingFromTheHeadlineBecomeFeatures() {
+        var f = StanceFeatures.of("Strike hit the depot", "Strike hit the depot",
+                "https://example.org/world/report-strike-hit-the-depot");
+        assertTrue(f.contains("ux:report") && f.contains("u_hedge_new") && f.contains("u0:report"), f.toString());
+        assertTrue(!f.contains("ux:depot") && !f.contains("u_none"), f.toString());
+        assertTrue(StanceFeatures.of("Strike hit the depot", "Strike hit the depot").contains("u_none"));
+    }
+
+    @Test
+    void trainerUsesTheUrlWhenTheHeadlineIsSilent() {
+        List<StanceTrainer.Example> ex = new ArrayList<>();
+        String[] topics = {"bridge", "airport", "depot", "school", "port", "station", "plant", "tower"};
+        for (String t : topics) {
+            String claim = "Strike hit the " + t, head = "Strike hit the " + t;
+            ex.add(new StanceTrainer.Example(t, claim, head, "https://example.org/x/strike-hit-" + t + "-confirmed", Stance.SUPPORTS));
+            ex.add(new StanceTrainer.Example(t, claim, head, "https://example.org/x/strike-on-" + t + "-a-hoax", Stance.DENIES));
+        }
+        StanceClassifier c = StanceTrainer.fit(ex, 1e-3);
+        assertEquals(Stance.DENIES, c.classify("Strike hit the mall", "Strike hit the mall", "https://example.net/strike-on-mall-a-hoax"));
+        assertEquals(Stance.SUPPORTS, c.classify("Strike hit the mall", "Strike hit the mall", "https://example.net/strike-hit-mall-confirmed"));
+    }
+
+    @Test
     void trainerLearnsCueWordsFromWrittenExamples() {
         List<StanceTrainer.Example> ex = new ArrayList<>();
         String[] topics = {"bridge", "airport", "depot", "school", "port", "station", "plant", "tower"};
@@ -53,7 +87,8 @@ class StanceClassifierTest {
                 case "against" -> "denies";
                 default -> "observes";
             };
-            c.add(gold, model.classify(r.path("claim_headline").asText(), r.path("article_headline").asText()).wire());
+            c.add(gold, model.classify(r.path("claim_headline").asText(), r.path("article_headline").asText(),
+                    r.path("url").asText(null)).wire());
         }
         assertTrue(c.n() > 400 && c.accuracy() > 0.7, "accuracy " + c.accuracy() + " on " + c.n());
     }

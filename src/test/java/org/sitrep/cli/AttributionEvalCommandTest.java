@@ -1,6 +1,7 @@
 package org.sitrep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,12 +46,12 @@ class AttributionEvalCommandTest {
                 relation("t1", "train", train, "The governor", "bemoaned", "the delays"),
                 relation("s1", "test", test, "The opposition leader", "bemoaned", "the closure of the border crossing")));
 
-        CliRun hand = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test", "--no-learned-cues", "--json");
+        CliRun hand = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test", "--no-learned-cues", "--no-cue-tagger", "--json");
         assertEquals(0, hand.exit(), hand.err());
         assertEquals(0.0, last(hand).get("content_f1_overlap").asDouble(), 1e-9, hand.out());
 
         CliRun learned = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test",
-                "--learn-cues", counts.toString(), "--json");
+                "--learn-cues", counts.toString(), "--no-cue-tagger", "--json");
         assertEquals(0, learned.exit(), learned.err());
         assertEquals(1.0, last(learned).get("content_f1_overlap").asDouble(), 1e-9, learned.out());
         assertEquals(1.0, last(learned).get("source_f1_overlap").asDouble(), 1e-9, learned.out());
@@ -58,6 +59,34 @@ class AttributionEvalCommandTest {
         assertEquals(3, written.path("counts").path("bemoaned").get(1).asInt(), written.toString());
         assertTrue(written.path("provenance").asText().contains("train"));
         assertTrue(written.path("counts").path("closure").isMissingNode(), "the test article is never counted");
+    }
+
+    @Test
+    void trainsTheCueTaggerOnTheTrainSplitAndWritesItsWeights() throws Exception {
+        String train = "The mayor bemoaned the slow repairs. Residents bemoaned the curfew. The governor bemoaned the delays.";
+        String test = "The opposition leader bemoaned the closure of the border crossing.";
+        Path articles = dir.resolve("articles.jsonl"), attributions = dir.resolve("attributions.jsonl"), weights = dir.resolve("out/tagger.tsv.gz");
+        Files.write(articles, List.of(
+                Json.MAPPER.writeValueAsString(java.util.Map.of("doc_id", "t1", "split", "train", "annotators", List.of("x1"), "text", train)),
+                Json.MAPPER.writeValueAsString(java.util.Map.of("doc_id", "s1", "split", "test", "annotators", List.of("x1"), "text", test))));
+        Files.write(attributions, List.of(
+                relation("t1", "train", train, "The mayor", "bemoaned", "the slow repairs"),
+                relation("t1", "train", train, "Residents", "bemoaned", "the curfew"),
+                relation("t1", "train", train, "The governor", "bemoaned", "the delays"),
+                relation("s1", "test", test, "The opposition leader", "bemoaned", "the closure of the border crossing")));
+
+        CliRun trained = run("eval", "attribution", articles.toString(), attributions.toString(), "--split", "test",
+                "--train-cue-tagger", weights.toString(), "--cue-threshold", "5", "--json");
+        assertEquals(0, trained.exit(), trained.err());
+        assertEquals(1.0, last(trained).get("content_f1_overlap").asDouble(), 1e-9, trained.out());
+        assertEquals(1.0, last(trained).get("source_f1_overlap").asDouble(), 1e-9, trained.out());
+        String model;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(weights))) {
+            model = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(model.startsWith("# averaged perceptron") && model.contains("train"), model.lines().findFirst().orElse(""));
+        assertTrue(model.contains("\nw=bemoaned\t"), "the cue word carries a weight");
+        assertFalse(model.contains("closure"), "the test article is never trained on");
     }
 
     private static JsonNode last(CliRun r) throws Exception {

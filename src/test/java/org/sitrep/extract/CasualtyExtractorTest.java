@@ -48,6 +48,18 @@ class CasualtyExtractorTest {
     }
 
     @Test
+    void aHeadlineRestatingTheBodysCountIsCountedOnce() {
+        Fatalities f = c.extract("Two kids killed in blast west of Aleppo", "Two children were killed by an explosion in Darat Izza, west of Aleppo.");
+        assertEquals(2, f.killedMin());
+        assertEquals(2, f.killedMax());
+        // the headline fills in what the body leaves out
+        Fatalities g = c.extract("Shelling kills 3 in Kherson", "Russian artillery hit the city centre in the morning; 5 people were wounded.");
+        assertEquals(3, g.killedMin());
+        assertEquals(5, g.injuredMin());
+        assertEquals(3, c.extract("Shelling kills 3 in Kherson", "").killedMin());
+    }
+
+    @Test
     void killedOrWoundedIsNoDeathCount() {
         assertNull(c.extract("A soldier was killed or wounded by a sniper.").killedMin());
         assertNull(c.extract("2 policemen were killed or wounded by a sniper.").killedMin());

@@ -140,6 +140,9 @@ class EventExtractorTest {
         Тысячи человек вышли на митинг протеста в центре города.                                           | Protests                   |           |
         Поліція затримала двох учасників акції протесту біля будівлі парламенту.                           | Protests                   |           |
         اندلعت اشتباكات عنيفة بين الجيش ومسلحين في ريف المدينة                                              | Battles                    |           |
+        شنّ مسلحون هجوماً على حاجز لقوات الحكومة جنوب المدينة                                               | Battles                    |           |
+        Боевики совершили нападение на блокпост армии к югу от города.                                     | Battles                    |           |
+        Gunmen carried out an attack on an army checkpoint south of the town.                              | Battles                    |           |
         """)
     void typesRussianUkrainianArabic(String text, String type, String means, Integer killed) {
         Extraction ex = extract(text);

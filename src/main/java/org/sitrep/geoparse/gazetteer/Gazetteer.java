@@ -96,8 +96,8 @@ public final class Gazetteer {
 
     public boolean hasKey(String key) { return byKey.containsKey(key); }
 
-    /** Every folded name (a read-only view). */
-    public java.util.Set<String> keys() { return java.util.Collections.unmodifiableSet(byKey.keySet()); }
+    /** Every folded name key with its places (indexes, most populous first); for building secondary indexes. */
+    public void forEachName(java.util.function.BiConsumer<String, int[]> action) { byKey.forEach(action); }
 
     private static final int[] EMPTY = new int[0];
 

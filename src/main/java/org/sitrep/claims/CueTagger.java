@@ -1,0 +1,365 @@
+package org.sitrep.claims;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Scores each English word as an attribution cue from its context: an averaged perceptron over the word,
+ * its suffix and shape, the words around it, what follows ("that", a colon, a quote) and what precedes (a
+ * name, a pronoun, a determiner), and whether the hand lexicon ({@link CueLexicon}) has a cue there.
+ *
+ * <p>Why a model and not a longer word list: attitude and thought verbs are cues only in some contexts.
+ * "Voters think Sanders can win" attributes a view; "think tank" does not. "She supported the bill" is an
+ * attribution in PolNeAR, "the supported candidate" is not. A word list either takes all of them (precision
+ * falls) or none (recall falls); the context features tell them apart.
+ *
+ * <p>The shipped weights ({@link #RESOURCE}) were trained on the PolNeAR train split only (see
+ * BENCHMARKS.md and {@link #train}); they are aggregate weights per feature, no sentence of the corpus.
+ * Immutable and thread-safe after construction.
+ */
+public final class CueTagger {
+    static final String RESOURCE = "/org/sitrep/claims/cue-tagger-en.tsv.gz";
+    /** A weights file larger than this is not a model this class wrote. */
+    static final int MAX_FEATURES = 2_000_000;
+
+    private final Map<String, Float> weights;
+    private final String provenance;
+
+    private CueTagger(Map<String, Float> weights, String provenance) {
+        this.weights = weights;
+        this.provenance = provenance;
+    }
+
+    /** The shipped weights from the class path. */
+    public static CueTagger load() {
+        try (InputStream in = CueTagger.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("cue tagger weights missing from the class path: " + RESOURCE
+                    + "; rebuild them with 'sitrep eval attribution ../shared/data/claims/polnear-articles.jsonl "
+                    + "../shared/data/claims/polnear-attributions.jsonl --train-cue-tagger src/main/resources" + RESOURCE + "'");
+            return read(new GZIPInputStream(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads "feature TAB weight" lines; lines starting with '#' are comments (the first says where the weights come from). */
+    static CueTagger read(InputStream in) throws IOException {
+        Map<String, Float> w = new HashMap<>();
+        String prov = "";
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line; (line = r.readLine()) != null; ) {
+            if (line.startsWith("#")) {
+                if (prov.isEmpty()) prov = line.substring(1).trim();
+                continue;
+            }
+            int tab = line.lastIndexOf('\t');
+            if (tab <= 0) throw new IOException("cue tagger weights: bad line " + (w.size() + 1) + ": no tab");
+            if (w.size() >= MAX_FEATURES) throw new IOException("cue tagger weights: more than " + MAX_FEATURES + " features");
+            w.put(line.substring(0, tab), Float.parseFloat(line.substring(tab + 1)));
+        }
+        return new CueTagger(w, prov);
+    }
+
+    /** Writes the weights gzipped, sorted by feature, with the provenance as a comment line. */
+    public void write(OutputStream out) throws IOException {
+        try (PrintWriter p = new PrintWriter(new java.io.OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8))) {
+            p.println("# " + provenance.replace('\n', ' '));
+            p.println("# feature TAB weight; a word is a cue when the sum of its features' weights is above the extractor's threshold");
+            for (Map.Entry<String, Float> e : new TreeMap<>(weights).entrySet()) p.println(e.getKey() + "\t" + e.getValue());
+        }
+    }
+
+    public String provenance() { return provenance; }
+
+    /** Number of weighted features. */
+    public int size() { return weights.size(); }
+
+    // ---- tokens and features ----------------------------------------------------------------------
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*|\\S");
+
+    /** A token of the text: a word or one punctuation character. */
+    record Token(int start, int end, String lower, boolean word, boolean capital) {}
+
+    static List<Token> tokens(String t) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(t);
+        while (m.find()) {
+            String s = m.group();
+            boolean word = Character.isLetterOrDigit(s.charAt(0));
+            out.add(new Token(m.start(), m.end(), s.toLowerCase(Locale.ROOT).replace('’', '\''), word, Character.isUpperCase(s.charAt(0))));
+        }
+        return out;
+    }
+
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "we", "i", "you", "it", "who", "which", "that");
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+            "this", "these", "those", "whose", "no", "any", "some");
+    private static final Set<String> AUX = Set.of("has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will",
+            "would", "may", "might", "could", "can", "should", "must", "do", "does", "did", "not", "n't", "also", "to");
+
+    private static boolean quoteChar(String s) { return s.length() == 1 && "\"“”«»„".indexOf(s.charAt(0)) >= 0; }
+
+    /** A coarse class of a neighbouring token: what matters around a cue is whether a name, pronoun, "that" or quote is there. */
+    private static String cls(Token k) {
+        if (k == null) return "none";
+        String s = k.lower();
+        if (!k.word()) return quoteChar(s) ? "q" : s;
+        if (s.equals("that")) return "that";
+        if (PRONOUNS.contains(s)) return "pron";
+        if (DETERMINERS.contains(s)) return "det";
+        if (AUX.contains(s)) return "aux";
+        if (k.capital()) return "cap";
+        if (Character.isDigit(s.charAt(0))) return "num";
+        return "w";
+    }
+
+    private static String shape(String word) {
+        StringBuilder b = new StringBuilder();
+        char last = 0;
+        for (int i = 0; i < word.length() && b.length() < 4; i++) {
+            char c = word.charAt(i);
+            char x = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
+            if (x != last) b.append(x);
+            last = x;
+        }
+        return b.toString();
+    }
+
+    /**
+     * Feature names of word token {@code i}. {@code lex[i]} is the hand lexicon's cue kind at the token (or null),
+     * {@code inQuote[i]} whether it lies inside a quotation.
+     */
+    static List<String> features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote) {
+        Token k = toks.get(i);
+        String w = k.lower();
+        Token p1 = i > 0 ? toks.get(i - 1) : null, p2 = i > 1 ? toks.get(i - 2) : null;
+        Token n1 = i + 1 < toks.size() ? toks.get(i + 1) : null, n2 = i + 2 < toks.size() ? toks.get(i + 2) : null;
+        String sp1 = p1 == null ? "<s>" : p1.lower(), sp2 = p2 == null ? "<s>" : p2.lower();
+        String sn1 = n1 == null ? "</s>" : n1.lower(), sn2 = n2 == null ? "</s>" : n2.lower();
+        String c1 = cls(p1), c2 = cls(p2), d1 = cls(n1), d2 = cls(n2);
+        String surface = t.substring(k.start(), k.end());
+        List<String> f = new ArrayList<>(32);
+        f.add("b");
+        f.add("w=" + w);
+        f.add("s3=" + (w.length() > 3 ? w.substring(w.length() - 3) : w));
+        f.add("s2=" + (w.length() > 2 ? w.substring(w.length() - 2) : w));
+        f.add("sh=" + shape(surface));
+        f.add("p1=" + sp1);
+        f.add("p2=" + sp2);
+        f.add("n1=" + sn1);
+        f.add("n2=" + sn2);
+        f.add("p1w=" + sp1 + "|" + w);
+        f.add("wn1=" + w + "|" + sn1);
+        f.add("c1=" + c1);
+        f.add("d1=" + d1);
+        f.add("c1d1=" + c1 + "|" + d1);
+        f.add("c2c1=" + c2 + "|" + c1);
+        f.add("d1d2=" + d1 + "|" + d2);
+        f.add("wc1=" + w + "|" + c1);
+        f.add("wd1=" + w + "|" + d1);
+        f.add("wd1d2=" + w + "|" + d1 + "|" + d2);
+        CueKind kind = lex[i];
+        f.add("lex=" + (kind == null ? "-" : kind.name()));
+        f.add("lexc1=" + (kind == null ? "-" : kind.name()) + "|" + c1);
+        f.add("lexd1=" + (kind == null ? "-" : kind.name()) + "|" + d1);
+        f.add("lexp=" + (i > 0 && lex[i - 1] != null) + "|" + (i + 1 < lex.length && lex[i + 1] != null));
+        f.add("q=" + inQuote[i]);
+        f.add("qw=" + inQuote[i] + "|" + w);
+        f.add("first=" + (p1 == null || !p1.word() && ".!?\n".contains(p1.lower())));
+        // A verb ending in -ed after a name or pronoun is active ("Clinton decried"); after a determiner it is an adjective.
+        f.add("s2c1=" + (w.length() > 2 ? w.substring(w.length() - 2) : w) + "|" + c1);
+        f.add("s2d1=" + (w.length() > 2 ? w.substring(w.length() - 2) : w) + "|" + d1);
+        String lem = stem(w);
+        f.add("lem=" + lem);
+        f.add("lemd1=" + lem + "|" + d1);
+        f.add("lemc1=" + lem + "|" + c1);
+        f.add("lemn1=" + lem + "|" + sn1);
+        Token p3 = i > 2 ? toks.get(i - 3) : null, n3 = i + 3 < toks.size() ? toks.get(i + 3) : null;
+        f.add("c3c2c1=" + cls(p3) + "|" + c2 + "|" + c1);
+        f.add("d1d2d3=" + d1 + "|" + d2 + "|" + cls(n3));
+        // Who could be speaking: a name or a pronoun among the four words before; what could be said: a quote or "that" among the three after.
+        boolean subj = false, said = false;
+        for (int j = Math.max(0, i - 4); j < i; j++) {
+            String c = cls(toks.get(j));
+            if (c.equals("cap") && j > 0 && toks.get(j - 1).word() || c.equals("pron")) subj = true;
+            if (!toks.get(j).word() && ".!?".contains(toks.get(j).lower())) subj = false;
+        }
+        for (int j = i + 1; j < Math.min(toks.size(), i + 4); j++) {
+            String c = cls(toks.get(j));
+            if (c.equals("q") || c.equals("that") || c.equals(":")) said = true;
+        }
+        f.add("subj=" + subj + "|" + said);
+        f.add("lemsubj=" + lem + "|" + subj + "|" + said);
+        return f;
+    }
+
+    /** A crude English stem: "decried", "decries" and "decrying" meet at "decri"; enough to share weights between inflections. */
+    static String stem(String w) {
+        if (w.length() > 5 && w.endsWith("ing")) return w.substring(0, w.length() - 3);
+        if (w.length() > 4 && w.endsWith("ied")) return w.substring(0, w.length() - 3) + "i";
+        if (w.length() > 4 && w.endsWith("ies")) return w.substring(0, w.length() - 3) + "i";
+        if (w.length() > 4 && w.endsWith("ed")) return w.substring(0, w.length() - (w.endsWith("eed") ? 1 : 2));
+        if (w.length() > 4 && w.endsWith("es") && !w.endsWith("ses")) return w.substring(0, w.length() - 1);
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.substring(0, w.length() - 1);
+        return w;
+    }
+
+    /**
+     * The word of a cue span the tagger learns to find: the first that is not an auxiliary, adverb or function word
+     * ("has repeatedly [said]", "is [propounding]"). The other words of the span are not trained on: the extractor only
+     * needs one word of the cue, and "decision", "to" in "made a surprise decision to grant" would teach noise.
+     */
+    static int head(List<Token> toks, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Token k = toks.get(i);
+            if (k.word() && !LearnedCues.NOT_CUES.contains(k.lower()) && !k.lower().endsWith("ly") && !ADVERBS.contains(k.lower())) return i;
+        }
+        for (int i = from; i < to; i++) if (toks.get(i).word()) return i;
+        return from;
+    }
+
+    private static final Set<String> ADVERBS = Set.of("now", "once", "later", "earlier", "often", "always", "soon", "long", "far",
+            "first", "last", "ever", "almost", "already", "quickly", "not", "n't", "reportedly", "since");
+
+    /** The hand lexicon's cue kind at each token (the kind of the longest hand cue covering it), or null. */
+    static CueKind[] lexicon(String t, List<Token> toks, CueLexicon lex) {
+        CueKind[] out = new CueKind[toks.size()];
+        int[] starts = new int[toks.size()];
+        for (int i = 0; i < starts.length; i++) starts[i] = toks.get(i).start();
+        for (CueLexicon.Cue c : lex.cues) {
+            Matcher m = c.pattern().matcher(t);
+            while (m.find()) {
+                int i = java.util.Arrays.binarySearch(starts, m.start());
+                if (i < 0) i = -i - 1;
+                for (; i < starts.length && starts[i] < m.end(); i++) if (out[i] == null) out[i] = c.kind();
+            }
+        }
+        return out;
+    }
+
+    static boolean[] inQuote(List<Token> toks, List<Span> quotes) {
+        boolean[] out = new boolean[toks.size()];
+        int q = 0;
+        for (int i = 0; i < out.length; i++) {
+            int s = toks.get(i).start();
+            while (q < quotes.size() && quotes.get(q).end() <= s) q++;
+            out[i] = q < quotes.size() && quotes.get(q).start() < s && s < quotes.get(q).end() - 1;
+        }
+        return out;
+    }
+
+    /** The score of every token of {@code t} (words only; punctuation scores negative infinity). */
+    double[] scores(String t, List<Token> toks, CueLexicon lex, List<Span> quotes) {
+        CueKind[] kinds = lexicon(t, toks, lex);
+        boolean[] q = inQuote(toks, quotes);
+        double[] out = new double[toks.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!toks.get(i).word()) {
+                out[i] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
+            double s = 0;
+            for (String f : features(t, toks, i, kinds, q)) {
+                Float x = weights.get(f);
+                if (x != null) s += x;
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    // ---- training -------------------------------------------------------------------------------------
+
+    /**
+     * Trains an averaged perceptron on annotated texts (a word is a positive example when it starts inside a marked cue
+     * span), {@code epochs} passes in a fixed shuffled order. Weights smaller than {@code minWeight} in absolute value
+     * are dropped from the model (they change few decisions and most of the file).
+     */
+    public static CueTagger train(List<LearnedCues.AnnotatedText> texts, int epochs, double minWeight, String provenance) {
+        CueLexicon lex = CueLexicon.english();
+        Map<String, Integer> index = new HashMap<>();
+        List<int[]> xs = new ArrayList<>();
+        List<Boolean> ys = new ArrayList<>();
+        for (LearnedCues.AnnotatedText a : texts) {
+            String t = AttributionExtractor.twoApostropheQuotes(a.text());
+            List<Token> toks = tokens(t);
+            int[] starts = new int[toks.size()];
+            for (int i = 0; i < starts.length; i++) starts[i] = toks.get(i).start();
+            // 1: the head word of a cue (positive), 2: another word of a cue (not trained on), 0: negative.
+            byte[] label = new byte[toks.size()];
+            for (int[] s : a.cueSpans()) {
+                int from = java.util.Arrays.binarySearch(starts, s[0]);
+                if (from < 0) from = -from - 1;
+                int to = from;
+                while (to < starts.length && starts[to] < s[1]) to++;
+                if (to == from) continue;
+                for (int i = from; i < to; i++) if (label[i] == 0) label[i] = 2;
+                label[head(toks, from, to)] = 1;
+            }
+            CueKind[] kinds = lexicon(t, toks, lex);
+            boolean[] q = inQuote(toks, AttributionExtractor.quotes(t));
+            for (int i = 0; i < toks.size(); i++) {
+                if (!toks.get(i).word() || label[i] == 2) continue;
+                List<String> f = features(t, toks, i, kinds, q);
+                int[] x = new int[f.size()];
+                for (int j = 0; j < x.length; j++) x[j] = index.computeIfAbsent(f.get(j), k -> index.size());
+                xs.add(x);
+                ys.add(label[i] == 1);
+            }
+        }
+        int n = index.size();
+        double[] w = new double[n], u = new double[n];
+        int[] order = new int[xs.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Random rnd = new Random(7);
+        long c = 1;
+        for (int e = 0; e < epochs; e++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            for (int i : order) {
+                int[] x = xs.get(i);
+                double s = 0;
+                for (int f : x) s += w[f];
+                int y = ys.get(i) ? 1 : -1;
+                if (y * s <= 0) {
+                    for (int f : x) {
+                        w[f] += y;
+                        u[f] += (double) y * c;
+                    }
+                }
+                c++;
+            }
+        }
+        Map<String, Float> out = new HashMap<>();
+        String[] names = new String[n];
+        index.forEach((k, v) -> names[v] = k);
+        for (int f = 0; f < n; f++) {
+            double avg = w[f] - u[f] / c;
+            if (Math.abs(avg) >= minWeight) out.put(names[f], (float) (Math.round(avg * 1000) / 1000.0));
+        }
+        return new CueTagger(out, provenance);
+    }
+}

@@ -1,0 +1,95 @@
+package org.sitrep.geoparse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.geoparse.gazetteer.Gazetteer;
+import org.sitrep.model.EventLocation;
+import org.sitrep.model.Report;
+import org.sitrep.model.Source;
+import org.sitrep.pipeline.Geoparse;
+import org.sitrep.pipeline.Geoparser;
+
+/**
+ * Names the gazetteer holds under another transliteration, on the gazetteer sample (sentences written
+ * for these tests; the places are the sample's GeoNames rows, whose own alternate names do not include
+ * the spellings used here).
+ */
+class SpellingVariantsTest {
+    static final long KAFRANBEL = 168661, SALQIN = 164898;
+
+    static Gazetteer gazetteer;
+    static Geoparser geoparser;
+
+    @BeforeAll
+    static void load(@TempDir Path dir) {
+        gazetteer = SampleGazetteer.build(dir);
+        geoparser = Geoparsers.fromGazetteer(gazetteer);
+    }
+
+    static Geoparse parse(String text) {
+        Source source = Source.named("test");
+        return geoparser.parse(new Report(null, source.id(), null, null, "", text, null, Instant.EPOCH, null, null, null), source);
+    }
+
+    @Test
+    void transliterationsOfOneNameShareASkeleton() {
+        assertEquals(SpellingVariants.skeleton("Al Qamishli"), SpellingVariants.skeleton("Quamishli"));
+        assertEquals(SpellingVariants.skeleton("Ash Shaddadah"), SpellingVariants.skeleton("Shadadah"));
+        assertEquals(SpellingVariants.skeleton("Shughnan"), SpellingVariants.skeleton("Shighnan"));
+        assertEquals(SpellingVariants.skeleton("Kunduz"), SpellingVariants.skeleton("Qunduz"));
+        assertEquals(SpellingVariants.skeleton("Oruzgan"), SpellingVariants.skeleton("Uruzgan"));
+        assertEquals(SpellingVariants.skeleton("Sarāqib"), SpellingVariants.skeleton("Sarakeb"));
+        assertNotEquals(SpellingVariants.skeleton("Aleppo"), SpellingVariants.skeleton("Idlib"));
+        assertEquals("", SpellingVariants.skeleton("حلب"), "only Latin-script names have a skeleton");
+    }
+
+    @Test
+    void closeSpellingsAreCloseAndUnrelatedNamesAreNot() {
+        assertTrue(SpellingVariants.distance("tal tamer", "tall tamr") <= SpellingVariants.QUALIFIED_ONLY_DISTANCE);
+        assertTrue(SpellingVariants.distance("chimiquito", "camucuato") > SpellingVariants.QUALIFIED_ONLY_DISTANCE);
+    }
+
+    @Test
+    void aSpellingWithASettlementWordIsFoundInTheReportsProvince() {
+        Geoparse g = parse("Protesters gathered in Kafrnabil town in the southern countryside of Idlib on Friday.");
+        var m = g.mentions().stream().filter(x -> x.text().equals("Kafrnabil")).findFirst();
+        assertTrue(m.isPresent(), g.mentions().toString());
+        assertEquals(KAFRANBEL, m.get().place().geonameId());
+        EventLocation loc = g.eventLocation();
+        assertNotNull(loc);
+        assertEquals(KAFRANBEL, loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aSpellingNestedInAQualifierIsFoundWithoutASettlementWord() {
+        Geoparse g = parse("Shelling hit Salkin, Idlib, overnight.");
+        assertTrue(g.mentions().stream().anyMatch(x -> x.place().geonameId() == SALQIN), g.mentions().toString());
+    }
+
+    @Test
+    void withoutACueOrQualifierAnUnknownNameStaysUnknown() {
+        Geoparse g = parse("Kafrnabil residents and people in Idlib protested.");
+        assertTrue(g.mentions().stream().noneMatch(x -> x.place().geonameId() == KAFRANBEL), g.mentions().toString());
+    }
+
+    @Test
+    void aSpellingIsOnlyLookedForInTheReportsCountry() {
+        // the text is about Ukraine: a skeleton match in Syria is not taken
+        Geoparse g = parse("Fighting was reported near Kafrnabil village in Kharkiv oblast, Ukraine.");
+        assertTrue(g.mentions().stream().noneMatch(x -> x.place().geonameId() == KAFRANBEL), g.mentions().toString());
+    }
+
+    @Test
+    void commonWordsAreNotTakenOnTheirSkeleton() {
+        Geoparse g = parse("Clashes broke out in the Border area of Idlib.");
+        assertTrue(g.mentions().stream().allMatch(x -> x.text().equals("Idlib")), g.mentions().toString());
+    }
+}
