@@ -3,6 +3,7 @@ package org.sitrep.geoparse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sitrep.geoparse.Tokens.Script;
 import org.sitrep.geoparse.Tokens.Token;
@@ -58,9 +59,36 @@ final class Recognizer {
     private final Gazetteer gazetteer;
     private final Lexicon lexicon;
 
+    private final Set<String> namePrefixes;
+
     Recognizer(Gazetteer gazetteer, Lexicon lexicon) {
+        this(gazetteer, lexicon, PREFIX_NAMES);
+    }
+
+    /** With another threshold for name prefixes: tests use the small gazetteer sample. */
+    Recognizer(Gazetteer gazetteer, Lexicon lexicon, int prefixNames) {
         this.gazetteer = gazetteer;
         this.lexicon = lexicon;
+        this.namePrefixes = namePrefixes(gazetteer, prefixNames);
+    }
+
+    /** How many multi-word names must start with a word for it to be a name prefix ("Santa", "Puerto", "Kota"). */
+    static final int PREFIX_NAMES = 150;
+
+    /**
+     * Words that begin many place names ("Santa Cruz", "Puerto Rico", "Kota Bharu", "Fort Worth"): alone, such a word
+     * is a person ("Thanks Santa"), a word or the first half of a name cut short, far more often than the small town
+     * that also has it as its whole name. Counted once from the gazetteer's own names, so it holds in any language.
+     */
+    private static Set<String> namePrefixes(Gazetteer gazetteer, int threshold) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        gazetteer.forEachName((k, places) -> {
+            int sp = k.indexOf(' ');
+            if (sp >= 4) counts.merge(k.substring(0, sp), 1, Integer::sum);
+        });
+        Set<String> out = new HashSet<>();
+        counts.forEach((w, n) -> { if (n >= threshold) out.add(w); });
+        return Set.copyOf(out);
     }
 
     List<Candidate> find(String text) {
@@ -406,6 +434,8 @@ final class Recognizer {
                 return null;
             } else if (single && key.length() == 3 && !hasPrimaryOrBig(places, key)) {
                 return null; // "Sam", "Ole", "Mel", "Jin": a three-letter alternate name of some town is nearly always a word or a person
+            } else if (single && namePrefixes.contains(key) && onlySmallTowns(places, 100_000) && !afterLocative) {
+                return null; // "Thanks Santa", "Kota" alone: the head of many names, not the village of that name
             } else if (single) {
                 boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
                         || (inHeadline && lowerWords.contains(key));
@@ -447,7 +477,9 @@ final class Recognizer {
             }
             if (!inHeadline && prev != null && prev.capitalised() && isWordGap(first.gap()) && !prev.allCaps()
                     && !(prev.sentenceStart() && (isCommon(prev.key()) || script == Script.CYRILLIC)) && !lexicon.locatives.contains(prev.key())
-                    && !lexicon.directions.contains(prev.key()) && !(anyCountry(places) && gazetteer.hasKey(prev.key()))) {
+                    && !lexicon.directions.contains(prev.key()) && !(anyCountry(places) && gazetteer.hasKey(prev.key()))
+                    && !(majorPlace(places, key) && majorPlace(gazetteer.candidates(prev.key()), prev.key()) && !personName(key) && !personName(prev.key()))
+                    && !(prev.start() > 0 && "#@".indexOf(text.charAt(prev.start() - 1)) >= 0)) { // "#TopNews Niger police"
                 // (a country after a place, "Belo Horizonte Brazil", "Morioka Japan", is that place's country)
                 if (!lexicon.englishWords.contains(prev.key()) || lexicon.givenNames.contains(prev.key())) {
                     nameTails.add(key);
@@ -465,7 +497,8 @@ final class Recognizer {
                 } else if (next.capitalised() && next.allCaps() && next.text().length() == 1) {
                     return null; // "Helen F. Morris": a first name before an initial
                 } else if (!inHeadline && next.capitalised() && !next.allCaps() && !lexicon.locatives.contains(next.key())
-                        && next.script() == script && !lexicon.stop.contains(next.key()) && !anyCountry(gazetteer.candidates(next.key()))) {
+                        && next.script() == script && !lexicon.stop.contains(next.key()) && !anyCountry(gazetteer.candidates(next.key()))
+                        && !(majorPlace(places, key) && majorPlace(gazetteer.candidates(next.key()), next.key()) && !personName(key) && !personName(next.key()))) {
                     // (a function word, weekday or institution word after the name does not make it a person's or an
                     // outlet's name: "the United Kingdom Sunday", "Ferguson Police"; nor does a country: "Kharkiv Ukraine")
                     if (lexicon.orgTails.contains(next.key())) {
@@ -593,6 +626,25 @@ final class Recognizer {
             if (Resolver.isArea(p) || p.population() >= population || p.featureCode().equals("PPLC")) return true;
         }
         return false;
+    }
+
+    /**
+     * A country, continent, first-level division or city of 100,000 named by its preferred name: two of them side by side,
+     * neither a given name nor a surname, are a list of places ("on fire Syria Iraq Gaza Libya"), not a person's name
+     * ("Paris Hilton", "Jordan Henderson").
+     */
+    private boolean majorPlace(int[] places, String key) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (!gazetteer.primaryKey(idx).equals(key)) continue; // by its own name, not a code or a rare alternate ("Sam")
+            String fc = p.featureCode();
+            if (fc.startsWith("PCL") || fc.equals("TERR") || fc.equals("CONT") || fc.equals("ADM1") || p.population() >= 100_000) return true;
+        }
+        return false;
+    }
+
+    private boolean personName(String key) {
+        return lexicon.givenNames.contains(key) || lexicon.surnames.contains(key);
     }
 
     private boolean anyCountry(int[] places) {

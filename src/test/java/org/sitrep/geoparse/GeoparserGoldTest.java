@@ -416,4 +416,19 @@ class GeoparserGoldTest {
         assertTrue(g.mentions().stream().noneMatch(m -> m.text().equals("CT")), () -> "a time zone: " + g.mentions());
         assertTrue(mention(parse("Flooding closed roads in CT overnight."), "CT").isPresent(), "Connecticut without a clock time");
     }
+
+    @Test
+    void placesSideBySideAreAListNotAPersonsName() {
+        Geoparse g = parse("the whole region is on fire Idlib Aleppo Beirut ..who is lighting them?");
+        for (String name : List.of("Idlib", "Aleppo", "Beirut")) {
+            assertTrue(mention(g, name).isPresent(), () -> name + " missing: " + g.mentions());
+        }
+        Geoparse person = parse("Fans cheered as Paris Hilton arrived late.");
+        assertTrue(person.mentions().stream().noneMatch(m -> m.text().equals("Paris")), () -> "a person: " + person.mentions());
+    }
+
+    @Test
+    void hashtagBeforeAPlaceIsNotTheFirstNameOfAPerson() {
+        assertEquals(MOSCOW, idOf(parse("#TopNews Moscow police detained dozens of protesters"), "Moscow"));
+    }
 }
