@@ -203,7 +203,7 @@ final class EventLocator {
                 if (canContain(pb) && nests) {
                     c.qualified.add(key(a));
                     c.qualifiers.add(key(b));
-                } else if (!nests && pa.population() < TRUSTED_POPULATION && isDivisionOrSeat(pb)) {
+                } else if (!nests && isDivisionOrSeat(pb) && (pa.population() < TRUSTED_POPULATION || !trusted(pa, pb, text.substring(a.end(), b.start()), namedAs(text, b) != LocationPrecision.EXACT))) {
                     c.dropped.add(key(a));
                     c.fallbackFor.putIfAbsent(key(b), a.text());
                 } else if (!nests) {
@@ -214,6 +214,24 @@ final class EventLocator {
             }
             return c;
         }
+
+        /**
+         * Whether a large inner place that cannot nest in its qualifier is still where it happened. "Lahore,
+         * Punjab" with the province read as India's: yes, a division's name is often shared across a border.
+         * Not when the qualifier is a country or a town in another country ("Tuban, Lahij" read as Indonesia's
+         * Tuban beside Yemen's Lahij), nor when the text calls the inner place a district of the qualifier
+         * ("Ahmadabad district, Paktia"): the inner name is then a homonym of a place the gazetteer lacks.
+         * A qualifier the text calls a state or district counts as a division whatever it resolved to.
+         */
+        private static boolean trusted(Place inner, Place qualifier, String gap, boolean qualifierNamedAsDivision) {
+            if (inner.countryCode().equals(qualifier.countryCode())) return true;
+            String fc = qualifier.featureCode();
+            // "El Vigia, Merida state" with the state read as Mexico's Mérida: the text says it is a division
+            if (!(qualifierNamedAsDivision || fc.equals("ADM1") || fc.equals("ADM2") || qualifier.featureClass().equals("A") && !fc.startsWith("PCL"))) return false;
+            return !ADMIN_GAP.matcher(gap).find();
+        }
+
+        private static final Pattern ADMIN_GAP = Pattern.compile("^\\s+" + ADMIN_WORD + "\\b", Pattern.CASE_INSENSITIVE);
 
         /** Only an area, a country or a seat of government qualifies a place (not a village in a list of villages). */
         private static boolean canContain(Place p) {

@@ -35,8 +35,14 @@ class EventLocatorTest {
     static final Place GARCIA = new Place(13, "García", new GeoPoint(25.81, -100.59), "P", "PPLA2", "MX", "19", "", 150_000);
     static final Place NUEVO_LEON_VILLAGE = new Place(14, "Nuevo León", new GeoPoint(27.50, -99.60), "P", "PPL", "MX", "28", "", 900);
     static final Place CAPELLANIA_PA = new Place(15, "Capellanía", new GeoPoint(8.30, -80.55), "P", "PPLA3", "PA", "02", "", 1_500);
-    static final Place ALEPPO = new Place(16, "Aleppo", new GeoPoint(36.20, 37.16), "P", "PPLA", "SY", "09", "", 1_600_000);
-    static final Place DARAT_IZZA = new Place(17, "Darat Izza", new GeoPoint(36.28, 36.85), "P", "PPLA3", "SY", "09", "", 10_000);
+    static final Place ALEPPO = new Place(26, "Aleppo", new GeoPoint(36.20, 37.16), "P", "PPLA", "SY", "09", "", 1_600_000);
+    static final Place DARAT_IZZA = new Place(27, "Darat Izza", new GeoPoint(36.28, 36.85), "P", "PPLA3", "SY", "09", "", 10_000);
+    /** A large Indonesian town: what "Tuban", a Yemeni district the gazetteer lacks, resolves to. */
+    static final Place TUBAN_ID = new Place(16, "Tuban", new GeoPoint(-6.90, 112.05), "P", "PPLA2", "ID", "08", "", 150_000);
+    static final Place LAHIJ = new Place(17, "Lahij", new GeoPoint(13.06, 44.88), "P", "PPLA", "YE", "24", "", 23_000);
+    /** India's city, for "Ahmadabad district" of Afghanistan's Paktia. */
+    static final Place AHMEDABAD_IN = new Place(18, "Ahmedabad", new GeoPoint(23.03, 72.58), "P", "PPLA2", "IN", "09", "", 6_000_000);
+    static final Place PAKTIA = new Place(19, "Paktia", new GeoPoint(33.60, 69.38), "A", "ADM1", "AF", "35", "", 0);
     static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
 
     static EventLocation locate(String text, Object... spans) {
@@ -80,6 +86,19 @@ class EventLocatorTest {
         EventLocation loc = locate("Journalists protested outside the press club in Lahore, Punjab.", "Lahore", LAHORE, "Punjab", PUNJAB_IN);
         assertEquals(LAHORE.geonameId(), loc.geonameId(), loc.reason());
         assertEquals(LocationPrecision.EXACT, loc.precision());
+    }
+
+    @Test
+    void aLargeForeignCityIsNotTrustedBesideATownOfAnotherCountry() {
+        EventLocation loc = locate("Gunmen shot a security officer on the main road of the area (Tuban, Lahij).", "Tuban", TUBAN_ID, "Lahij", LAHIJ);
+        assertEquals(LAHIJ.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision());
+    }
+
+    @Test
+    void aLargeForeignCityCalledADistrictOfAProvinceIsNotTrusted() {
+        EventLocation loc = locate("An IED hit a police vehicle in Ahmadabad district, Paktia.", "Ahmadabad", AHMEDABAD_IN, "Paktia", PAKTIA);
+        assertEquals(PAKTIA.geonameId(), loc.geonameId(), loc.reason());
     }
 
     @Test

@@ -47,7 +47,14 @@ public final class GazetteerImporter {
         Map<String, String> adminNames = new HashMap<>();
         if (in.countryInfo() != null) readCodes(in.countryInfo(), adminNames, 0, 4);
         if (in.admin1() != null) readCodes(in.admin1(), adminNames, 0, 1);
-        if (in.admin2() != null) readCodes(in.admin2(), adminNames, 0, 1);
+        if (in.admin2() != null) {
+            readCodes(in.admin2(), adminNames, 0, 1);
+            // a dump without ADM2 features (cities500, a per-country file of towns) gets its districts from the code table
+            try (InputStream s = open(in.admin2())) {
+                int added = SecondLevelDivisions.addTo(rows, adminNames, s);
+                if (added > 0) progress.println("sitrep: placed " + added + " second-level divisions the dump lacks at the mean of their towns");
+            }
+        }
         ProjectTables.addTo(rows, adminNames);
         progress.println("sitrep: writing the index of " + rows.size() + " places to " + dir);
         return GazetteerBuilder.write(rows, adminNames, dir, "GeoNames dumps " + in.geonames() + " (CC BY 4.0, www.geonames.org) + Sitrep tables");
