@@ -23,6 +23,8 @@ final class EventProfile {
     final Map<Long, String> places;
     final Set<String> actors;
     final List<TextProfile> members;   // publication order
+    /** The dates written at the top of the members (datelines), at most one per member. */
+    final List<WrittenDate> written;
     final int memberCount;
     final String lastReportId;
 
@@ -38,6 +40,9 @@ final class EventProfile {
         this.members = members;
         this.memberCount = memberCount;
         this.lastReportId = lastReportId;
+        List<WrittenDate> w = new ArrayList<>();
+        for (TextProfile m : members) if (m.written != null) w.add(m.written);
+        this.written = List.copyOf(w);
     }
 
     static EventProfile of(List<TextProfile> members, int memberCount, String lastReportId) {

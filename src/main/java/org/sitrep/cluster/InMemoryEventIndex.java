@@ -56,8 +56,68 @@ public final class InMemoryEventIndex {
         }
     }
 
+    /**
+     * The events of one day and grid cell, with their times and points copied into parallel arrays: a
+     * query reads a few hundred of these per report, and with a million events in memory, following
+     * each entry to its event, time window and point (several objects scattered over the heap) cost
+     * more than the checks themselves. Insertion order is kept.
+     */
+    private static final class Bucket {
+        Entry[] entries = new Entry[4];
+        long[] startMs = new long[4], endMs = new long[4];
+        /** The event's point (NaN when unlocated) and the cosine of its latitude, as {@link GeoPoint#distanceKm} uses it. */
+        double[] lat = new double[4], lon = new double[4], cosLat = new double[4];
+        int size;
+
+        void add(Entry e) {
+            if (size == entries.length) {
+                int n = size * 2;
+                entries = java.util.Arrays.copyOf(entries, n);
+                startMs = java.util.Arrays.copyOf(startMs, n);
+                endMs = java.util.Arrays.copyOf(endMs, n);
+                lat = java.util.Arrays.copyOf(lat, n);
+                lon = java.util.Arrays.copyOf(lon, n);
+                cosLat = java.util.Arrays.copyOf(cosLat, n);
+            }
+            set(size++, e);
+        }
+
+        /** Copies the entry's current event time and point into slot i. */
+        void set(int i, Entry e) {
+            Event ev = e.candidate.event();
+            entries[i] = e;
+            startMs[i] = ev.time().start().toEpochMilli();
+            endMs[i] = ev.time().end().toEpochMilli();
+            if (ev.location() == null) {
+                lat[i] = lon[i] = cosLat[i] = Double.NaN;
+            } else {
+                lat[i] = ev.location().point().lat();
+                lon[i] = ev.location().point().lon();
+                cosLat[i] = Math.cos(Math.toRadians(lat[i]));
+            }
+        }
+
+        int indexOf(Entry e) {
+            for (int i = 0; i < size; i++) if (entries[i] == e) return i;
+            return -1;
+        }
+
+        void remove(Entry e) {
+            int i = indexOf(e);
+            if (i < 0) return;
+            int tail = size - i - 1;
+            System.arraycopy(entries, i + 1, entries, i, tail);
+            System.arraycopy(startMs, i + 1, startMs, i, tail);
+            System.arraycopy(endMs, i + 1, endMs, i, tail);
+            System.arraycopy(lat, i + 1, lat, i, tail);
+            System.arraycopy(lon, i + 1, lon, i, tail);
+            System.arraycopy(cosLat, i + 1, cosLat, i, tail);
+            entries[--size] = null;
+        }
+    }
+
     private final Map<String, Entry> entries = new HashMap<>();
-    private final Map<Long, Map<Long, Set<Entry>>> byDay = new HashMap<>();
+    private final Map<Long, Map<Long, Bucket>> byDay = new HashMap<>();
     private final Set<Entry> longEvents = new LinkedHashSet<>();
     /** Per day: term -> events carrying it, or {@link #SATURATED} once more than {@link #MAX_POSTINGS} do. */
     private final Map<Long, Map<String, List<Entry>>> termsByDay = new HashMap<>();
@@ -107,13 +167,18 @@ public final class InMemoryEventIndex {
             previous.candidate = candidate;
             previous.terms = terms;
             previous.termsFrom = reports.size();
+            // The event's time and point may have moved within its days and cell: refresh the copies.
+            for (long d : days) {
+                Bucket b = byDay.get(d).get(cell);
+                b.set(b.indexOf(previous), previous);
+            }
             return;
         }
         remove(e.id());
         Entry entry = new Entry(candidate, days, cell, terms, reports.size());
         if (isLong) longEvents.add(entry);
         for (long d : days) {
-            byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(entry);
+            byDay.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(cell, k -> new Bucket()).add(entry);
             Map<String, List<Entry>> byTerm = termsByDay.computeIfAbsent(d, k -> new HashMap<>());
             for (String t : terms) post(byTerm, t, entry);
         }
@@ -138,10 +203,10 @@ public final class InMemoryEventIndex {
         if (old == null) return;
         longEvents.remove(old);
         for (long d : old.dayKeys) {
-            Map<Long, Set<Entry>> cells = byDay.get(d);
-            Set<Entry> ids = cells.get(old.cell);
+            Map<Long, Bucket> cells = byDay.get(d);
+            Bucket ids = cells.get(old.cell);
             ids.remove(old);
-            if (ids.isEmpty()) cells.remove(old.cell);
+            if (ids.size == 0) cells.remove(old.cell);
             if (cells.isEmpty()) byDay.remove(d);
             Map<String, List<Entry>> byTerm = termsByDay.get(d);
             if (byTerm == null) continue;
@@ -235,53 +300,147 @@ public final class InMemoryEventIndex {
             if (midDay - k >= firstDay && midDay - k <= lastDay) days.add(midDay - k);
             if (k > 0 && midDay + k >= firstDay && midDay + k <= lastDay) days.add(midDay + k);
         }
-        List<EventCandidate> out = new ArrayList<>();
-        Set<Entry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Hits out = new Hits();
+        Window w = new Window(q);
         if (q.near() == null) {
             for (long d : days) {
-                if (out.size() >= limit) break;
-                Map<Long, Set<Entry>> cells = byDay.get(d);
-                if (cells != null) for (Set<Entry> ids : cells.values()) collect(ids, q, seen, out, Integer.MAX_VALUE);
+                if (out.size >= limit) break;
+                Map<Long, Bucket> cells = byDay.get(d);
+                if (cells != null) for (Bucket b : cells.values()) collect(b, w, out, Integer.MAX_VALUE);
             }
-            collect(longEvents, q, seen, out, Integer.MAX_VALUE);
+            collect(longEvents, q, out, Integer.MAX_VALUE);
         } else {
             // Events located near the point first; unlocated events fill what the limit leaves.
             // Without this order a busy day of unlocated items would crowd out the event in the
             // same town.
             List<Long> around = cellsAround(q.near(), q.radiusKm());
             for (long d : days) {
-                Map<Long, Set<Entry>> cells = byDay.get(d);
+                Map<Long, Bucket> cells = byDay.get(d);
                 if (cells == null) continue;
                 for (long c : around) {
-                    Set<Entry> ids = cells.get(c);
-                    if (ids != null) collect(ids, q, seen, out, Integer.MAX_VALUE);
+                    Bucket b = cells.get(c);
+                    if (b != null) collect(b, w, out, Integer.MAX_VALUE);
                 }
             }
-            collect(longEvents, q, seen, out, Integer.MAX_VALUE);
-            int located = out.size();
-            if (located > limit) return closest(out, mid, limit);
+            collect(longEvents, q, out, Integer.MAX_VALUE);
+            int located = out.size;
+            if (located > limit) return out.closest(mid, limit);
             for (long d : days) {
-                if (out.size() >= limit) break;
-                Map<Long, Set<Entry>> cells = byDay.get(d);
-                Set<Entry> un = cells == null ? null : cells.get(UNLOCATED);
-                if (un != null) collect(un, q, seen, out, limit);
+                if (out.size >= limit) break;
+                Map<Long, Bucket> cells = byDay.get(d);
+                Bucket un = cells == null ? null : cells.get(UNLOCATED);
+                if (un != null) collect(un, w, out, limit);
             }
+            return out.all();
+        }
+        return out.size > limit ? out.closest(mid, limit) : out.all();
+    }
+
+    /**
+     * The events a query found so far, each with the middle of its time window, kept as arrays: an
+     * unlocated report's query reads every event of a day (thousands in the benchmark) to keep the 100
+     * nearest in time, and sorting primitive keys is much cheaper than sorting candidates by their events.
+     */
+    private static final class Hits {
+        Entry[] entries = new Entry[128];
+        long[] centers = new long[128];
+        int size;
+        /** Entries already added, allocated at the first event spanning several days (only those can repeat). */
+        Set<Entry> seen;
+
+        void add(Entry e, long center) {
+            // Events of one day sit in one bucket: only multi-day events can be met twice.
+            if (e.dayKeys.size() != 1) {
+                if (seen == null) seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                if (!seen.add(e)) return;
+            }
+            if (size == entries.length) {
+                entries = java.util.Arrays.copyOf(entries, size * 2);
+                centers = java.util.Arrays.copyOf(centers, size * 2);
+            }
+            entries[size] = e;
+            centers[size++] = center;
+        }
+
+        List<EventCandidate> all() {
+            List<EventCandidate> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) out.add(entries[i].candidate);
             return out;
         }
-        return out.size() > limit ? closest(out, mid, limit) : out;
+
+        private static final int INDEX_BITS = 22;
+        private static final long MAX_KEY = (1L << (63 - INDEX_BITS)) - 1;
+
+        /** The {@code limit} hits nearest {@code mid} in time, ties in the order found (a stable sort's order). */
+        List<EventCandidate> closest(long mid, int limit) {
+            if (size >= 1 << INDEX_BITS) {
+                List<EventCandidate> out = all();
+                out.sort(Comparator.comparingLong(c -> Math.abs(center(c.event()) - mid)));
+                return List.copyOf(out.subList(0, limit));
+            }
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) keys[i] = (Math.min(MAX_KEY, Math.abs(centers[i] - mid)) << INDEX_BITS) | i;
+            java.util.Arrays.sort(keys);
+            List<EventCandidate> out = new ArrayList<>(limit);
+            for (int i = 0; i < limit; i++) out.add(entries[(int) (keys[i] & ((1 << INDEX_BITS) - 1))].candidate);
+            return List.copyOf(out);
+        }
     }
 
-    private static List<EventCandidate> closest(List<EventCandidate> out, long mid, int limit) {
-        out.sort(Comparator.comparingLong(c -> Math.abs(center(c.event()) - mid)));
-        return List.copyOf(out.subList(0, limit));
+    /** The radius {@link GeoPoint#distanceKm} uses (private there). */
+    private static final double EARTH_RADIUS_KM = 6371.0088;
+
+    private static final class Window {
+        final CandidateQuery q;
+        final long fromMs, toMs;
+        final boolean near;
+        final double lat, lon, cosLat, radiusKm;
+        /** Latitude difference (radians) beyond which no point can be within the radius: a great circle is never shorter than the meridian arc. */
+        final double maxDLat;
+
+        Window(CandidateQuery q) {
+            this.q = q;
+            fromMs = q.from().toEpochMilli();
+            toMs = q.to().toEpochMilli();
+            near = q.near() != null;
+            lat = near ? q.near().lat() : 0;
+            lon = near ? q.near().lon() : 0;
+            cosLat = Math.cos(Math.toRadians(lat));
+            radiusKm = q.radiusKm();
+            maxDLat = radiusKm / EARTH_RADIUS_KM + 1e-9;
+        }
+
+        /** {@link #matches(Event, CandidateQuery)} on the bucket's copies; the exact Instants decide ties within a millisecond. */
+        boolean matches(Bucket b, int i) {
+            long s = b.startMs[i], e = b.endMs[i];
+            if (s > toMs || e < fromMs) return false;
+            if (s == toMs || e == fromMs) {
+                Event ev = b.entries[i].candidate.event();
+                if (!(ev.time().start().isBefore(q.to()) && !ev.time().end().isBefore(q.from()))) return false;
+            }
+            double elat = b.lat[i];
+            if (!near || Double.isNaN(elat)) return true;
+            // GeoPoint.distanceKm from the event's point to the query's, operation for operation.
+            double dLat = Math.toRadians(lat - elat);
+            if (Math.abs(dLat) > maxDLat) return false;
+            double dLon = Math.toRadians(lon - b.lon[i]);
+            double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + b.cosLat[i] * cosLat * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+            return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a))) <= radiusKm;
+        }
     }
 
-    private static void collect(Set<Entry> entries, CandidateQuery q, Set<Entry> seen, List<EventCandidate> out, int limit) {
+    private static void collect(Bucket b, Window w, Hits out, int limit) {
+        for (int i = 0; i < b.size; i++) {
+            if (out.size >= limit) return;
+            if (w.matches(b, i)) out.add(b.entries[i], b.startMs[i] / 2 + b.endMs[i] / 2);
+        }
+    }
+
+    private static void collect(Set<Entry> entries, CandidateQuery q, Hits out, int limit) {
         for (Entry e : entries) {
-            if (out.size() >= limit) return;
-            // Events of one day sit in one bucket: only multi-day events need the seen-set.
-            if (e.dayKeys.size() != 1 && !seen.add(e)) continue;
-            if (matches(e.candidate.event(), q)) out.add(e.candidate);
+            if (out.size >= limit) return;
+            Event ev = e.candidate.event();
+            if (matches(ev, q)) out.add(e, center(ev));
         }
     }
 

@@ -234,6 +234,7 @@ public final class OnlineClusterer implements Clusterer {
                 && p.location.geonameId().equals(e.location().geonameId()) ? p.location.geonameId() : m.sameTown;
         places(p, ep, m, sameLocation);
         actorsAndNumbers(p, ep, m);
+        writtenDates(p, ep, m);
         double conflicts = hard;
         m.score -= conflicts;
 
@@ -306,6 +307,11 @@ public final class OnlineClusterer implements Clusterer {
             } else {
                 m.reasons.add(where);
             }
+            return 0;
+        }
+        // A country says no more than that: a town in it is no disagreement (Germany vs Mannheim).
+        if ((a.precision() == LocationPrecision.COUNTRY || b.precision() == LocationPrecision.COUNTRY)
+                && a.countryCode() != null && a.countryCode().equals(b.countryCode())) {
             return 0;
         }
         // The same name resolved to two gazetteer entries (Paris, France and Paris, Texas), or a
@@ -568,6 +574,40 @@ public final class OnlineClusterer implements Clusterer {
         names.retainAll(ep.names);
         if (!names.isEmpty()) m.reasons.add("shared names: " + String.join(", ", first(names, 8)));
     }
+
+    /** Dates written at the top of two reports of one incident lie within this many days of each other. */
+    static final int WRITTEN_DAYS = 7;
+    /** Taken off when the report's written date is far from every date written at the top of the event's reports. */
+    static final double WRITTEN_CONFLICT = 0.2;
+    static final double WRITTEN_AGREE = 0.05;
+    static final double WRITTEN_YEARS_CONFLICT = 0.4;
+
+    /**
+     * Datelines: a report dated "November 11, 2011" at its top and an event whose reports are dated
+     * December 2008 are two incidents of one kind, whatever their words share. Not a veto: a dateline
+     * can be an "updated" stamp, and the first date of a lead can be a reference to an earlier one.
+     */
+    private static void writtenDates(TextProfile p, EventProfile ep, Match m) {
+        if (p.written == null || ep.written.isEmpty()) return;
+        for (WrittenDate d : ep.written) {
+            Long days = p.written.daysTo(d);
+            if (days == null ? p.written.year() == d.year() : days <= WRITTEN_DAYS) {
+                m.score += WRITTEN_AGREE;
+                m.reasons.add("dates written agree: " + show(p.written) + " and " + show(d));
+                return;
+            }
+        }
+        // Years apart is stronger evidence than weeks apart (an "updated" stamp, a follow-up story).
+        boolean yearsApart = true;
+        for (WrittenDate d : ep.written) {
+            Long days = p.written.daysTo(d);
+            if (days == null ? Math.abs(p.written.year() - d.year()) < 2 : days <= 365) yearsApart = false;
+        }
+        m.score -= yearsApart ? WRITTEN_YEARS_CONFLICT : WRITTEN_CONFLICT;
+        m.reasons.add("dates written differ: " + show(p.written) + " vs " + show(ep.written.get(0)));
+    }
+
+    private static String show(WrittenDate d) { return d.date() != null ? d.date().toString() : String.valueOf(d.year()); }
 
     private static List<String> first(Set<String> s, int n) { return s.stream().limit(n).toList(); }
 

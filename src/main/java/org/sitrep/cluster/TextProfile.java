@@ -54,12 +54,15 @@ final class TextProfile {
     final String language;
     /** The writing system of most of the report's letters (LATIN, ARABIC, CYRILLIC ...), or null when it has none. */
     final Character.UnicodeScript script;
+    /** The date written at the top of the report (a dateline), or null. */
+    final WrittenDate written;
 
     private TextProfile(String reportId, String sourceId, String url, Instant published, TimeWindow time,
                         EventLocation location, String type, Vocabulary.Term[] terms, float[] weights,
                         Set<String> names, Set<String> numbers, long[] sketch, int shingles, int tokens,
                         String titleKey, Map<Long, String> places, Set<String> regions, Set<String> actors,
-                        String locationFeatureClass, String language, Character.UnicodeScript script) {
+                        String locationFeatureClass, String language, Character.UnicodeScript script,
+                        WrittenDate written) {
         this.reportId = reportId;
         this.sourceId = sourceId;
         this.url = url;
@@ -81,6 +84,7 @@ final class TextProfile {
         this.locationFeatureClass = locationFeatureClass;
         this.language = language;
         this.script = script;
+        this.written = written;
     }
 
     /**
@@ -94,7 +98,7 @@ final class TextProfile {
     }
 
     /** Letters read to tell the script: a headline and a sentence are enough. */
-    private static final int SCRIPT_SAMPLE = 400;
+    private static final int SCRIPT_SAMPLE = 100;
 
     static Character.UnicodeScript script(String title, String text) {
         int[] counts = new int[Character.UnicodeScript.values().length];
@@ -208,7 +212,7 @@ final class TextProfile {
                 terms, weights, names, numbers, hashes, shingleSet.size(), tokenCount[0], titleKey, places,
                 regions, actors, locationClass,
                 r.language() == null || r.language().isBlank() ? null : r.language().strip().toLowerCase(Locale.ROOT),
-                script(r.title(), r.text()));
+                script(r.title(), r.text()), WrittenDate.of(r.title(), r.text()));
     }
 
     /** The bottom-k sketch of a text's word 3-grams alone (for wave detection). */

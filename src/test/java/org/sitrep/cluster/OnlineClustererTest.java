@@ -131,6 +131,28 @@ class OnlineClustererTest {
         assertEquals(ru2.event().id(), en2.event().id(), en2.decision().reasons().toString());
     }
 
+    /**
+     * Two pages with no date of their own (the publication time is unknown), about the same kind of
+     * incident in the same words, whose datelines are years apart: the written dates keep them apart.
+     */
+    @Test
+    void datelinesYearsApartKeepTwoIncidentsOfOneKindApart() {
+        String story = "Indian Navy warship foiled a pirate attack on a merchant vessel in the Gulf of Aden and captured pirates, "
+                + "the navy said. The pirates' skiffs were seized with weapons.";
+        var first = add(report("d1").source("web:a").title("Indian Navy foils pirate attack in Gulf of Aden")
+                .text("December 13, 2008 - " + story + " 23 pirates were taken into custody.").build());
+        var again = add(report("d2").source("web:b").title("Navy foils pirate attack in Gulf of Aden")
+                .text("December 14, 2008 - " + story).build());
+        var later = add(report("d3").source("web:c").title("Indian Navy foils pirate attack in Gulf of Aden")
+                .text("Updated: November 11, 2011 - The Indian Navy thwarted a pirate attack on merchant vessels in the Gulf of Aden "
+                        + "on Thursday and arrested 26 pirates, a navy spokesman said.").build());
+        assertEquals(first.event().id(), again.event().id(), again.decision().reasons().toString());
+        assertTrue(again.decision().reasons().stream().anyMatch(s -> s.startsWith("dates written agree")), again.decision().reasons().toString());
+        assertNotEquals(first.event().id(), later.event().id(), later.decision().reasons().toString());
+        assertTrue(later.decision().reasons().stream().anyMatch(s -> s.contains("dates written differ: 2011-11-11 vs 2008-12-13")),
+                later.decision().reasons().toString());
+    }
+
     @Test
     void theSameKindOfEventInAnotherCityOrAnotherWeekStaysApart() {
         String text = "Hundreds of people rallied in the city centre on Saturday demanding the release of prisoners of war. "
