@@ -73,7 +73,8 @@ public final class AttributionExtractor {
         Tagged tagged = null;
         if (tagger != null && lex.language.equals("en")) {
             List<CueTagger.Token> toks = CueTagger.tokens(t);
-            tagged = new Tagged(toks, tagger.scores(t, toks, lex, quotes));
+            List<CueLexicon.Match> hand = lex.matches(t);
+            tagged = new Tagged(toks, tagger.scores(t, toks, hand, quotes), hand);
         }
         List<Attribution> out = new ArrayList<>();
         int consumed = 0; // end of the last cue used: "reported, citing" uses up "citing"
@@ -169,7 +170,17 @@ public final class AttributionExtractor {
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’\\-]\\p{L}+)*");
 
     /** The tagger's tokens of the whole text and their cue scores. */
-    private record Tagged(List<CueTagger.Token> tokens, double[] scores) {
+    private record Tagged(List<CueTagger.Token> tokens, double[] scores, List<CueLexicon.Match> hand) {
+        int firstHandAtOrAfter(int pos) {
+            int lo = 0, hi = hand.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (hand.get(mid).start() < pos) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
         int firstAtOrAfter(int pos) {
             int lo = 0, hi = tokens.size();
             while (lo < hi) {
@@ -189,18 +200,27 @@ public final class AttributionExtractor {
 
     private List<Cue> cues(String t, Span s, CueLexicon lex, Tagged tagged) {
         List<Cue> found = new ArrayList<>();
-        for (CueLexicon.Cue c : lex.cues) {
-            Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
-            m.useTransparentBounds(true);
-            while (m.find()) {
-                if (tagged != null && vetoed(t, m.start(), m.end(), c.kind(), tagged)) continue;
-                found.add(new Cue(m.start(), m.end(), c));
+        List<Cue> vetoed = new ArrayList<>();
+        if (tagged != null) {
+            // The hand cues were found once for the whole text (the tagger needs them too).
+            for (int i = tagged.firstHandAtOrAfter(s.start()); i < tagged.hand.size() && tagged.hand.get(i).start() < s.end(); i++) {
+                CueLexicon.Match m = tagged.hand.get(i);
+                if (m.end() > s.end()) continue;
+                (vetoed(t, m.start(), m.end(), m.cue().kind(), tagged) ? vetoed : found).add(new Cue(m.start(), m.end(), m.cue()));
+            }
+        } else {
+            for (CueLexicon.Cue c : lex.cues) {
+                Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
+                m.useTransparentBounds(true);
+                while (m.find()) found.add(new Cue(m.start(), m.end(), c));
             }
         }
         if (tagged != null) {
             // Runs of adjacent words the tagger scores as cues ("sided with", "don't like") become one learned cue, unless a
-            // hand cue covers part of the run: the hand cue knows its kind ("has said" stays an assertion).
+            // hand cue covers part of the run: the hand cue knows its kind ("has said" stays an assertion), and a hand cue the
+            // tagger overruled is not brought back as a learned one.
             int hand = found.size();
+            found.addAll(vetoed);
             int runStart = -1, runEnd = -1;
             for (int i = tagged.firstAtOrAfter(s.start()); i < tagged.tokens.size() && tagged.tokens.get(i).start() < s.end(); i++) {
                 CueTagger.Token k = tagged.tokens.get(i);
@@ -208,11 +228,12 @@ public final class AttributionExtractor {
                     if (runStart < 0) runStart = k.start();
                     runEnd = k.end();
                 } else if (runStart >= 0) {
-                    addRun(t, found, hand, runStart, runEnd, lex);
+                    addRun(t, found, hand + vetoed.size(), runStart, runEnd, lex);
                     runStart = -1;
                 }
             }
-            if (runStart >= 0) addRun(t, found, hand, runStart, runEnd, lex);
+            if (runStart >= 0) addRun(t, found, hand + vetoed.size(), runStart, runEnd, lex);
+            found.subList(hand, hand + vetoed.size()).clear();
         }
         if (!lex.words.isEmpty()) {
             Matcher w = WORD.matcher(t).region(s.start(), s.end());
@@ -243,7 +264,9 @@ public final class AttributionExtractor {
     private boolean vetoed(String t, int start, int end, CueKind kind, Tagged tagged) {
         if (kind != CueKind.ASSERT && kind != CueKind.HEDGED && kind != CueKind.OPINION) return false;
         if (NEGATED.matcher(t).region(Math.max(0, start - 8), start).find()) return false;
-        return tagged.max(start, end) < vetoThreshold;
+        // Kept when the tagger calls it a cue even if the veto threshold is set above the cue threshold.
+        double score = tagged.max(start, end);
+        return score < vetoThreshold && score <= cueThreshold;
     }
 
     private static void addRun(String t, List<Cue> found, int hand, int start, int end, CueLexicon lex) {
