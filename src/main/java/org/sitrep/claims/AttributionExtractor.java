@@ -318,6 +318,7 @@ public final class AttributionExtractor {
     private static final Pattern RAISING = Pattern.compile("(?i)\\b(?:seems?|seemed|appears?|appeared)$");
     private static final Pattern PERFECT = Pattern.compile("(?i)(?:has|have|had)\\b");
     private static final Pattern NAME_BEFORE = Pattern.compile("[\\p{Ll},;]\\s+(?:\\p{Lu}[\\p{L}.’'\\-]*\\s+)*\\p{Lu}[\\p{Ll}’'\\-]+\\s+$");
+    private static final Pattern QUOTE_SUBJECT = Pattern.compile("[,.?!][”\"»]\\s+(?:[\\p{L}.’'\\-]+\\s+){0,5}$");
     private static final Pattern PRONOUN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:he|she|they|we|i|you)\\s+$");
     private static final Pattern PASSIVE_AFTER = Pattern.compile(
             "(?i)\\s+(?!on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b)(?:in|on|at|near|from|after|across|so far|overnight|since)\\b");
@@ -336,6 +337,9 @@ public final class AttributionExtractor {
         if (PASSIVE_AUX.matcher(cue).find()) return true;
         // "the budget office had predicted.", "He claimed at one point ...": a perfect or a pronoun subject is active.
         if (PERFECT.matcher(cue).lookingAt() || PRONOUN_BEFORE.matcher(t).region(Math.max(0, cs - 8), cs).find()) return false;
+        // "“We will not leave,” the mayor added." / "..., DuVernay explained in an interview": a quote just before the
+        // subject makes the cue its speech verb.
+        if (QUOTE_SUBJECT.matcher(t).region(Math.max(0, cs - 80), cs).find()) return false;
         // "..., Mr. Petrov insisted on television": a name inside the sentence is a speaker. (A capitalised first word
         // stays ambiguous: "Explosions reported in the city".)
         if (NAME_BEFORE.matcher(t).region(Math.max(0, cs - 40), cs).find()) return false;
@@ -427,6 +431,12 @@ public final class AttributionExtractor {
         }
         int segStart = sourceStart(t, region.start(), lt, lex);
         Span source = trimmed(t, segStart, lt);
+        if (source == null) {
+            // "an architect who said he was not paid", "the union, which warned that ...": the relative pronoun speaks for
+            // the noun before it; both make the source.
+            Span rel = relativeSource(t, region.start(), segStart);
+            if (rel != null) return contentAfter(t, rel, cs, ce, re, m, lex, quotes);
+        }
         if (source != null && AND_BEFORE.matcher(t).region(segStart, lt).find()) {
             // "House Democrats seized the floor and said ...": the speaker is the subject of the first verb.
             source = subject(t, region.start(), lt);
@@ -462,6 +472,34 @@ public final class AttributionExtractor {
         if (source == null) return null;
         return contentAfter(t, source, cs, ce, re, m, lex, quotes);
     }
+
+    private static final Pattern RELATIVE = Pattern.compile("(?i)(?<![\\p{L}])(?:who|which)\\s*$");
+
+    /** "Laura, who" / "an architect who": the noun phrase before a relative pronoun that ends at {@code end}, with it. */
+    private static Span relativeSource(String t, int regionStart, int end) {
+        Matcher r = RELATIVE.matcher(t).region(Math.max(regionStart, end - 12), end);
+        if (!r.find()) return null;
+        int relEnd = trimEndIndex(t, r.start(), r.end());
+        int e = trimEndIndex(t, regionStart, r.start());
+        if (e > regionStart && t.charAt(e - 1) == ',') e = trimEndIndex(t, regionStart, e - 1);
+        // Walk back word by word: a determiner opens the phrase, a preposition or verb ends the walk ("spoke to | a driver").
+        Matcher w = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.’'\\-]*$").matcher(t);
+        int s = e;
+        for (int n = 0; n < 5; n++) {
+            int k = trimEndIndex(t, regionStart, s);
+            if (k < s && n == 0) return null;
+            w.region(Math.max(regionStart, k - 40), k);
+            if (!w.find()) break;
+            String word = w.group().toLowerCase(Locale.ROOT);
+            if (n > 0 && (VERBISH.contains(word) || PREPOSITIONS.contains(word) || Character.isLowerCase(w.group().charAt(0)) && word.endsWith("ed"))) break;
+            s = w.start();
+            if (DETERMINERS.contains(word) && !word.equals("of") && !word.equals("and")) break;
+        }
+        return s < e ? new Span(s, relEnd) : null;
+    }
+
+    private static final Set<String> PREPOSITIONS = Set.of("to", "by", "for", "with", "from", "at", "on", "in", "about", "against",
+            "like", "among", "than", "over", "under", "into", "onto", "via", "per", "and", "or", "but");
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his", "her",
             "its", "their", "our", "of", "for", "and", "de", "al", "el");
@@ -648,6 +686,11 @@ public final class AttributionExtractor {
         for (; i >= regionStart; i--) {
             char c = t.charAt(i);
             if (c == ',' && i > regionStart && i + 1 < lt && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))) continue;
+            if (c == ')' && shortParenthetical(t, regionStart, i)) {
+                // "Sen. Jane Doe (D-Mo.) said": a party and state tag belongs to the name.
+                i = t.lastIndexOf('(', i);
+                continue;
+            }
             if (c == ',' || c == '،' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
         }
         int start = i + 1;
@@ -656,6 +699,18 @@ public final class AttributionExtractor {
         while (w.find()) last = w.end();
         if (last > 0 && last <= lt) start = last;
         return start;
+    }
+
+    /** A parenthesis closing at {@code close} that holds one short token ("(D-Mo.)", "(R)") right after a capitalised word. */
+    private static boolean shortParenthetical(String t, int regionStart, int close) {
+        int open = t.lastIndexOf('(', close);
+        if (open <= regionStart + 1 || close - open > 12) return false;
+        for (int k = open + 1; k < close; k++) if (Character.isWhitespace(t.charAt(k))) return false;
+        int before = trimEndIndex(t, regionStart, open);
+        if (before == open || before <= regionStart) return false;
+        int w = before;
+        while (w > regionStart && Character.isLetter(t.charAt(w - 1))) w--;
+        return w < before && Character.isUpperCase(t.charAt(w));
     }
 
     /** Whether the text between the cue and the region end is real content, not "on Tuesday". */

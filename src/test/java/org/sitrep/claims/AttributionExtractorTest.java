@@ -401,4 +401,34 @@ class AttributionExtractorTest {
         assertTrue(found.stream().anyMatch(a -> "HOST".equals(src(t, a)) && content(t, a).startsWith("Will the ceasefire")), describe(t, found));
         assertTrue(found.stream().anyMatch(a -> "MINISTER".equals(src(t, a))), describe(t, found));
     }
+
+    @Test
+    void relativePronounSpeaksForTheNounBeforeIt() {
+        String t = "Residents spoke to a driver who said the convoy had been shelled twice.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("a driver who", src(t, a));
+        assertEquals("the convoy had been shelled twice", content(t, a));
+        String u = "The strike was condemned by the union, which warned that more attacks would follow.";
+        Attribution w = x.extract(u, "en").stream().filter(b -> b.cue().text(u).equals("warned")).findFirst().orElseThrow();
+        assertEquals("the union, which", src(u, w));
+    }
+
+    @Test
+    void partyTagBelongsToTheName() {
+        String t = "“Nobody was hurt,” Sen. Jane Doe (D-Mo.) said.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Sen. Jane Doe (D-Mo.)", src(t, a));
+        assertEquals("“Nobody was hurt,”", content(t, a));
+    }
+
+    @Test
+    void participleAfterAQuoteIsTheQuotesSpeechVerb() {
+        String t = "“Two shells hit the market,” Petrov explained in an interview with local radio.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Petrov", src(t, a));
+        String u = "“We will not leave the city,” the mayor added.";
+        assertEquals("the mayor", src(u, only(u, x.extract(u, "en"))));
+        String v = "Explosions were reported in the city.";
+        assertNull(only(v, x.extract(v, "en")).source(), "with no quote before it a participle still has no speaker");
+    }
 }
