@@ -318,6 +318,8 @@ public final class AttributionExtractor {
     private static final Pattern RAISING = Pattern.compile("(?i)\\b(?:seems?|seemed|appears?|appeared)$");
     private static final Pattern PERFECT = Pattern.compile("(?i)(?:has|have|had)\\b");
     private static final Pattern NAME_BEFORE = Pattern.compile("[\\p{Ll},;]\\s+(?:\\p{Lu}[\\p{L}.’'\\-]*\\s+)*\\p{Lu}[\\p{Ll}’'\\-]+\\s+$");
+    private static final Pattern COMMA_SUBJECT = Pattern.compile("\\S,\\s+(?:[\\p{L}.’'\\-]+\\s+){1,4}$");
+    private static final Pattern THAT_LATER = Pattern.compile("(?i)\\sthat\\s");
     private static final Pattern QUOTE_SUBJECT = Pattern.compile("[,.?!][”\"»]\\s+(?:[\\p{L}.’'\\-]+\\s+){0,5}$");
     private static final Pattern PRONOUN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:he|she|they|we|i|you)\\s+$");
     private static final Pattern PASSIVE_AFTER = Pattern.compile(
@@ -343,7 +345,13 @@ public final class AttributionExtractor {
         // "..., Mr. Petrov insisted on television": a name inside the sentence is a speaker. (A capitalised first word
         // stays ambiguous: "Explosions reported in the city".)
         if (NAME_BEFORE.matcher(t).region(Math.max(0, cs - 40), cs).find()) return false;
-        return ce == re || PASSIVE_AFTER.matcher(t).region(ce, re).lookingAt() && m.cue.kind() != CueKind.DENY;
+        // "..., the source added.": a clause before a comma, then the subject and the cue at the sentence's end.
+        if (ce == re && COMMA_SUBJECT.matcher(t).region(Math.max(0, cs - 50), cs).find()) return false;
+        if (ce == re) return true;
+        if (!PASSIVE_AFTER.matcher(t).region(ce, re).lookingAt() || m.cue.kind() == CueKind.DENY) return false;
+        // "Trump tweeted in the early hours that ...": a "that" clause after the phrase makes the verb active.
+        Matcher that = THAT_LATER.matcher(t).region(ce, Math.min(re, ce + 80));
+        return !that.find();
     }
 
     private static int lastCloseQuote(String t, int s, int e) {
@@ -436,6 +444,12 @@ public final class AttributionExtractor {
             // the noun before it; both make the source.
             Span rel = relativeSource(t, region.start(), segStart);
             if (rel != null) return contentAfter(t, rel, cs, ce, re, m, lex, quotes);
+        }
+        if (source != null && onlyConnective(t, source.start(), source.end())) {
+            // "Trump has used the phrase often, and criticized Obama ...": the sentence's subject speaks.
+            source = subject(t, region.start(), lt);
+            if (source == null) return null;
+            return contentAfter(t, source, cs, ce, re, m, lex, quotes);
         }
         if (source != null && AND_BEFORE.matcher(t).region(segStart, lt).find()) {
             // "House Democrats seized the floor and said ...": the speaker is the subject of the first verb.
@@ -722,7 +736,11 @@ public final class AttributionExtractor {
         String s = rest.text(t);
         if (s.startsWith(":") || s.startsWith("“") || s.startsWith("\"") || s.startsWith("«")) return true;
         if (lex.complementizer.matcher(s).lookingAt()) return true;
-        if (s.startsWith(",")) return false;
+        // "Douglas Brinkley, a historian, recalled, “Out of nowhere ...”": a quote after the comma is what was said.
+        if (s.startsWith(",")) {
+            String after = s.substring(1).stripLeading();
+            return !after.isEmpty() && (isOpenQuote(after.charAt(0)) || after.charAt(0) == '"');
+        }
         return words(t, rest) > 6;
     }
 

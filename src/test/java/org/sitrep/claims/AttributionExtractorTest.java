@@ -431,4 +431,32 @@ class AttributionExtractorTest {
         String v = "Explosions were reported in the city.";
         assertNull(only(v, x.extract(v, "en")).source(), "with no quote before it a participle still has no speaker");
     }
+
+    @Test
+    void longAppositiveThenCueThenCommaAndQuote() {
+        String t = "Olena Kravets, a nurse who stayed in the city, recalled, “The shelling never stopped.”";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertTrue(src(t, a).startsWith("Olena Kravets, a nurse"), describe(t, List.of(a)));
+        assertEquals("“The shelling never stopped.”", content(t, a));
+    }
+
+    @Test
+    void secondVerbAfterCommaAndTakesTheSubject() {
+        String t = "The ministry has used the term often, and accused the rebels of staging the attack.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The ministry", src(t, a));
+        assertEquals(CueKind.BLAME, a.kind());
+    }
+
+    @Test
+    void participleWithAThatClauseOrAfterACommaIsActive() {
+        String t = "The governor tweeted in the early hours that the fire was out.";
+        assertEquals("The governor", src(t, only(t, x.extract(t, "en"))));
+        String u = "The convoy was turned back at the border, a military source added.";
+        Attribution a = only(u, x.extract(u, "en"));
+        assertEquals("a military source", src(u, a));
+        assertEquals("The convoy was turned back at the border", content(u, a));
+        String v = "Casualties reported near the port.";
+        assertNull(only(v, x.extract(v, "en")).source());
+    }
 }
