@@ -73,7 +73,8 @@ public final class AttributionExtractor {
         Tagged tagged = null;
         if (tagger != null && lex.language.equals("en")) {
             List<CueTagger.Token> toks = CueTagger.tokens(t);
-            tagged = new Tagged(toks, tagger.scores(t, toks, lex, quotes));
+            List<CueLexicon.Match> hand = lex.matches(t);
+            tagged = new Tagged(toks, tagger.scores(t, toks, hand, quotes), hand);
         }
         List<Attribution> out = new ArrayList<>();
         int consumed = 0; // end of the last cue used: "reported, citing" uses up "citing"
@@ -169,7 +170,17 @@ public final class AttributionExtractor {
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’\\-]\\p{L}+)*");
 
     /** The tagger's tokens of the whole text and their cue scores. */
-    private record Tagged(List<CueTagger.Token> tokens, double[] scores) {
+    private record Tagged(List<CueTagger.Token> tokens, double[] scores, List<CueLexicon.Match> hand) {
+        int firstHandAtOrAfter(int pos) {
+            int lo = 0, hi = hand.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (hand.get(mid).start() < pos) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
         int firstAtOrAfter(int pos) {
             int lo = 0, hi = tokens.size();
             while (lo < hi) {
@@ -189,18 +200,27 @@ public final class AttributionExtractor {
 
     private List<Cue> cues(String t, Span s, CueLexicon lex, Tagged tagged) {
         List<Cue> found = new ArrayList<>();
-        for (CueLexicon.Cue c : lex.cues) {
-            Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
-            m.useTransparentBounds(true);
-            while (m.find()) {
-                if (tagged != null && vetoed(t, m.start(), m.end(), c.kind(), tagged)) continue;
-                found.add(new Cue(m.start(), m.end(), c));
+        List<Cue> vetoed = new ArrayList<>();
+        if (tagged != null) {
+            // The hand cues were found once for the whole text (the tagger needs them too).
+            for (int i = tagged.firstHandAtOrAfter(s.start()); i < tagged.hand.size() && tagged.hand.get(i).start() < s.end(); i++) {
+                CueLexicon.Match m = tagged.hand.get(i);
+                if (m.end() > s.end()) continue;
+                (vetoed(t, m.start(), m.end(), m.cue().kind(), tagged) ? vetoed : found).add(new Cue(m.start(), m.end(), m.cue()));
+            }
+        } else {
+            for (CueLexicon.Cue c : lex.cues) {
+                Matcher m = c.pattern().matcher(t).region(s.start(), s.end());
+                m.useTransparentBounds(true);
+                while (m.find()) found.add(new Cue(m.start(), m.end(), c));
             }
         }
         if (tagged != null) {
             // Runs of adjacent words the tagger scores as cues ("sided with", "don't like") become one learned cue, unless a
-            // hand cue covers part of the run: the hand cue knows its kind ("has said" stays an assertion).
+            // hand cue covers part of the run: the hand cue knows its kind ("has said" stays an assertion), and a hand cue the
+            // tagger overruled is not brought back as a learned one.
             int hand = found.size();
+            found.addAll(vetoed);
             int runStart = -1, runEnd = -1;
             for (int i = tagged.firstAtOrAfter(s.start()); i < tagged.tokens.size() && tagged.tokens.get(i).start() < s.end(); i++) {
                 CueTagger.Token k = tagged.tokens.get(i);
@@ -208,11 +228,12 @@ public final class AttributionExtractor {
                     if (runStart < 0) runStart = k.start();
                     runEnd = k.end();
                 } else if (runStart >= 0) {
-                    addRun(t, found, hand, runStart, runEnd, lex);
+                    addRun(t, found, hand + vetoed.size(), runStart, runEnd, lex);
                     runStart = -1;
                 }
             }
-            if (runStart >= 0) addRun(t, found, hand, runStart, runEnd, lex);
+            if (runStart >= 0) addRun(t, found, hand + vetoed.size(), runStart, runEnd, lex);
+            found.subList(hand, hand + vetoed.size()).clear();
         }
         if (!lex.words.isEmpty()) {
             Matcher w = WORD.matcher(t).region(s.start(), s.end());
@@ -243,7 +264,9 @@ public final class AttributionExtractor {
     private boolean vetoed(String t, int start, int end, CueKind kind, Tagged tagged) {
         if (kind != CueKind.ASSERT && kind != CueKind.HEDGED && kind != CueKind.OPINION) return false;
         if (NEGATED.matcher(t).region(Math.max(0, start - 8), start).find()) return false;
-        return tagged.max(start, end) < vetoThreshold;
+        // Kept when the tagger calls it a cue even if the veto threshold is set above the cue threshold.
+        double score = tagged.max(start, end);
+        return score < vetoThreshold && score <= cueThreshold;
     }
 
     private static void addRun(String t, List<Cue> found, int hand, int start, int end, CueLexicon lex) {
@@ -295,6 +318,9 @@ public final class AttributionExtractor {
     private static final Pattern RAISING = Pattern.compile("(?i)\\b(?:seems?|seemed|appears?|appeared)$");
     private static final Pattern PERFECT = Pattern.compile("(?i)(?:has|have|had)\\b");
     private static final Pattern NAME_BEFORE = Pattern.compile("[\\p{Ll},;]\\s+(?:\\p{Lu}[\\p{L}.’'\\-]*\\s+)*\\p{Lu}[\\p{Ll}’'\\-]+\\s+$");
+    private static final Pattern COMMA_SUBJECT = Pattern.compile("\\S,\\s+(?:[\\p{L}.’'\\-]+\\s+){1,4}$");
+    private static final Pattern THAT_LATER = Pattern.compile("(?i)\\sthat\\s");
+    private static final Pattern QUOTE_SUBJECT = Pattern.compile("[,.?!][”\"»]\\s+(?:[\\p{L}.’'\\-]+\\s+){0,5}$");
     private static final Pattern PRONOUN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:he|she|they|we|i|you)\\s+$");
     private static final Pattern PASSIVE_AFTER = Pattern.compile(
             "(?i)\\s+(?!on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b)(?:in|on|at|near|from|after|across|so far|overnight|since)\\b");
@@ -313,10 +339,19 @@ public final class AttributionExtractor {
         if (PASSIVE_AUX.matcher(cue).find()) return true;
         // "the budget office had predicted.", "He claimed at one point ...": a perfect or a pronoun subject is active.
         if (PERFECT.matcher(cue).lookingAt() || PRONOUN_BEFORE.matcher(t).region(Math.max(0, cs - 8), cs).find()) return false;
+        // "“We will not leave,” the mayor added." / "..., DuVernay explained in an interview": a quote just before the
+        // subject makes the cue its speech verb.
+        if (QUOTE_SUBJECT.matcher(t).region(Math.max(0, cs - 80), cs).find()) return false;
         // "..., Mr. Petrov insisted on television": a name inside the sentence is a speaker. (A capitalised first word
         // stays ambiguous: "Explosions reported in the city".)
         if (NAME_BEFORE.matcher(t).region(Math.max(0, cs - 40), cs).find()) return false;
-        return ce == re || PASSIVE_AFTER.matcher(t).region(ce, re).lookingAt() && m.cue.kind() != CueKind.DENY;
+        // "..., the source added.": a clause before a comma, then the subject and the cue at the sentence's end.
+        if (ce == re && COMMA_SUBJECT.matcher(t).region(Math.max(0, cs - 50), cs).find()) return false;
+        if (ce == re) return true;
+        if (!PASSIVE_AFTER.matcher(t).region(ce, re).lookingAt() || m.cue.kind() == CueKind.DENY) return false;
+        // "Trump tweeted in the early hours that ...": a "that" clause after the phrase makes the verb active.
+        Matcher that = THAT_LATER.matcher(t).region(ce, Math.min(re, ce + 80));
+        return !that.find();
     }
 
     private static int lastCloseQuote(String t, int s, int e) {
@@ -404,6 +439,18 @@ public final class AttributionExtractor {
         }
         int segStart = sourceStart(t, region.start(), lt, lex);
         Span source = trimmed(t, segStart, lt);
+        if (source == null) {
+            // "an architect who said he was not paid", "the union, which warned that ...": the relative pronoun speaks for
+            // the noun before it; both make the source.
+            Span rel = relativeSource(t, region.start(), segStart);
+            if (rel != null) return contentAfter(t, rel, cs, ce, re, m, lex, quotes);
+        }
+        if (source != null && onlyConnective(t, source.start(), source.end())) {
+            // "Trump has used the phrase often, and criticized Obama ...": the sentence's subject speaks.
+            source = subject(t, region.start(), lt);
+            if (source == null) return null;
+            return contentAfter(t, source, cs, ce, re, m, lex, quotes);
+        }
         if (source != null && AND_BEFORE.matcher(t).region(segStart, lt).find()) {
             // "House Democrats seized the floor and said ...": the speaker is the subject of the first verb.
             source = subject(t, region.start(), lt);
@@ -439,6 +486,34 @@ public final class AttributionExtractor {
         if (source == null) return null;
         return contentAfter(t, source, cs, ce, re, m, lex, quotes);
     }
+
+    private static final Pattern RELATIVE = Pattern.compile("(?i)(?<![\\p{L}])(?:who|which)\\s*$");
+
+    /** "Laura, who" / "an architect who": the noun phrase before a relative pronoun that ends at {@code end}, with it. */
+    private static Span relativeSource(String t, int regionStart, int end) {
+        Matcher r = RELATIVE.matcher(t).region(Math.max(regionStart, end - 12), end);
+        if (!r.find()) return null;
+        int relEnd = trimEndIndex(t, r.start(), r.end());
+        int e = trimEndIndex(t, regionStart, r.start());
+        if (e > regionStart && t.charAt(e - 1) == ',') e = trimEndIndex(t, regionStart, e - 1);
+        // Walk back word by word: a determiner opens the phrase, a preposition or verb ends the walk ("spoke to | a driver").
+        Matcher w = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.’'\\-]*$").matcher(t);
+        int s = e;
+        for (int n = 0; n < 5; n++) {
+            int k = trimEndIndex(t, regionStart, s);
+            if (k < s && n == 0) return null;
+            w.region(Math.max(regionStart, k - 40), k);
+            if (!w.find()) break;
+            String word = w.group().toLowerCase(Locale.ROOT);
+            if (n > 0 && (VERBISH.contains(word) || PREPOSITIONS.contains(word) || Character.isLowerCase(w.group().charAt(0)) && word.endsWith("ed"))) break;
+            s = w.start();
+            if (DETERMINERS.contains(word) && !word.equals("of") && !word.equals("and")) break;
+        }
+        return s < e ? new Span(s, relEnd) : null;
+    }
+
+    private static final Set<String> PREPOSITIONS = Set.of("to", "by", "for", "with", "from", "at", "on", "in", "about", "against",
+            "like", "among", "than", "over", "under", "into", "onto", "via", "per", "and", "or", "but");
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his", "her",
             "its", "their", "our", "of", "for", "and", "de", "al", "el");
@@ -625,6 +700,11 @@ public final class AttributionExtractor {
         for (; i >= regionStart; i--) {
             char c = t.charAt(i);
             if (c == ',' && i > regionStart && i + 1 < lt && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))) continue;
+            if (c == ')' && shortParenthetical(t, regionStart, i)) {
+                // "Sen. Jane Doe (D-Mo.) said": a party and state tag belongs to the name.
+                i = t.lastIndexOf('(', i);
+                continue;
+            }
             if (c == ',' || c == '،' || c == ';' || c == ':' || c == '(' || c == ')' || c == '—' || c == '–' || isCloseQuote(c) || isOpenQuote(c)) break;
         }
         int start = i + 1;
@@ -633,6 +713,18 @@ public final class AttributionExtractor {
         while (w.find()) last = w.end();
         if (last > 0 && last <= lt) start = last;
         return start;
+    }
+
+    /** A parenthesis closing at {@code close} that holds one short token ("(D-Mo.)", "(R)") right after a capitalised word. */
+    private static boolean shortParenthetical(String t, int regionStart, int close) {
+        int open = t.lastIndexOf('(', close);
+        if (open <= regionStart + 1 || close - open > 12) return false;
+        for (int k = open + 1; k < close; k++) if (Character.isWhitespace(t.charAt(k))) return false;
+        int before = trimEndIndex(t, regionStart, open);
+        if (before == open || before <= regionStart) return false;
+        int w = before;
+        while (w > regionStart && Character.isLetter(t.charAt(w - 1))) w--;
+        return w < before && Character.isUpperCase(t.charAt(w));
     }
 
     /** Whether the text between the cue and the region end is real content, not "on Tuesday". */
@@ -644,7 +736,11 @@ public final class AttributionExtractor {
         String s = rest.text(t);
         if (s.startsWith(":") || s.startsWith("“") || s.startsWith("\"") || s.startsWith("«")) return true;
         if (lex.complementizer.matcher(s).lookingAt()) return true;
-        if (s.startsWith(",")) return false;
+        // "Douglas Brinkley, a historian, recalled, “Out of nowhere ...”": a quote after the comma is what was said.
+        if (s.startsWith(",")) {
+            String after = s.substring(1).stripLeading();
+            return !after.isEmpty() && (isOpenQuote(after.charAt(0)) || after.charAt(0) == '"');
+        }
         return words(t, rest) > 6;
     }
 

@@ -58,6 +58,20 @@ final class CueLexicon {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
+    /** One match of a hand cue in a text: [start, end) and the cue. */
+    record Match(int start, int end, Cue cue) {}
+
+    /** Every match of every cue in {@code t}, sorted by start (a text is scanned once per cue, not once per sentence). */
+    List<Match> matches(String t) {
+        List<Match> out = new ArrayList<>();
+        for (Cue c : cues) {
+            java.util.regex.Matcher m = c.pattern().matcher(t);
+            while (m.find()) out.add(new Match(m.start(), m.end(), c));
+        }
+        out.sort(java.util.Comparator.comparingInt(Match::start));
+        return out;
+    }
+
     /** The lexicon for an ISO 639-1 code; English for null or unknown codes. */
     static CueLexicon forLanguage(String lang) { return forLanguage(lang, Set.of()); }
 

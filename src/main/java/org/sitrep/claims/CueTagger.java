@@ -240,18 +240,15 @@ public final class CueTagger {
     private static final Set<String> ADVERBS = Set.of("now", "once", "later", "earlier", "often", "always", "soon", "long", "far",
             "first", "last", "ever", "almost", "already", "quickly", "not", "n't", "reportedly", "since");
 
-    /** The hand lexicon's cue kind at each token (the kind of the longest hand cue covering it), or null. */
-    static CueKind[] lexicon(String t, List<Token> toks, CueLexicon lex) {
+    /** The hand lexicon's cue kind at each token (the kind of the first hand cue covering it), or null. */
+    static CueKind[] lexicon(List<Token> toks, List<CueLexicon.Match> matches) {
         CueKind[] out = new CueKind[toks.size()];
         int[] starts = new int[toks.size()];
         for (int i = 0; i < starts.length; i++) starts[i] = toks.get(i).start();
-        for (CueLexicon.Cue c : lex.cues) {
-            Matcher m = c.pattern().matcher(t);
-            while (m.find()) {
-                int i = java.util.Arrays.binarySearch(starts, m.start());
-                if (i < 0) i = -i - 1;
-                for (; i < starts.length && starts[i] < m.end(); i++) if (out[i] == null) out[i] = c.kind();
-            }
+        for (CueLexicon.Match m : matches) {
+            int i = java.util.Arrays.binarySearch(starts, m.start());
+            if (i < 0) i = -i - 1;
+            for (; i < starts.length && starts[i] < m.end(); i++) if (out[i] == null) out[i] = m.cue().kind();
         }
         return out;
     }
@@ -267,13 +264,19 @@ public final class CueTagger {
         return out;
     }
 
-    /** The score of every token of {@code t} (words only; punctuation scores negative infinity). */
+    /** The score of every token of {@code t} (punctuation and function words score negative infinity). */
     double[] scores(String t, List<Token> toks, CueLexicon lex, List<Span> quotes) {
-        CueKind[] kinds = lexicon(t, toks, lex);
+        return scores(t, toks, lex.matches(t), quotes);
+    }
+
+    /** As above with the hand lexicon's matches already found. */
+    double[] scores(String t, List<Token> toks, List<CueLexicon.Match> matches, List<Span> quotes) {
+        CueKind[] kinds = lexicon(toks, matches);
         boolean[] q = inQuote(toks, quotes);
         double[] out = new double[toks.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!toks.get(i).word()) {
+            // Function words are never the head of a cue (see head), so they are not scored: about a third of the work.
+            if (!toks.get(i).word() || LearnedCues.NOT_CUES.contains(toks.get(i).lower())) {
                 out[i] = Double.NEGATIVE_INFINITY;
                 continue;
             }
@@ -315,7 +318,7 @@ public final class CueTagger {
                 for (int i = from; i < to; i++) if (label[i] == 0) label[i] = 2;
                 label[head(toks, from, to)] = 1;
             }
-            CueKind[] kinds = lexicon(t, toks, lex);
+            CueKind[] kinds = lexicon(toks, lex.matches(t));
             boolean[] q = inQuote(toks, AttributionExtractor.quotes(t));
             for (int i = 0; i < toks.size(); i++) {
                 if (!toks.get(i).word() || label[i] == 2) continue;

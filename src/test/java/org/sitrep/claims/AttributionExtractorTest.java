@@ -401,4 +401,62 @@ class AttributionExtractorTest {
         assertTrue(found.stream().anyMatch(a -> "HOST".equals(src(t, a)) && content(t, a).startsWith("Will the ceasefire")), describe(t, found));
         assertTrue(found.stream().anyMatch(a -> "MINISTER".equals(src(t, a))), describe(t, found));
     }
+
+    @Test
+    void relativePronounSpeaksForTheNounBeforeIt() {
+        String t = "Residents spoke to a driver who said the convoy had been shelled twice.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("a driver who", src(t, a));
+        assertEquals("the convoy had been shelled twice", content(t, a));
+        String u = "The strike was condemned by the union, which warned that more attacks would follow.";
+        Attribution w = x.extract(u, "en").stream().filter(b -> b.cue().text(u).equals("warned")).findFirst().orElseThrow();
+        assertEquals("the union, which", src(u, w));
+    }
+
+    @Test
+    void partyTagBelongsToTheName() {
+        String t = "“Nobody was hurt,” Sen. Jane Doe (D-Mo.) said.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Sen. Jane Doe (D-Mo.)", src(t, a));
+        assertEquals("“Nobody was hurt,”", content(t, a));
+    }
+
+    @Test
+    void participleAfterAQuoteIsTheQuotesSpeechVerb() {
+        String t = "“Two shells hit the market,” Petrov explained in an interview with local radio.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Petrov", src(t, a));
+        String u = "“We will not leave the city,” the mayor added.";
+        assertEquals("the mayor", src(u, only(u, x.extract(u, "en"))));
+        String v = "Explosions were reported in the city.";
+        assertNull(only(v, x.extract(v, "en")).source(), "with no quote before it a participle still has no speaker");
+    }
+
+    @Test
+    void longAppositiveThenCueThenCommaAndQuote() {
+        String t = "Olena Kravets, a nurse who stayed in the city, recalled, “The shelling never stopped.”";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertTrue(src(t, a).startsWith("Olena Kravets, a nurse"), describe(t, List.of(a)));
+        assertEquals("“The shelling never stopped.”", content(t, a));
+    }
+
+    @Test
+    void secondVerbAfterCommaAndTakesTheSubject() {
+        String t = "The ministry has used the term often, and accused the rebels of staging the attack.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The ministry", src(t, a));
+        assertEquals(CueKind.BLAME, a.kind());
+    }
+
+    @Test
+    void participleWithAThatClauseOrAfterACommaIsActive() {
+        String t = "The governor tweeted in the early hours that the fire was out.";
+        assertEquals("The governor", src(t, only(t, x.extract(t, "en"))));
+        String u = "The convoy was turned back at the border, a military source added.";
+        Attribution a = only(u, x.extract(u, "en"));
+        assertEquals("a military source", src(u, a));
+        assertEquals("The convoy was turned back at the border", content(u, a));
+        String v = "Casualties reported near the port.";
+        assertNull(only(v, x.extract(v, "en")).source());
+    }
 }

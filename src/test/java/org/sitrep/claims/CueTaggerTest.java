@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Sentences written for these tests; none comes from an evaluation corpus. */
 class CueTaggerTest {
-    private static final CueTagger SHIPPED = CueTagger.load();
+    private final CueTagger shipped = CueTagger.load();
     private final AttributionExtractor x = new AttributionExtractor();
 
     /** The tagger's score of the first occurrence of {@code word} in {@code t}. */
@@ -28,8 +28,8 @@ class CueTaggerTest {
 
     @Test
     void thoughtVerbIsACueOnlyWithASpeakerAndAThought() {
-        assertTrue(score(SHIPPED, "Most voters in the district think the mayor should resign.", "think") > AttributionExtractor.CUE_THRESHOLD);
-        assertTrue(score(SHIPPED, "Researchers at a Washington think tank published the figures.", "think") < AttributionExtractor.CUE_THRESHOLD);
+        assertTrue(score(shipped, "Most voters in the district think the mayor should resign.", "think") > AttributionExtractor.CUE_THRESHOLD);
+        assertTrue(score(shipped, "Researchers at a Washington think tank published the figures.", "think") < AttributionExtractor.CUE_THRESHOLD);
     }
 
     @Test
