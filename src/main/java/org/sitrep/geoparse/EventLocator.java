@@ -43,6 +43,12 @@ final class EventLocator {
         }
         int mostNames = 0;
         for (var names : namesByCountry.values()) mostNames = Math.max(mostNames, names.size());
+        // towns the text places the event relative to ("Darat Izza, west of Aleppo"): each such mention of them
+        // ("blast west of Aleppo" in the headline too) names a reference point, not the event's place
+        java.util.Set<Long> relativeTo = new java.util.HashSet<>();
+        for (Mention m : usable) {
+            if (isReferencePoint(text, m) && placedRelativeTo(text, m, usable, nesting)) relativeTo.add(m.place().geonameId());
+        }
         double bestScore = Double.NEGATIVE_INFINITY;
         Mention best = null;
         List<String> bestWhy = List.of();
@@ -78,7 +84,7 @@ final class EventLocator {
                 s -= 2;
                 why.add("(a capital named beside places elsewhere)");
             }
-            if (isReferencePoint(text, m) && placedRelativeTo(text, m, usable, nesting)) {
+            if (relativeTo.contains(p.geonameId()) && isReferencePoint(text, m)) {
                 s -= 2;
                 why.add("(a reference point: '" + text.substring(Math.max(0, m.start() - 25), m.start()).strip() + "')");
             }
@@ -114,8 +120,8 @@ final class EventLocator {
             + "|northeast|northwest|southeast|southwest|kilomet(?:re|er)s?|km|miles?)\\s+(?:of|from)\\s+(?:the\\s+)?(?:city\\s+of\\s+|town\\s+of\\s+)?$");
 
     /**
-     * Whether the report names, besides the reference point {@code ref}, an exact place near it that the
-     * event is placed at ("in Darat Izza, west of Aleppo"). Without one, the reference point is still the
+     * Whether the report names, right before the reference point {@code ref}, an exact place near it that
+     * the event is placed at ("in Darat Izza, west of Aleppo"). Without one, the reference point is still the
      * best guess, far better than the province ("a village south of Tell Abiad, Ar-Raqqa").
      */
     private static boolean placedRelativeTo(String text, Mention ref, List<Mention> usable, Containment nesting) {
@@ -123,6 +129,8 @@ final class EventLocator {
             if (o.place().geonameId() == ref.place().geonameId() || precision(o.place()) != LocationPrecision.EXACT
                     || namedAs(text, o) != LocationPrecision.EXACT || isReferencePoint(text, o)) continue;
             if (nesting.qualifiers.contains(key(o)) && !nesting.qualified.contains(key(o))) continue;
+            // "Darat Izza, west of Aleppo", "in Qazali, 10 km west of the town of Tell Abiad": the place comes right before
+            if (o.end() > ref.start() || ref.start() - o.end() > 45) continue;
             if (o.place().point().distanceKm(ref.place().point()) <= 60) return true;
         }
         return false;

@@ -36,6 +36,8 @@ class EventLocatorTest {
     static final Place NUEVO_LEON_VILLAGE = new Place(14, "Nuevo León", new GeoPoint(27.50, -99.60), "P", "PPL", "MX", "28", "", 900);
     static final Place CAPELLANIA_PA = new Place(15, "Capellanía", new GeoPoint(8.30, -80.55), "P", "PPLA3", "PA", "02", "", 1_500);
     static final Place ALEPPO = new Place(26, "Aleppo", new GeoPoint(36.20, 37.16), "P", "PPLA", "SY", "09", "", 1_600_000);
+    static final Place JISR = new Place(28, "Jisr ash-Shughur", new GeoPoint(35.81, 36.32), "P", "PPLA2", "SY", "12", "", 44_000);
+    static final Place IDLIB = new Place(29, "Idlib", new GeoPoint(35.93, 36.63), "P", "PPLA", "SY", "12", "", 165_000);
     static final Place DARAT_IZZA = new Place(27, "Darat Izza", new GeoPoint(36.28, 36.85), "P", "PPLA3", "SY", "09", "", 10_000);
     /** A large Indonesian town: what "Tuban", a Yemeni district the gazetteer lacks, resolves to. */
     static final Place TUBAN_ID = new Place(16, "Tuban", new GeoPoint(-6.90, 112.05), "P", "PPLA2", "ID", "08", "", 150_000);
@@ -145,5 +147,9 @@ class EventLocatorTest {
         assertEquals(ALEPPO.geonameId(), only.geonameId());
         assertEquals(LocationPrecision.DISTRICT, only.precision(), only.reason());
         assertTrue(only.reason().contains("north of"), only.reason());
+        // a place named elsewhere in the text is not where the event is relative to the town
+        EventLocation elsewhere = locate("Army units repelled an attack on a post south of Jisr al-Shughur; the attackers withdrew toward Idlib.",
+                "Jisr al-Shughur", JISR, "Idlib", IDLIB);
+        assertEquals(JISR.geonameId(), elsewhere.geonameId(), elsewhere.reason());
     }
 }
