@@ -147,8 +147,7 @@ public final class EventAssembler {
         String best = top;
         for (String k : weight.keySet()) {
             EventLocation l = byKey.get(k).location;
-            if (l.precision().ordinal() < byKey.get(best).location.precision().ordinal()
-                    && l.point().distanceKm(area.point()) <= 15) {
+            if (l.precision().ordinal() < byKey.get(best).location.precision().ordinal() && within(l, area)) {
                 best = k;
             }
         }
@@ -159,6 +158,21 @@ public final class EventAssembler {
                 + (chosen.name() != null ? chosen.name() : "this point")
                 + (best.equals(top) ? "" : " (the most precise place inside " + (area.name() != null ? area.name() : "the area most reports give") + ")");
         return new EventLocation(chosen.point(), chosen.precision(), chosen.name(), chosen.geonameId(), chosen.countryCode(), why);
+    }
+
+    /**
+     * Whether a more precise place can lie inside the area most reports give: near a town, within a
+     * province's reach of a province ("protests across Idlib province" and one report from Maarat Misrin).
+     */
+    static boolean within(EventLocation precise, EventLocation area) {
+        double km = precise.point().distanceKm(area.point());
+        return switch (area.precision()) {
+            case EXACT -> km <= 15;
+            case DISTRICT -> km <= 40;
+            case PROVINCE -> km <= 75 && (area.countryCode() == null || area.countryCode().equals(precise.countryCode())
+                    || precise.countryCode() == null);
+            case COUNTRY -> area.countryCode() != null && area.countryCode().equals(precise.countryCode());
+        };
     }
 
     private static String range(Integer min, Integer max) {

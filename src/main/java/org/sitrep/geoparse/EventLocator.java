@@ -112,7 +112,39 @@ final class EventLocator {
                 + (fallback == null ? "" : "; '" + fallback + "', named inside it, is not in the gazetteer there, so the event is placed at "
                         + best.text() + " with " + precision.name().toLowerCase(java.util.Locale.ROOT) + " precision");
         if (around) reason += "; the report places the event only relative to it ('" + text.substring(Math.max(0, best.start() - 25), best.start()).strip() + "')";
+        if (!around && fallback == null) {
+            EventLocation wide = listedTowns(text, usable, best, reason);
+            if (wide != null) return wide;
+        }
         return new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode().isEmpty() ? null : p.countryCode(), reason);
+    }
+
+    /**
+     * "Protests broke out in Idlib city, Saraqib, Ariha and Binnish": a report about every town it lists
+     * is about their province, not its first town. Placed at the province when the text names it, else at
+     * the chosen town with province precision; null when the chosen place is not in such a list.
+     */
+    private static EventLocation listedTowns(String text, List<Mention> usable, Mention best, String reason) {
+        List<Mention> inOrder = new ArrayList<>(usable);
+        inOrder.sort(java.util.Comparator.comparingInt(Mention::start));
+        List<Place> listed = PlaceLists.listContaining(text, inOrder, best);
+        String admin1 = listed.isEmpty() ? null : PlaceLists.sharedProvince(listed);
+        if (admin1 == null) return null;
+        Place town = best.place();
+        Mention province = null;
+        for (Mention m : usable) {
+            Place q = m.place();
+            if (q.featureCode().equals("ADM1") && q.countryCode().equals(town.countryCode()) && q.admin1().equals(admin1)) {
+                province = m;
+                break;
+            }
+        }
+        Place at = province != null ? province.place() : town;
+        String names = String.join(", ", listed.stream().map(Place::name).toList());
+        String why = reason + "; it is one of " + listed.size() + " towns the report lists together (" + names + "), so the report is"
+                + (province != null ? " placed at their province, " + province.text() : " given province precision");
+        return new EventLocation(at.point(), LocationPrecision.PROVINCE, at.name(), at.geonameId(),
+                at.countryCode().isEmpty() ? null : at.countryCode(), why);
     }
 
     /** "west of", "20 km north of", "on the road south of": the place is named to say where the event is relative to it. */

@@ -76,4 +76,19 @@ class EventAssemblerTest {
         assertEquals(KHARKIV.geonameId(), e.location().geonameId());
         assertTrue(e.location().reason().startsWith("test; 2 independent sources of 3"), e.location().reason());
     }
+
+    @Test
+    void aTownInsideTheProvinceMostReportsGiveRefinesIt() {
+        // two sources write about the protests across the province; one was in Saraqib, 30 km from the province's centre
+        var a = Reports.report("a").source("s1").at(Reports.IDLIB_PROVINCE, LocationPrecision.PROVINCE).title("x").build();
+        var b = Reports.report("b").source("s2").at(Reports.IDLIB_PROVINCE, LocationPrecision.PROVINCE).title("y").build();
+        var c = Reports.report("c").source("s3").at(Reports.SARAQIB, LocationPrecision.EXACT).title("z").build();
+        var e = assembler.assemble("e3", null, List.of(member(a), member(b), member(c)), Map.of(), DAY);
+        assertEquals(Reports.SARAQIB.geonameId(), e.location().geonameId(), e.location().reason());
+        assertTrue(e.location().reason().contains("most precise place inside Idlib Governorate"), e.location().reason());
+        // a town of another province is not inside it
+        var d = Reports.report("d").source("s3").at(Reports.AL_BAB, LocationPrecision.EXACT).title("z").build();
+        var f = assembler.assemble("e4", null, List.of(member(a), member(b), member(d)), Map.of(), DAY);
+        assertEquals(Reports.IDLIB_PROVINCE.geonameId(), f.location().geonameId(), f.location().reason());
+    }
 }

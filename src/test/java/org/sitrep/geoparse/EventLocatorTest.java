@@ -45,6 +45,10 @@ class EventLocatorTest {
     /** India's city, for "Ahmadabad district" of Afghanistan's Paktia. */
     static final Place AHMEDABAD_IN = new Place(18, "Ahmedabad", new GeoPoint(23.03, 72.58), "P", "PPLA2", "IN", "09", "", 6_000_000);
     static final Place PAKTIA = new Place(19, "Paktia", new GeoPoint(33.60, 69.38), "A", "ADM1", "AF", "35", "", 0);
+    static final Place SARAQIB = new Place(30, "Saraqib", new GeoPoint(35.86, 36.80), "P", "PPLA2", "SY", "12", "", 32_000);
+    static final Place ARIHA = new Place(31, "Ariha", new GeoPoint(35.81, 36.61), "P", "PPLA2", "SY", "12", "", 40_000);
+    static final Place BINNISH = new Place(32, "Binnish", new GeoPoint(35.96, 36.71), "P", "PPLA3", "SY", "12", "", 21_000);
+    static final Place IDLIB_PROVINCE = new Place(33, "Idlib Governorate", new GeoPoint(35.80, 36.60), "A", "ADM1", "SY", "12", "", 1_500_000);
     static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
 
     static EventLocation locate(String text, Object... spans) {
@@ -151,5 +155,38 @@ class EventLocatorTest {
         EventLocation elsewhere = locate("Army units repelled an attack on a post south of Jisr al-Shughur; the attackers withdrew toward Idlib.",
                 "Jisr al-Shughur", JISR, "Idlib", IDLIB);
         assertEquals(JISR.geonameId(), elsewhere.geonameId(), elsewhere.reason());
+    }
+
+    @Test
+    void aReportAboutEveryTownItListsIsPlacedAtTheirProvince() {
+        String text = "Protests broke out at once in Idlib city, Saraqib, Ariha and Binnish, across Idlib province, with the same chants.";
+        EventLocation loc = locate(text, "Idlib", IDLIB, "Saraqib", SARAQIB, "Ariha", ARIHA, "Binnish", BINNISH, "Idlib", IDLIB_PROVINCE);
+        assertEquals(IDLIB_PROVINCE.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.PROVINCE, loc.precision());
+        assertTrue(loc.reason().contains("4 towns"), loc.reason());
+        // the province not named: the first town's point, but only province precision
+        EventLocation unnamed = locate("Protests broke out in Saraqib, Ariha and Binnish on Friday.", "Saraqib", SARAQIB, "Ariha", ARIHA, "Binnish", BINNISH);
+        assertEquals(LocationPrecision.PROVINCE, unnamed.precision(), unnamed.reason());
+        // the same list in Arabic ("و" joined to the next word) and in Russian
+        String ar = "خرجت مظاهرات في سراقب، أريحا وبنش";
+        EventLocation arabic = EventLocator.choose(ar, 0, List.of(
+                new Mention(ar.indexOf("سراقب"), ar.indexOf("سراقب") + 5, "سراقب", SARAQIB, "", 1.0),
+                new Mention(ar.indexOf("أريحا"), ar.indexOf("أريحا") + 5, "أريحا", ARIHA, "", 1.0),
+                new Mention(ar.indexOf("بنش"), ar.indexOf("بنش") + 3, "بنش", BINNISH, "", 1.0)));
+        assertEquals(LocationPrecision.PROVINCE, arabic.precision(), arabic.reason());
+        EventLocation russian = locate("Протесты прошли в Саракибе, Арихе и Биннише.", "Саракибе", SARAQIB, "Арихе", ARIHA, "Биннише", BINNISH);
+        assertEquals(LocationPrecision.PROVINCE, russian.precision(), russian.reason());
+    }
+
+    @Test
+    void twoTownsOrTownsOfDifferentProvincesAreNotAProvinceWideList() {
+        EventLocation two = locate("Shelling hit Saraqib and Binnish overnight.", "Saraqib", SARAQIB, "Binnish", BINNISH);
+        assertEquals(LocationPrecision.EXACT, two.precision(), two.reason());
+        EventLocation apart = locate("Shelling hit Saraqib, Binnish and Darat Izza overnight.",
+                "Saraqib", SARAQIB, "Binnish", BINNISH, "Darat Izza", DARAT_IZZA);
+        assertEquals(LocationPrecision.EXACT, apart.precision(), apart.reason());
+        // three towns in separate sentences are no list
+        EventLocation sentences = locate("Shelling hit Saraqib. Later Binnish. Ariha was calm.", "Saraqib", SARAQIB, "Binnish", BINNISH, "Ariha", ARIHA);
+        assertEquals(LocationPrecision.EXACT, sentences.precision(), sentences.reason());
     }
 }
