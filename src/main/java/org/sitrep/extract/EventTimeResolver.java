@@ -83,6 +83,12 @@ final class EventTimeResolver {
             "(?<![\\p{L}])(?:on|late on|early on|во|в|у|يوم)\\s+(" + DAY_RX + ")(?![\\p{L}])"
             + "|(?<![\\p{L}])(" + DAY_RX + ")(?:\\s+(?:morning|afternoon|evening|night))(?![\\p{L}])");
 
+    /** A clock time after a preposition: "at around 12:30 local", "at 3 a.m.", "около 5:40", "близько 04:10", "الساعة 10:30". */
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?<![\\p{L}])(?:at|around|about|shortly after|shortly before|just after|just before|until|около|в|к|близько|о|об|حوالي|الساعة)"
+            + "\\s+(?:around\\s+|about\\s+|approximately\\s+)?(?:[01]?\\d|2[0-3])(?::[0-5]\\d(?:\\s*(?:a\\.?m\\.?|p\\.?m\\.?))?"
+            + "|\\s*(?:a\\.m\\.|p\\.m\\.|am|pm))(?![\\p{L}\\d])");
+
     Resolved resolve(String text, Instant publishedAt) {
         String s = CasualtyExtractor.asciiDigits((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).toLowerCase(Locale.ROOT));
         LocalDate pub = publishedAt.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -113,7 +119,12 @@ final class EventTimeResolver {
             LocalDate day = pub.with(TemporalAdjusters.previousOrSame(WEEKDAYS.get(d)));
             best = earliest(best, new Candidate(w.start(), day, day.plusDays(1), TimePrecision.DAY, w.group()));
         }
-        if (best == null) return new Resolved(TimeWindow.at(publishedAt, TimePrecision.UNKNOWN), null);
+        if (best == null) {
+            // "at around 12:30 local", "at 3 a.m.", "около 5:40": a clock time with no day is a time of the publication day
+            Matcher c = CLOCK.matcher(s);
+            if (!c.find()) return new Resolved(TimeWindow.at(publishedAt, TimePrecision.UNKNOWN), null);
+            best = new Candidate(c.start(), pub, pub.plusDays(1), TimePrecision.DAY, c.group());
+        }
         Instant start = best.from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = best.to.atStartOfDay().toInstant(ZoneOffset.UTC);
         if (end.isAfter(publishedAt)) end = publishedAt;

@@ -35,6 +35,11 @@ class EventTimeResolverTest {
         قصفت الطائرات المدينة أمس                                       | 2020-05-11 | DAY
         قصف مدفعي على المدينة في ٩ مايو ٢٠٢٠                            | 2020-05-09 | DAY
         The ministry issued a statement.                                | 2020-05-12 | UNKNOWN
+        A mine exploded in a field at around 12:30 local.               | 2020-05-12 | DAY
+        Sirens sounded at 3 a.m. across the city.                       | 2020-05-12 | DAY
+        Около 5:40 прогремели взрывы.                                   | 2020-05-12 | DAY
+        Ten people were wounded in the blast.                           | 2020-05-12 | UNKNOWN
+        Warplanes struck at around 10:50 local time on 9 May.            | 2020-05-09 | DAY
         """)
     void resolves(String text, String day, TimePrecision precision) {
         EventTimeResolver.Resolved x = r.resolve(text, PUB);
