@@ -134,8 +134,10 @@ public final class OnlineClusterer implements Clusterer {
         int vetoed = 0;
         List<String> ruledOut = new ArrayList<>();
         double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
+        Set<String> sites = SiteWords.of(report.report());
         for (EventCandidate c : candidates) {
             Match m = score(p, pNorm, c);
+            if (!m.vetoed && m.copyOf == null) differentSites(sites, c, m);
             if (m.vetoed) {
                 vetoed++;
                 if (ruledOut.size() < 3) ruledOut.add("ruled out " + m.eventId + ": " + String.join("; ", m.reasons));
@@ -165,6 +167,30 @@ public final class OnlineClusterer implements Clusterer {
         reasons.addAll(best.reasons);
         if (!best.vetoed) reasons.addAll(ruledOut);
         return new ClusterDecision(null, best.score, reasons, null);
+    }
+
+    /** Members whose leads are read for the sites they name: the first reports say what was hit. */
+    static final int SITE_MEMBERS = 20;
+
+    /**
+     * "Strike on a bakery" and, the same day in the same city, "the water pumping station was hit": two
+     * strikes at two sites, however alike the words and places. A conflict when both sides name the
+     * sites hit and share none.
+     */
+    private static void differentSites(Set<String> sites, EventCandidate c, Match m) {
+        if (sites.isEmpty()) return;
+        Set<String> theirs = new TreeSet<>();
+        List<AnalyzedReport> members = c.reports();
+        for (int i = 0; i < Math.min(SITE_MEMBERS, members.size()); i++) {
+            Set<String> s = SiteWords.of(members.get(i).report());
+            for (String k : s) {
+                if (sites.contains(k)) return;
+                theirs.add(k);
+            }
+        }
+        if (theirs.isEmpty()) return;
+        m.score -= CONFLICT;
+        m.reasons.add("conflict: different sites hit (" + String.join(", ", sites) + " vs " + String.join(", ", theirs) + ")");
     }
 
     /** One candidate's score, the reasons for it, and whether the report copies one of its members. */

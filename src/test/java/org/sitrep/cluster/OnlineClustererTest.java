@@ -12,6 +12,7 @@ import static org.sitrep.cluster.Reports.KHARKIV;
 import static org.sitrep.cluster.Reports.LVIV;
 import static org.sitrep.cluster.Reports.ODESA;
 import static org.sitrep.cluster.Reports.IDLIB_PROVINCE;
+import static org.sitrep.cluster.Reports.IDLIB;
 import static org.sitrep.cluster.Reports.SALTIVKA_MARKET;
 import static org.sitrep.cluster.Reports.SARAQIB;
 import static org.sitrep.cluster.Reports.SARMIN;
@@ -62,6 +63,25 @@ class OnlineClustererTest {
         assertEquals(plant.event().id(), plantAgain.event().id(), plantAgain.decision().reasons().toString());
         assertTrue(plantAgain.decision().reasons().stream().anyMatch(s -> s.startsWith("same event location")));
         assertEquals(2, plantAgain.event().sourceCount());
+    }
+
+    @Test
+    void twoStrikesInOneCityOnOneDayThatNameDifferentSitesStayTwoEvenWithCloseSourcePoints() {
+        // the second reporter geotagged the city centre, 0.6 km from the bakery; the texts name the sites hit
+        var bakery = add(report("b1").source("rss:a").type(STRIKE).onDay(DAY).atPoint(new GeoPoint(35.932, 36.628)).mention(IDLIB)
+                .title("Strike on bakery in Idlib city")
+                .text("An air strike hit a bakery in Idlib city on Thursday morning as people queued for bread, killing three.").build());
+        var bakery2 = add(report("b2").source("rss:b").type(STRIKE).onDay(DAY).at(IDLIB, LocationPrecision.EXACT)
+                .title("Idlib city: bakery strike kills 4")
+                .text("Four civilians were killed in the air strike on the bakery in Idlib city on Thursday.").build());
+        var water = add(report("w1").source("social:c").type(STRIKE).onDay(DAY).atPoint(new GeoPoint(35.930, 36.634)).mention(IDLIB)
+                .published(DAY.plusSeconds(13 * 3600))
+                .title("")
+                .text("Idlib city hit again this afternoon, this time the water pumping station by the industrial zone. One guard hurt.").build());
+        assertEquals(bakery.event().id(), bakery2.event().id(), bakery2.decision().reasons().toString());
+        assertNotEquals(bakery.event().id(), water.event().id(), water.decision().reasons().toString());
+        assertTrue(water.decision().reasons().stream().anyMatch(r -> r.contains("different sites hit (water station vs bakery)")),
+                water.decision().reasons().toString());
     }
 
     @Test

@@ -28,6 +28,7 @@ final class Reports {
     static final Place ALEPPO = new Place(170063, "Aleppo", new GeoPoint(36.20124, 37.16117), "P", "PPLA", "SY", "09", "", 1_602_264);
     static final Place AL_BAB = new Place(171451, "Al-Bab", new GeoPoint(36.37051, 37.5157), "P", "PPLA2", "SY", "09", "", 130_745);
     static final Place SARMIN = new Place(164782, "Sarmin", new GeoPoint(35.90403, 36.72501), "P", "PPLA3", "SY", "12", "", 0);
+    static final Place IDLIB = new Place(169389, "Idlib", new GeoPoint(35.93062, 36.63393), "P", "PPLA", "SY", "12", "", 128_840);
     static final Place IDLIB_PROVINCE = new Place(169388, "Idlib Governorate", new GeoPoint(35.83333, 36.5), "A", "ADM1", "SY", "12", "", 1_501_000);
     static final Place TRACTOR_PLANT = new Place(-101, "Kharkiv Tractor Plant", new GeoPoint(49.9436, 36.3750), "S", "FCL", "UA", "07", "", 0);
     static final Place SALTIVKA_MARKET = new Place(-102, "Saltivka market", new GeoPoint(50.0240, 36.3340), "S", "MKT", "UA", "07", "", 0);
