@@ -136,7 +136,7 @@ public final class OnlineClusterer implements Clusterer {
         double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
         Set<String> sites = SiteWords.of(report.report());
         for (EventCandidate c : candidates) {
-            Match m = score(p, pNorm, c);
+            Match m = score(p, pNorm, c, sites);
             if (!m.vetoed && m.copyOf == null) differentSites(sites, c, m);
             if (m.vetoed) {
                 vetoed++;
@@ -193,6 +193,19 @@ public final class OnlineClusterer implements Clusterer {
         m.reasons.add("conflict: different sites hit (" + String.join(", ", sites) + " vs " + String.join(", ", theirs) + ")");
     }
 
+    /** Two points of one town closer than this can be one site when both sides name the same kind of site. */
+    static final double SAME_SITE_KM = 3;
+
+    /** The kind of site both the report and one of the event's first members say was hit, or null. */
+    private static String sharedSite(Set<String> sites, EventCandidate c) {
+        if (sites.isEmpty()) return null;
+        List<AnalyzedReport> members = c.reports();
+        for (int i = 0; i < Math.min(SITE_MEMBERS, members.size()); i++) {
+            for (String k : SiteWords.of(members.get(i).report())) if (sites.contains(k)) return k;
+        }
+        return null;
+    }
+
     /** One candidate's score, the reasons for it, and whether the report copies one of its members. */
     private static final class Match {
         boolean sitesConflict;
@@ -208,14 +221,14 @@ public final class OnlineClusterer implements Clusterer {
         String copyReason;
     }
 
-    private Match score(TextProfile p, double pNorm, EventCandidate c) {
+    private Match score(TextProfile p, double pNorm, EventCandidate c, Set<String> sites) {
         Event e = c.event();
         Match m = new Match();
         m.eventId = e.id();
         // Hard conflicts first, from the event's own fields: in a busy week most candidates are
         // other towns or other days, and they are ruled out without reading their reports' text.
         // A conflict is a veto: near-identical wording in another town is a wave, not one event.
-        double hard = location(p, e, c, m) + time(p, e, m) + type(p, e, m);
+        double hard = location(p, e, c, m, sites) + time(p, e, m) + type(p, e, m);
         if (hard >= CONFLICT) {
             m.vetoed = true;
             m.score = -hard;
@@ -288,9 +301,9 @@ public final class OnlineClusterer implements Clusterer {
         m.reasons.add("same places named: " + String.join(", ", shared.subList(0, Math.min(5, shared.size()))));
     }
 
-    private double location(TextProfile p, Event e, EventCandidate c, Match m) {
+    private double location(TextProfile p, Event e, EventCandidate c, Match m, Set<String> siteKinds) {
         int before = m.reasons.size();
-        double conflict = locationConflict(p, e, c, m);
+        double conflict = locationConflict(p, e, c, m, siteKinds);
         EventLocation a = p.location, b = e.location();
         // An event whose own reports were placed all over the map has no location to conflict with:
         // evidence is as good as the agreement behind it. Checked last: most conflicts are with events
@@ -304,7 +317,7 @@ public final class OnlineClusterer implements Clusterer {
         return conflict;
     }
 
-    private double locationConflict(TextProfile p, Event e, EventCandidate c, Match m) {
+    private double locationConflict(TextProfile p, Event e, EventCandidate c, Match m, Set<String> siteKinds) {
         EventLocation a = p.location, b = e.location();
         if (a == null || b == null) return 0;
         if (a.geonameId() != null && a.geonameId().equals(b.geonameId())) {
@@ -364,6 +377,14 @@ public final class OnlineClusterer implements Clusterer {
         boolean eventSite = reportSite
                 && (b.geonameId() == null ? b.precision() == LocationPrecision.EXACT : isSite(named(c, b.geonameId())));
         boolean sites = reportSite && eventSite;
+        if (sites && d > 1.0 && d <= SAME_SITE_KM) {
+            // a post geotagged at the city centre and a precise point 2 km off, both on "the water pumping station"
+            String kind = sharedSite(siteKinds, c);
+            if (kind != null) {
+                m.reasons.add(String.format(Locale.ROOT, "points %.1f km apart, but both name the %s hit", d, kind));
+                return 0;
+            }
+        }
         if (sites && d > 1.0) {
             m.reasons.add(String.format(Locale.ROOT, "conflict: different named sites (%s vs %s, %.1f km apart)",
                     label(a), label(b), d));

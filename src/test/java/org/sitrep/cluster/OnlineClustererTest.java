@@ -78,8 +78,16 @@ class OnlineClustererTest {
                 .published(DAY.plusSeconds(13 * 3600))
                 .title("")
                 .text("Idlib city hit again this afternoon, this time the water pumping station by the industrial zone. One guard hurt.").build());
+        var water2 = add(report("w2").source("rss:d").type(STRIKE).onDay(DAY).atPoint(new GeoPoint(35.926, 36.652)).mention(IDLIB)
+                .published(DAY.plusSeconds(16 * 3600))
+                .title("Idlib city: strike on water pumping station, 1 injured")
+                .text("An air strike hit the water pumping station in the eastern industrial zone of Idlib city, injuring a guard.").build());
         assertEquals(bakery.event().id(), bakery2.event().id(), bakery2.decision().reasons().toString());
         assertNotEquals(bakery.event().id(), water.event().id(), water.decision().reasons().toString());
+        // the city-centre geotag and the station's own point, 1.7 km apart, both on the water pumping station: one site
+        assertEquals(water.event().id(), water2.event().id(), water2.decision().reasons().toString());
+        assertTrue(water2.decision().reasons().stream().anyMatch(r -> r.contains("both name the water station hit")),
+                water2.decision().reasons().toString());
         assertTrue(water.decision().reasons().stream().anyMatch(r -> r.contains("different sites hit (water station vs bakery)")),
                 water.decision().reasons().toString());
     }
