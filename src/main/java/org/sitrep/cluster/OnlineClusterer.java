@@ -137,7 +137,7 @@ public final class OnlineClusterer implements Clusterer {
         Set<String> sites = SiteWords.of(report.report());
         for (EventCandidate c : candidates) {
             Match m = score(p, pNorm, c, sites);
-            if (!m.vetoed && m.copyOf == null) differentSites(sites, c, m);
+            if (!m.vetoed && m.copyOf == null) siteEvidence(sites, c, m);
             if (m.vetoed) {
                 vetoed++;
                 if (ruledOut.size() < 3) ruledOut.add("ruled out " + m.eventId + ": " + String.join("; ", m.reasons));
@@ -175,16 +175,20 @@ public final class OnlineClusterer implements Clusterer {
     /**
      * "Strike on a bakery" and, the same day in the same city, "the water pumping station was hit": two
      * strikes at two sites, however alike the words and places. A conflict when both sides name the
-     * sites hit and share none.
+     * sites hit and share none; a little evidence when they name the same kind ("a market in Saraqib").
      */
-    private static void differentSites(Set<String> sites, EventCandidate c, Match m) {
+    private static void siteEvidence(Set<String> sites, EventCandidate c, Match m) {
         if (sites.isEmpty()) return;
         Set<String> theirs = new TreeSet<>();
         List<AnalyzedReport> members = c.reports();
         for (int i = 0; i < Math.min(SITE_MEMBERS, members.size()); i++) {
             Set<String> s = SiteWords.of(members.get(i).report());
             for (String k : s) {
-                if (sites.contains(k)) return;
+                if (sites.contains(k)) {
+                    m.score += SAME_SITE_BONUS;
+                    m.reasons.add("same kind of site hit: " + k);
+                    return;
+                }
                 theirs.add(k);
             }
         }
@@ -192,6 +196,9 @@ public final class OnlineClusterer implements Clusterer {
         m.score -= CONFLICT;
         m.reasons.add("conflict: different sites hit (" + String.join(", ", sites) + " vs " + String.join(", ", theirs) + ")");
     }
+
+    /** Both sides say the same kind of site was hit. */
+    static final double SAME_SITE_BONUS = 0.1;
 
     /** Two points of one town closer than this can be one site when both sides name the same kind of site. */
     static final double SAME_SITE_KM = 3;
@@ -395,7 +402,12 @@ public final class OnlineClusterer implements Clusterer {
         // picked a different one of the same places (a rehab clinic's town vs the star's home town,
         // a person's name read as a town). Only between towns: a site named in passing ("a day after
         // the strike on the market") is a reference, not the same place.
-        if ((reportNamesEvents || eventNamesReports) && !sites) {
+        // Not against a source's own coordinates farther than a town's reach: the point says where it was,
+        // and a report from Idlib city that Sarmada's protest post (28 km off) names in its slogan is not it.
+        boolean farFromSourcePoint = d > TOWN_NEIGHBOURHOOD_KM
+                && ((a.geonameId() == null && a.precision() == LocationPrecision.EXACT)
+                    || (b.geonameId() == null && b.precision() == LocationPrecision.EXACT));
+        if ((reportNamesEvents || eventNamesReports) && !sites && !farFromSourcePoint) {
             m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but one side names the other's place",
                     label(a), label(b), d));
             return 0.15;

@@ -93,6 +93,17 @@ class OnlineClustererTest {
     }
 
     @Test
+    void aTownNamedInPassingIsNotTheSamePlaceAsASourcePointFarFromIt() {
+        String chant = " Hundreds took to the streets chanting 'Idlib will not kneel', waving the three-star flag.";
+        var sarmada = add(report("s1").source("web:a").type("Protests").onDay(DAY).atPoint(new GeoPoint(36.178, 36.715)).mention(IDLIB)
+                .title("Protests erupt in Sarmada").text("Protests erupted this afternoon in Sarmada, Idlib province." + chant).build());
+        var idlib = add(report("s2").source("tg:b").type("Protests").onDay(DAY).at(IDLIB, LocationPrecision.EXACT)
+                .published(DAY.plusSeconds(14 * 3600))
+                .title("Idlib city joins the protests").text("Protests erupted this afternoon in Idlib city." + chant).build());
+        assertNotEquals(sarmada.event().id(), idlib.event().id(), idlib.decision().reasons().toString());
+    }
+
+    @Test
     void oneIncidentReportedInEnglishArabicAndRussianIsOneEvent() {
         var en = add(report("en").source("rss:en").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
                 .title("Drone attack on Kharkiv kills 3")
