@@ -134,10 +134,10 @@ public final class OnlineClusterer implements Clusterer {
         int vetoed = 0;
         List<String> ruledOut = new ArrayList<>();
         double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
-        Set<String> sites = SiteWords.of(report.report());
+        Lead sites = Lead.of(report);
         for (EventCandidate c : candidates) {
             Match m = score(p, pNorm, c, sites);
-            if (!m.vetoed && m.copyOf == null) siteEvidence(sites, c, m);
+            if (!m.vetoed && m.copyOf == null) siteEvidence(sites.sites(), c, m);
             if (m.vetoed) {
                 vetoed++;
                 if (ruledOut.size() < 3) ruledOut.add("ruled out " + m.eventId + ": " + String.join("; ", m.reasons));
@@ -228,7 +228,7 @@ public final class OnlineClusterer implements Clusterer {
         String copyReason;
     }
 
-    private Match score(TextProfile p, double pNorm, EventCandidate c, Set<String> sites) {
+    private Match score(TextProfile p, double pNorm, EventCandidate c, Lead sites) {
         Event e = c.event();
         Match m = new Match();
         m.eventId = e.id();
@@ -279,6 +279,7 @@ public final class OnlineClusterer implements Clusterer {
         Long sameLocation = p.location != null && p.location.geonameId() != null && e.location() != null
                 && p.location.geonameId().equals(e.location().geonameId()) ? p.location.geonameId() : m.sameTown;
         places(p, ep, m, sameLocation);
+        namedSite(p, ep, c, m, sameLocation);
         actorsAndNumbers(p, ep, m);
         writtenDates(p, ep, m);
         double conflicts = hard;
@@ -308,7 +309,25 @@ public final class OnlineClusterer implements Clusterer {
         m.reasons.add("same places named: " + String.join(", ", shared.subList(0, Math.min(5, shared.size()))));
     }
 
-    private double location(TextProfile p, Event e, EventCandidate c, Match m, Set<String> siteKinds) {
+    /**
+     * A site both sides name (an air base, a border crossing: GeoNames class S) says more than a town both
+     * name: a denial of "the so-called Hmeimim attack" and the ministry's report of drones over Hmeimim.
+     */
+    private void namedSite(TextProfile p, EventProfile ep, EventCandidate c, Match m, Long sameLocation) {
+        for (var e : p.places.entrySet()) {
+            if (e.getKey().equals(sameLocation) || !ep.places.containsKey(e.getKey())) continue;
+            if ("S".equals(named(c, e.getKey()))) {
+                m.score += NAMED_SITE_BONUS;
+                m.reasons.add("a site both name: " + e.getValue());
+                return;
+            }
+        }
+    }
+
+    /** Beside the bonus for places both name. */
+    static final double NAMED_SITE_BONUS = 0.1;
+
+    private double location(TextProfile p, Event e, EventCandidate c, Match m, Lead siteKinds) {
         int before = m.reasons.size();
         double conflict = locationConflict(p, e, c, m, siteKinds);
         EventLocation a = p.location, b = e.location();
@@ -324,7 +343,7 @@ public final class OnlineClusterer implements Clusterer {
         return conflict;
     }
 
-    private double locationConflict(TextProfile p, Event e, EventCandidate c, Match m, Set<String> siteKinds) {
+    private double locationConflict(TextProfile p, Event e, EventCandidate c, Match m, Lead siteKinds) {
         EventLocation a = p.location, b = e.location();
         if (a == null || b == null) return 0;
         if (a.geonameId() != null && a.geonameId().equals(b.geonameId())) {
@@ -339,7 +358,7 @@ public final class OnlineClusterer implements Clusterer {
         // a neighbourhood of Aleppo" with coordinates, "обстрел Алеппо" without), so there it counts
         // almost like the same event location. Two named sites of one city do not pass: both have
         // gazetteer entries.
-        Long town = pointInNamedTown(p, a, b, c, d);
+        Long town = pointInNamedTown(p, a, b, c, d, siteKinds);
         if (town != null) {
             m.sameTown = town;
             String where = String.format(Locale.ROOT, "the source's coordinates lie in %s (GeoNames %d, %.1f km), which both sides name",
@@ -386,7 +405,7 @@ public final class OnlineClusterer implements Clusterer {
         boolean sites = reportSite && eventSite;
         if (sites && d > 1.0 && d <= SAME_SITE_KM) {
             // a post geotagged at the city centre and a precise point 2 km off, both on "the water pumping station"
-            String kind = sharedSite(siteKinds, c);
+            String kind = sharedSite(siteKinds.sites(), c);
             if (kind != null) {
                 m.reasons.add(String.format(Locale.ROOT, "points %.1f km apart, but both name the %s hit", d, kind));
                 return 0;
@@ -407,7 +426,10 @@ public final class OnlineClusterer implements Clusterer {
         boolean farFromSourcePoint = d > TOWN_NEIGHBOURHOOD_KM
                 && ((a.geonameId() == null && a.precision() == LocationPrecision.EXACT)
                     || (b.geonameId() == null && b.precision() == LocationPrecision.EXACT));
-        if ((reportNamesEvents || eventNamesReports) && !sites && !farFromSourcePoint) {
+        // nor against a source point whose own side names a town nearer to it (a Binnish post that names Idlib)
+        boolean pointInAnotherTown = (a.geonameId() == null && a.precision() == LocationPrecision.EXACT && nearerTown(a.point(), d, siteKinds.towns()))
+                || (b.geonameId() == null && b.precision() == LocationPrecision.EXACT && nearerTown(b.point(), d, namedTowns(c)));
+        if ((reportNamesEvents || eventNamesReports) && !sites && !farFromSourcePoint && !pointInAnotherTown) {
             m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but one side names the other's place",
                     label(a), label(b), d));
             return 0.15;
@@ -456,16 +478,40 @@ public final class OnlineClusterer implements Clusterer {
      * bare point (no gazetteer entry) within {@link #TOWN_NEIGHBOURHOOD_KM} of it and the point's side
      * names that town too; null otherwise.
      */
-    private Long pointInNamedTown(TextProfile p, EventLocation a, EventLocation b, EventCandidate c, double d) {
+    private Long pointInNamedTown(TextProfile p, EventLocation a, EventLocation b, EventCandidate c, double d, Lead lead) {
         if (d > TOWN_NEIGHBOURHOOD_KM || (a.geonameId() == null) == (b.geonameId() == null)) return null;
         if (a.geonameId() == null) {
             // The report is the point: the event's location must be a town (GeoNames class P, not a site) the report names.
             if (a.precision() != LocationPrecision.EXACT || b.precision().ordinal() > LocationPrecision.DISTRICT.ordinal()) return null;
-            return p.places.containsKey(b.geonameId()) && "P".equals(named(c, b.geonameId())) ? b.geonameId() : null;
+            if (!p.places.containsKey(b.geonameId()) || !"P".equals(named(c, b.geonameId()))) return null;
+            return nearerTown(a.point(), d, lead.towns()) ? null : b.geonameId();
         }
         if (b.precision() != LocationPrecision.EXACT || a.precision().ordinal() > LocationPrecision.DISTRICT.ordinal()
                 || !"P".equals(p.locationFeatureClass)) return null;
-        return named(c, a.geonameId()) != null ? a.geonameId() : null;
+        if (named(c, a.geonameId()) == null) return null;
+        return nearerTown(b.point(), d, namedTowns(c)) ? null : a.geonameId();
+    }
+
+    /**
+     * Whether the point's own side names a town nearer to the point than the other side's town: a post
+     * from Binnish, geotagged there, that also names Idlib (7.7 km off) is in Binnish, not in Idlib.
+     */
+    private static boolean nearerTown(GeoPoint point, double km, java.util.Collection<org.sitrep.model.Place> towns) {
+        for (var t : towns) {
+            if (t.point().distanceKm(point) < km - 1.0) return true;
+        }
+        return false;
+    }
+
+    /** What the clusterer reads from the report itself beside its profile: the kinds of site hit, the towns it names. */
+    record Lead(Set<String> sites, List<org.sitrep.model.Place> towns) {
+        static Lead of(AnalyzedReport r) {
+            List<org.sitrep.model.Place> towns = new ArrayList<>();
+            if (r.geoparse() != null) {
+                for (var m : r.geoparse().mentions()) if (m.place() != null && "P".equals(m.place().featureClass())) towns.add(m.place());
+            }
+            return new Lead(SiteWords.of(r.report()), towns);
+        }
     }
 
     /**
@@ -479,21 +525,34 @@ public final class OnlineClusterer implements Clusterer {
         NamedPlaces cached = namedPlaces.get(c.event().id());
         if (cached == null || cached.members != rs.size() || !Objects.equals(cached.lastReportId, last)) {
             Map<Long, String> classes = new java.util.HashMap<>();
+            Map<Long, org.sitrep.model.Place> towns = new java.util.HashMap<>();
             for (int i = 0; i < Math.min(rs.size(), config.profileMembers()); i++) {
                 var g = rs.get(i).geoparse();
                 if (g == null) continue;
+                String text = rs.get(i).report().fullText();
                 for (var mention : g.mentions()) {
-                    if (mention.place() != null) classes.putIfAbsent(mention.place().geonameId(), mention.place().featureClass());
+                    if (mention.place() == null || PlaceUse.incidental(text, mention)) continue;
+                    classes.putIfAbsent(mention.place().geonameId(), mention.place().featureClass());
+                    if ("P".equals(mention.place().featureClass())) towns.putIfAbsent(mention.place().geonameId(), mention.place());
                 }
             }
-            cached = new NamedPlaces(rs.size(), last, classes);
+            cached = new NamedPlaces(rs.size(), last, classes, towns);
             namedPlaces.put(c.event().id(), cached);
         }
         return cached.featureClasses.get(geonameId);
     }
 
+    /** The towns (GeoNames class P) the event's reports name. */
+    private java.util.Collection<org.sitrep.model.Place> namedTowns(EventCandidate c) {
+        List<AnalyzedReport> rs = c.reports();
+        if (rs.isEmpty()) return List.of();
+        named(c, Long.MIN_VALUE); // fills the cache for this version of the event
+        NamedPlaces cached = namedPlaces.get(c.event().id());
+        return cached == null ? List.of() : cached.towns.values();
+    }
+
     /** The places an event's reports name (gazetteer id -> feature class), for the version with that many members. */
-    private record NamedPlaces(int members, String lastReportId, Map<Long, String> featureClasses) {}
+    private record NamedPlaces(int members, String lastReportId, Map<Long, String> featureClasses, Map<Long, org.sitrep.model.Place> towns) {}
 
     /**
      * Whether fewer than half of the event's located reports (at least three) were placed within a

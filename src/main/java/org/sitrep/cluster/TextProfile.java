@@ -189,8 +189,8 @@ final class TextProfile {
                     if (!p.admin1().isEmpty()) regions.add(p.countryCode() + "." + p.admin1());
                 }
                 // Countries and provinces are named by unrelated reports all the time; only towns,
-                // districts and sites say "the same incident".
-                if (!"A".equals(p.featureClass())) places.putIfAbsent(p.geonameId(), p.name());
+                // districts and sites say "the same incident", and not "Idlib" in "Idlib province" or in a slogan.
+                if (!"A".equals(p.featureClass()) && !PlaceUse.incidental(r.fullText(), m)) places.putIfAbsent(p.geonameId(), p.name());
             }
         }
         if (loc != null && loc.geonameId() != null && loc.precision().ordinal() <= 1) {

@@ -189,7 +189,7 @@ final class EventLocator {
     private static final Pattern DISTRICT_WORD = Pattern.compile(
             "^\\s+(?:district|county|lga|municipality|tehsil|taluka|raion|rayon|sub-?district|commune|territory)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PROVINCE_WORD = Pattern.compile(
-            "^\\s+(?:province|governorate|oblast|state|region|department|prefecture)\\b", Pattern.CASE_INSENSITIVE);
+            "^\\s+(?:province|governorate|oblast|state|region|department|prefecture|countryside|front|frontline|front line)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * What the text calls the place: "in Nad Ali district" means somewhere in the district, even when

@@ -77,7 +77,8 @@ final class ProjectTables {
             List<String> names = names(f[5]);
             PlaceRow near = nearest(cities, cc, lat, lon);
             String fcode = f[1];
-            String fclass = fcode.startsWith("PPL") ? "P" : fcode.equals("DAM") ? "S" : "S";
+            // an area of the front ("Jabal al-Zawiya", "the Ghab plain") is a region (L): a district's precision, not a site's
+            String fclass = fcode.startsWith("PPL") ? "P" : fcode.equals("AREA") ? "L" : "S";
             rows.add(new PlaceRow(Long.parseLong(f[0]), names.getFirst(), lat, lon, fclass, fcode, cc,
                     near == null ? "" : near.admin1, near == null ? "" : near.admin2, 0, names));
         }
