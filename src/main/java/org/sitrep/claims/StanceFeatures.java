@@ -11,7 +11,8 @@ import java.util.Set;
  * Features of a (claim, headline) pair for stance: the headline's words and word pairs, refuting and
  * hedging cue words (the lists of Ferreira and Vlachos 2016, extended), negation on one side only, a
  * question mark, and how much of the claim the headline repeats; and, when the report's URL is known, the
- * words of its slug that neither the headline nor the claim has. Pure, thread-safe.
+ * words of its slug that neither the headline nor the claim has. Each feature also comes in a copy marked with
+ * whether the URL was given, so one model reads both conditions (see {@code augmented}). Pure, thread-safe.
  */
 final class StanceFeatures {
     private StanceFeatures() {}
@@ -116,7 +117,23 @@ final class StanceFeatures {
             for (String w : slug) if (REFUTING.contains(w) && !cs.contains(w)) f.add("u_ref_new");
             for (String w : slug) if (HEDGING.contains(w) && !cs.contains(w)) f.add("u_hedge_new");
         }
-        return f;
+        return augmented(f, url != null && !url.isBlank());
+    }
+
+    /** Prefix of the copies of the features of a pair read with its URL, and of a pair read without one. */
+    static final String WITH_URL = "U|", WITHOUT_URL = "B|";
+
+    /**
+     * Every feature once as it is and once more under the prefix of its input condition (headline with URL, or
+     * headline alone), as in Daumé's "frustratingly easy" domain adaptation (2007): the shared copy learns what
+     * holds for both, the prefixed copy how the condition changes it. With a slug at hand, "reportedly" in the
+     * headline can weigh differently than when the headline is all there is.
+     */
+    private static Set<String> augmented(Set<String> f, boolean withUrl) {
+        String prefix = withUrl ? WITH_URL : WITHOUT_URL;
+        Set<String> out = new LinkedHashSet<>(f);
+        for (String x : f) out.add(prefix + x);
+        return out;
     }
 
     /** Longest URL read, in characters; anything longer is treated as having no slug. */

@@ -35,6 +35,7 @@ final class StanceEvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<JsonNode> rows = AttributionEvalCommand.read(file);
         StanceClassifier model;
+        Double cvAccuracy = null;
         if (trainOut != null) {
             List<StanceTrainer.Example> train = new ArrayList<>();
             for (JsonNode r : rows) {
@@ -48,11 +49,20 @@ final class StanceEvalCommand implements Callable<Integer> {
             model = trainer.train(train);
             String provenance = "trained by 'sitrep eval stance " + file.getFileName() + " --train-out ...' on the "
                     + train.size() + " rows whose split is train (Emergent, Ferreira & Vlachos 2016); L2 " + trainer.chosenL2()
-                    + " chosen by 5-fold cross-validation grouped by claim_id on those rows";
+                    + " chosen by 5-fold cross-validation grouped by claim_id on those rows, averaged over "
+                    + trainer.crossValidationAccuracyByAssignment().values().iterator().next().length + " fold assignments";
             Files.createDirectories(trainOut.toAbsolutePath().getParent());
             Files.writeString(trainOut, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(StanceTrainer.toJson(model, provenance)) + "\n");
-            System.out.println("trained on " + train.size() + " train rows; cross-validation accuracy by L2 " + trainer.crossValidationAccuracy()
-                    + "; wrote " + trainOut);
+            System.out.println("trained on " + train.size() + " train rows; wrote " + trainOut);
+            System.out.println("cross-validation on the train rows (5 folds grouped by claim_id), accuracy by L2:");
+            trainer.crossValidationAccuracyByAssignment().forEach((l2, acc) -> {
+                StringBuilder b = new StringBuilder();
+                for (double x : acc) b.append(String.format(" %.4f", x));
+                System.out.printf("  L2 %-6s headline+url: mean %.4f (assignments%s); headline only: %.4f%s%n", l2,
+                        trainer.crossValidationAccuracy().get(l2), b, trainer.crossValidationHeadlineAccuracy().get(l2),
+                        l2 == trainer.chosenL2() ? "  <- chosen" : "");
+            });
+            cvAccuracy = trainer.crossValidationAccuracy().get(trainer.chosenL2());
         } else {
             model = StanceClassifier.load();
         }
@@ -65,9 +75,9 @@ final class StanceEvalCommand implements Callable<Integer> {
             if ("test".equals(r.path("split").asText())) test.add(gold.wire(), pred.wire());
         }
         if (headlineOnly) System.out.println("stance: headlines only (URLs ignored)");
-        System.out.printf("stance: test split %d rows: accuracy %.3f, macro-F1 %.3f (F1 supports %.3f, denies %.3f, observes %.3f)%n",
-                test.n(), test.accuracy(), test.macroF1(), test.f1("supports"), test.f1("denies"), test.f1("observes"));
-        System.out.printf("stance: all rows %d: accuracy %.3f, macro-F1 %.3f (the train rows were seen in training)%n",
+        System.out.printf("stance: test split %d rows: accuracy %.4f (%d right), macro-F1 %.3f (F1 supports %.3f, denies %.3f, observes %.3f)%n",
+                test.n(), test.accuracy(), Math.round(test.accuracy() * test.n()), test.macroF1(), test.f1("supports"), test.f1("denies"), test.f1("observes"));
+        System.out.printf("stance: all rows %d: accuracy %.4f, macro-F1 %.3f (the train rows were seen in training)%n",
                 all.n(), all.accuracy(), all.macroF1());
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -78,6 +88,7 @@ final class StanceEvalCommand implements Callable<Integer> {
             m.put("all_accuracy", AttributionEvalCommand.round(all.accuracy()));
             m.put("all_macro_f1", AttributionEvalCommand.round(all.macroF1()));
             m.put("all_n", all.n());
+            if (cvAccuracy != null) m.put("train_cv_accuracy", AttributionEvalCommand.round(cvAccuracy));
             System.out.println(Json.MAPPER.writeValueAsString(m));
         }
         return 0;

@@ -47,6 +47,63 @@ class StanceClassifierTest {
     }
 
     @Test
+    void everyFeatureHasACopyForItsInputCondition() {
+        var bare = StanceFeatures.of("Strike hit the depot", "Strike reportedly hit the depot");
+        assertTrue(bare.contains("w:reportedly") && bare.contains("B|w:reportedly") && bare.contains("B|bias"), bare.toString());
+        assertTrue(bare.stream().noneMatch(x -> x.startsWith("U|")), bare.toString());
+        var withUrl = StanceFeatures.of("Strike hit the depot", "Strike reportedly hit the depot", "https://example.org/a/strike-hits-depot-claim");
+        assertTrue(withUrl.contains("w:reportedly") && withUrl.contains("U|w:reportedly") && withUrl.contains("U|ux:claim"), withUrl.toString());
+        assertTrue(withUrl.stream().noneMatch(x -> x.startsWith("B|")), withUrl.toString());
+        // A blank URL is no URL.
+        assertEquals(bare, StanceFeatures.of("Strike hit the depot", "Strike reportedly hit the depot", "  "));
+    }
+
+    @Test
+    void foldAssignmentsKeepEachGroupInOneFoldAndDiffer() {
+        String[] groups = new String[200];
+        for (int i = 0; i < groups.length; i++) groups[i] = "claim-" + i;
+        for (int a = 0; a < StanceTrainer.ASSIGNMENTS; a++) {
+            int[] sizes = new int[StanceTrainer.FOLDS];
+            for (String g : groups) {
+                int f = StanceTrainer.fold(g, a);
+                assertEquals(f, StanceTrainer.fold(g, a));
+                sizes[f]++;
+            }
+            for (int n : sizes) assertTrue(n > 20, "fold sizes " + java.util.Arrays.toString(sizes) + " under assignment " + a);
+        }
+        // Two assignments are not the same partition with the folds renamed: some pair of groups shares a fold in one only.
+        for (int a = 1; a < StanceTrainer.ASSIGNMENTS; a++) {
+            boolean differs = false;
+            for (int i = 0; i < groups.length && !differs; i++) {
+                for (int j = i + 1; j < groups.length && !differs; j++) {
+                    differs = (StanceTrainer.fold(groups[i], 0) == StanceTrainer.fold(groups[j], 0))
+                            != (StanceTrainer.fold(groups[i], a) == StanceTrainer.fold(groups[j], a));
+                }
+            }
+            assertTrue(differs, "assignment " + a + " repeats assignment 0");
+        }
+    }
+
+    @Test
+    void trainerChoosesL2ByGroupedCrossValidation() {
+        List<StanceTrainer.Example> ex = new ArrayList<>();
+        String[] topics = {"bridge", "airport", "depot", "school", "port", "station", "plant", "tower", "dam", "mall"};
+        for (String t : topics) {
+            ex.add(new StanceTrainer.Example(t, "Strike hit the " + t, "Strike hits the " + t + " overnight", Stance.SUPPORTS));
+            ex.add(new StanceTrainer.Example(t, "Strike hit the " + t, "Officials say " + t + " strike report is fake", Stance.DENIES));
+            ex.add(new StanceTrainer.Example(t, "Strike hit the " + t, "Strike reportedly hit " + t + "?", Stance.OBSERVES));
+        }
+        StanceTrainer trainer = new StanceTrainer();
+        StanceClassifier c = trainer.train(ex);
+        assertEquals(StanceTrainer.L2.length, trainer.crossValidationAccuracy().size());
+        assertEquals(StanceTrainer.ASSIGNMENTS, trainer.crossValidationAccuracyByAssignment().get(trainer.chosenL2()).length);
+        double best = trainer.crossValidationAccuracy().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertEquals(best, trainer.crossValidationAccuracy().get(trainer.chosenL2()), 1e-12);
+        assertTrue(best > 0.9, trainer.crossValidationAccuracy().toString());
+        assertEquals(Stance.DENIES, c.classify("Strike hit the hotel", "Officials say hotel strike report is fake"));
+    }
+
+    @Test
     void trainerUsesTheUrlWhenTheHeadlineIsSilent() {
         List<StanceTrainer.Example> ex = new ArrayList<>();
         String[] topics = {"bridge", "airport", "depot", "school", "port", "station", "plant", "tower"};
