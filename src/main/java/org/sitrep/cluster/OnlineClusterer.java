@@ -56,6 +56,7 @@ public final class OnlineClusterer implements Clusterer {
     private final Lru<String, TextProfile> reports;
     private final Lru<String, EventProfile> events;
     private final Lru<String, NamedPlaces> namedPlaces;
+    private final Lru<String, Set<String>> siteKinds;
     /** Place names split into words (the same few thousand towns come up again and again); cleared past 10,000. */
     private final java.util.concurrent.ConcurrentHashMap<String, String[]> nameWords = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -65,6 +66,7 @@ public final class OnlineClusterer implements Clusterer {
         this.reports = new Lru<>(config.cacheSize());
         this.events = new Lru<>(config.cacheSize());
         this.namedPlaces = new Lru<>(config.cacheSize());
+        this.siteKinds = new Lru<>(config.cacheSize());
     }
 
     public OnlineClusterer() { this(ClusterConfig.DEFAULTS); }
@@ -177,12 +179,12 @@ public final class OnlineClusterer implements Clusterer {
      * strikes at two sites, however alike the words and places. A conflict when both sides name the
      * sites hit and share none; a little evidence when they name the same kind ("a market in Saraqib").
      */
-    private static void siteEvidence(Set<String> sites, EventCandidate c, Match m) {
+    private void siteEvidence(Set<String> sites, EventCandidate c, Match m) {
         if (sites.isEmpty()) return;
         Set<String> theirs = new TreeSet<>();
         List<AnalyzedReport> members = c.reports();
         for (int i = 0; i < Math.min(SITE_MEMBERS, members.size()); i++) {
-            Set<String> s = SiteWords.of(members.get(i).report());
+            Set<String> s = sitesOf(members.get(i));
             for (String k : s) {
                 if (sites.contains(k)) {
                     m.score += SAME_SITE_BONUS;
@@ -197,6 +199,12 @@ public final class OnlineClusterer implements Clusterer {
         m.reasons.add("conflict: different sites hit (" + String.join(", ", sites) + " vs " + String.join(", ", theirs) + ")");
     }
 
+    /** The kinds of site a member's lead names, read once per report. */
+    private Set<String> sitesOf(AnalyzedReport r) {
+        String id = r.report().id();
+        return id == null ? SiteWords.of(r.report()) : siteKinds.computeIfAbsent(id, k -> SiteWords.of(r.report()));
+    }
+
     /** Both sides say the same kind of site was hit. */
     static final double SAME_SITE_BONUS = 0.1;
 
@@ -204,11 +212,11 @@ public final class OnlineClusterer implements Clusterer {
     static final double SAME_SITE_KM = 3;
 
     /** The kind of site both the report and one of the event's first members say was hit, or null. */
-    private static String sharedSite(Set<String> sites, EventCandidate c) {
+    private String sharedSite(Set<String> sites, EventCandidate c) {
         if (sites.isEmpty()) return null;
         List<AnalyzedReport> members = c.reports();
         for (int i = 0; i < Math.min(SITE_MEMBERS, members.size()); i++) {
-            for (String k : SiteWords.of(members.get(i).report())) if (sites.contains(k)) return k;
+            for (String k : sitesOf(members.get(i))) if (sites.contains(k)) return k;
         }
         return null;
     }
