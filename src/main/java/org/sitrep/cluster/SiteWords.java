@@ -18,10 +18,10 @@ final class SiteWords {
     /** The headline and this much of the body: where a report says what was hit. */
     static final int LEAD_CHARS = 300;
 
-    private record Kind(String key, Pattern words) {}
+    private record Kind(String key, String regex) {}
 
     private static Kind kind(String key, String regex) {
-        return new Kind(key, Pattern.compile("(?<![\\p{L}])(?:" + regex + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        return new Kind(key, regex);
     }
 
     private static final Kind[] KINDS = {
@@ -45,6 +45,15 @@ final class SiteWords {
         kind("fuel station", "(?:refinery|fuel (?:station|depot)|gas station|petrol station)(?![\\p{L}])|مصفاة|محطة وقود|нпз|нефтебаз|нафтобаз|азс"),
     };
 
+    /** All kinds in one pattern, group i + 1 for kind i: one pass over the lead. */
+    private static final Pattern ANY;
+
+    static {
+        StringBuilder sb = new StringBuilder("(?<![\\p{L}])(?:");
+        for (int i = 0; i < KINDS.length; i++) sb.append(i == 0 ? "" : "|").append('(').append(KINDS[i].regex).append(')');
+        ANY = Pattern.compile(sb.append(')').toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
     /** "taken to hospital", "rushed to a nearby clinic": where the wounded went, not what was hit. */
     private static final Pattern DESTINATION_BEFORE = Pattern.compile("(?i)(?:(?<![\\p{L}])(?:to|into)|إلى|الى)\\s+(?:\\p{L}+\\s+){0,2}$");
 
@@ -61,11 +70,13 @@ final class SiteWords {
     static Set<String> of(String lead) {
         Set<String> out = new TreeSet<>();
         String s = lead.toLowerCase(Locale.ROOT);
-        for (Kind k : KINDS) {
-            Matcher m = k.words.matcher(s);
-            while (m.find()) {
-                if (k.key.equals("hospital") && DESTINATION_BEFORE.matcher(s.substring(Math.max(0, m.start() - 40), m.start())).find()) continue;
-                out.add(k.key);
+        Matcher m = ANY.matcher(s);
+        while (m.find()) {
+            for (int i = 0; i < KINDS.length; i++) {
+                if (m.start(i + 1) < 0) continue;
+                String key = KINDS[i].key;
+                if (key.equals("hospital") && DESTINATION_BEFORE.matcher(s.substring(Math.max(0, m.start() - 40), m.start())).find()) break;
+                out.add(key);
                 break;
             }
         }
