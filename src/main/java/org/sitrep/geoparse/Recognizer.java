@@ -163,10 +163,12 @@ final class Recognizer {
      * country, continent or first-level division, or of a city of 100,000 or more; in a hashtag, any name of a
      * country, continent or division ("#usa").
      */
-    private Match lowerCaseArea(String text, Token t, int i) {
+    private Match lowerCaseArea(String text, List<Token> tokens, int i) {
+        Token t = tokens.get(i);
         String key = t.key();
+        boolean locative = afterLowerLocative(tokens, i);
         if (key.length() < 4 || lexicon.englishWords.contains(key) || lexicon.stop.contains(key) || lexicon.demonyms.contains(key)
-                || lexicon.givenNames.contains(key) || lexicon.surnames.contains(key)) {
+                || (!locative && (lexicon.givenNames.contains(key) || lexicon.surnames.contains(key)))) {
             return null;
         }
         boolean hashtag = t.start() > 0 && text.charAt(t.start() - 1) == '#';
@@ -178,10 +180,55 @@ final class Recognizer {
             String code = p.featureCode();
             boolean primary = gazetteer.primaryKey(idx).equals(key);
             boolean area = code.startsWith("PCL") || code.equals("CONT") || code.equals("ADM1");
-            boolean city = p.featureClass().equals("P") && p.population() >= 100_000 && key.length() >= 5;
+            boolean city = p.featureClass().equals("P") && p.population() >= (locative ? LOWER_CASE_TOWN : 100_000) && key.length() >= 5;
             if (area && (primary || hashtag) || city && primary) kept[n++] = idx;
         }
         return n == 0 ? null : new Match(i, i, key, java.util.Arrays.copyOf(kept, n), 0);
+    }
+
+    /** Population a town written in lower case needs after a locative ("a tornado in bloomington"). */
+    private static final int LOWER_CASE_TOWN = 10_000;
+
+    /** "in bloomington", "near keonjhar": the word follows a lower-case locative ("in the flatlands" does not count). */
+    private static boolean afterLowerLocative(List<Token> tokens, int i) {
+        return i > 0 && !tokens.get(i - 1).capitalised() && LOWER_CASE_LOCATIVES.contains(tokens.get(i - 1).key());
+    }
+
+    /** Locatives that announce a place even before a lower-case word; not "to" or "at" ("in response to obama's comment"). */
+    private static final Set<String> LOWER_CASE_LOCATIVES = Set.of("in", "near", "from", "outside", "around", "across", "throughout",
+            "inside", "within");
+
+    /**
+     * "los angeles", "key west", "pantai timur", "new Zealand": a name of two to four words written in lower case is
+     * that place when the words are its preferred name and it is a country, continent, region, division or a town of
+     * 10,000, and either it follows a locative or one of its words is not an English word ("the long beach walk" is
+     * not Long Beach unless it is "in long beach").
+     */
+    private Match lowerCaseName(List<Token> tokens, int i) {
+        // "south Sudan", "east Africa", "north Arlington": a lower-case compass word describes, it does not name
+        if (lexicon.directions.contains(tokens.get(i).key())) return null;
+        boolean locative = afterLowerLocative(tokens, i);
+        Match best = null;
+        StringBuilder key = new StringBuilder(tokens.get(i).key());
+        boolean allWords = lexicon.englishWords.contains(tokens.get(i).key()) || lexicon.directions.contains(tokens.get(i).key());
+        for (int j = i + 1; j < tokens.size() && j < i + 4; j++) {
+            Token tj = tokens.get(j);
+            if (!joinable(tokens.get(j - 1), tj) || tj.script() != tokens.get(i).script()) break;
+            key.append(' ').append(tj.key());
+            allWords &= lexicon.englishWords.contains(tj.key()) || CONNECTORS.contains(tj.key());
+            if (CONNECTORS.contains(tj.key())) continue;
+            if (allWords && !locative) continue;
+            String k = key.toString();
+            for (int idx : gazetteer.candidates(k)) {
+                Place p = gazetteer.place(idx);
+                if (!gazetteer.primaryKey(idx).equals(k)) continue;
+                if (Resolver.isArea(p) || p.featureClass().equals("P") && p.population() >= LOWER_CASE_TOWN) {
+                    best = new Match(i, j, k, gazetteer.candidates(k), 0);
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     private Match longestMatch(String text, List<Token> tokens, int i) {
@@ -190,7 +237,10 @@ final class Recognizer {
         boolean article = cased && !t.capitalised() && ARTICLES.contains(t.key()) && i + 1 < tokens.size()
                 && tokens.get(i + 1).gap().equals("-") && tokens.get(i + 1).capitalised();
         if (inHandle(text, t.start())) return null; // an account handle ("@Quad_Borup", "@BBC_Cumbria"), not a place
-        if (cased && !t.capitalised() && !article) return lowerCaseArea(text, t, i);
+        if (cased && !t.capitalised() && !article) {
+            Match multi = lowerCaseName(tokens, i);
+            return multi != null ? multi : lowerCaseArea(text, tokens, i);
+        }
         if (Character.isDigit(t.text().charAt(0))) return null;
         Match best = null;
         StringBuilder key = new StringBuilder();
@@ -383,7 +433,10 @@ final class Recognizer {
         Token prev = m.first > 0 ? tokens.get(m.first - 1) : null;
         Token next = m.last + 1 < tokens.size() ? tokens.get(m.last + 1) : null;
         boolean afterLocative = prev != null && lexicon.locatives.contains(prev.key()) && !prev.capitalised()
-                || prev != null && prev.sentenceStart() && lexicon.locatives.contains(prev.key());
+                || prev != null && prev.sentenceStart() && lexicon.locatives.contains(prev.key())
+                // "the city of Conway", "the town of Basida": the cue names what follows as a place, as a locative does
+                || prev != null && !prev.capitalised() && lexicon.adminCuesBefore.contains(prev.key())
+                || prev != null && m.first >= 2 && lexicon.adminCuesBefore.contains(tokens.get(m.first - 2).key() + " " + prev.key());
         int[] places = m.places;
         int start = first.start() + m.skipChars, end = last.end();
         int lastToken = m.last;
@@ -437,8 +490,8 @@ final class Recognizer {
             } else if (single && namePrefixes.contains(key) && onlySmallTowns(places, 100_000) && !afterLocative) {
                 return null; // "Thanks Santa", "Kota" alone: the head of many names, not the village of that name
             } else if (single) {
-                boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
-                        || (inHeadline && lowerWords.contains(key));
+                // (the word's own lower-case spelling, "#miami What an idiot", is no evidence that it is a common word)
+                boolean common = lexicon.englishWords.contains(key) || first.capitalised() && (first.sentenceStart() || inHeadline) && lowerWords.contains(key);
                 // a common word opening a sentence ("Reading the statement") or a short one ("Man") needs a big
                 // place; a longer one inside a sentence ("in East Oxford") a town
                 long needed = first.sentenceStart() || key.length() < 5 ? 500_000 : 100_000;
@@ -461,7 +514,10 @@ final class Recognizer {
             }
             if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
             // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
-            if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key())) return null;
+            // (a country or continent stays a place: "Colombia-Farc talks", "the US-Africa summit")
+            if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key()) && !anyCountryOrContinent(places)) {
+                return null;
+            }
             if (prev != null && first.gap().equals("-") && prev.capitalised() && prev.text().length() > 1 && !gazetteer.hasKey(prev.key())) {
                 return null;
             }
@@ -645,6 +701,14 @@ final class Recognizer {
 
     private boolean personName(String key) {
         return lexicon.givenNames.contains(key) || lexicon.surnames.contains(key);
+    }
+
+    private boolean anyCountryOrContinent(int[] places) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (Resolver.isCountry(p) || p.featureCode().equals("CONT")) return true;
+        }
+        return false;
     }
 
     private boolean anyCountry(int[] places) {

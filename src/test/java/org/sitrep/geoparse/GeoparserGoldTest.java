@@ -44,6 +44,8 @@ class GeoparserGoldTest {
     static final long ADJARA = 615929, TELEORMAN = 665283, JERUSALEM_DISTRICT = 293198, JERUSALEM = 281184, TBILISI_CITY = 611717;
     static final long ALEXANDRIA_GOVERNORATE = 361059, MAN_IVORY_COAST = 2284647, MONTAGNES = 11153058;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
+    static final long MARIETTA_GEORGIA = 4207783, TEL_AVIV = 293397;
+    static final long DOWNING_STREET = -1000051, TAHRIR_SQUARE = -1000084, AL_AQSA = -1000088;
 
     static Geoparser geoparser;
 
@@ -430,5 +432,52 @@ class GeoparserGoldTest {
     @Test
     void hashtagBeforeAPlaceIsNotTheFirstNameOfAPerson() {
         assertEquals(MOSCOW, idOf(parse("#TopNews Moscow police detained dozens of protesters"), "Moscow"));
+    }
+
+    @Test
+    void lowerCaseTownAfterALocativeInAPost() {
+        Geoparse g = parse("omg a tornado just touched down in marietta, everyone ok?");
+        assertEquals(MARIETTA_GEORGIA, idOf(g, "marietta"));
+        // a surname written in lower case is the town after a locative, not after "to"
+        assertEquals(FERGUSON_MISSOURI, idOf(parse("still riots in ferguson tonight"), "ferguson"));
+        assertTrue(parse("in response to moore's comment on friday").mentions().isEmpty());
+    }
+
+    @Test
+    void lowerCaseNameOfSeveralWords() {
+        assertEquals(TEL_AVIV, idOf(parse("sirens again over tel aviv, stay safe"), "tel aviv"));
+        // a lower-case compass word describes the place, it is not part of its name
+        Geoparse g = parse("heavy shelling in east kharkiv tonight");
+        assertTrue(mention(g, "kharkiv").isPresent() && mention(g, "east kharkiv").isEmpty(), () -> "the city alone: " + g.mentions());
+    }
+
+    @Test
+    void lowerCaseHashtagOpeningAPostIsNotACommonWord() {
+        // its own lower-case spelling is no evidence that "atlanta" is a common word at the start of a sentence
+        assertEquals(ATLANTA, idOf(parse("#atlanta What a night, the storm knocked out power everywhere"), "atlanta"));
+    }
+
+    @Test
+    void seatsOfGovernmentAndLandmarksFromTheProjectSupplement() {
+        assertEquals(DOWNING_STREET, idOf(parse("Protesters gathered outside Downing Street on Sunday."), "Downing Street"));
+        assertEquals(TAHRIR_SQUARE, idOf(parse("Thousands filled Tahrir Square after Friday prayers."), "Tahrir Square"));
+        assertEquals(AL_AQSA, idOf(parse("Police entered the Al-Aqsa Mosque compound in Jerusalem at dawn."), "Al-Aqsa Mosque"));
+    }
+
+    @Test
+    void cityOfBeforeASurnameMakesItThePlace() {
+        assertEquals(FERGUSON_MISSOURI, idOf(parse("The mayor of the city of Ferguson met reporters."), "Ferguson"));
+    }
+
+    @Test
+    void countryBeforeAHyphenatedNameStaysAPlace() {
+        assertEquals(UKRAINE, idOf(parse("Ukraine-NATO talks resumed in Brussels."), "Ukraine"));
+        assertTrue(parse("Shoppers queued at Moore-Whitfield stores.").mentions().isEmpty(), "a compound name is still not a place");
+    }
+
+    @Test
+    void disasterAfterASurnameMakesItTheTown() {
+        assertEquals(MOORE_OKLAHOMA, idOf(parse("Survivors of the Moore tornado rebuilt their homes."), "Moore"));
+        assertTrue(parse("Survivors thanked Moore for the help.").mentions().isEmpty());
     }
 }
