@@ -480,4 +480,9 @@ class GeoparserGoldTest {
         assertEquals(MOORE_OKLAHOMA, idOf(parse("Survivors of the Moore tornado rebuilt their homes."), "Moore"));
         assertTrue(parse("Survivors thanked Moore for the help.").mentions().isEmpty());
     }
+
+    @Test
+    void britishSpellingOfACommonWordBeforeAPlaceIsNotAFirstName() {
+        assertEquals(SYRIA, idOf(parse("Neighbouring Syria closed its border crossings on Monday."), "Syria"));
+    }
 }
