@@ -44,7 +44,7 @@ class GeoparserGoldTest {
     static final long ADJARA = 615929, TELEORMAN = 665283, JERUSALEM_DISTRICT = 293198, JERUSALEM = 281184, TBILISI_CITY = 611717;
     static final long ALEXANDRIA_GOVERNORATE = 361059, MAN_IVORY_COAST = 2284647, MONTAGNES = 11153058;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
-    static final long MARIETTA_GEORGIA = 4207783, TEL_AVIV = 293397;
+    static final long MARIETTA_GEORGIA = 4207783, TEL_AVIV = 293397, RAOUL_GEORGIA = 4217931;
     static final long DOWNING_STREET = -1000051, TAHRIR_SQUARE = -1000084, AL_AQSA = -1000088;
 
     static Geoparser geoparser;
@@ -484,5 +484,11 @@ class GeoparserGoldTest {
     @Test
     void britishSpellingOfACommonWordBeforeAPlaceIsNotAFirstName() {
         assertEquals(SYRIA, idOf(parse("Neighbouring Syria closed its border crossings on Monday."), "Syria"));
+    }
+
+    @Test
+    void aLoneCommonGivenNameIsAPersonUnlessAfterALocative() {
+        assertTrue(parse("Raoul missed the flight, his sister told us.").mentions().isEmpty());
+        assertEquals(RAOUL_GEORGIA, idOf(parse("A tornado damaged homes in Raoul overnight."), "Raoul"));
     }
 }
