@@ -513,6 +513,20 @@ final class Recognizer {
                 }
             }
             if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
+            // "Gwen Stefani and Pharrell Williams Perform", "Douglas Booth Joins Cast": on a title-case line too, a
+            // small town's name right after a given name, or a given name right before another capitalised name, is a
+            // person's name (the capitals of a headline say nothing, the given name does)
+            if (single && onlySmallTowns(places, 100_000) && !afterLocative) {
+                if (prev != null && isWordGap(first.gap()) && prev.capitalised() && !prev.allCaps() && givenName(prev.key())) {
+                    nameTails.add(key);
+                    return null;
+                }
+                if (next != null && isWordGap(next.gap()) && next.capitalised() && !next.allCaps() && givenName(key)
+                        && next.script() == script && !lexicon.placeNouns.contains(next.key()) && !lexicon.adminCues.contains(next.key())
+                        && !lexicon.orgTails.contains(next.key()) && !lexicon.stop.contains(next.key()) && !gazetteer.hasKey(next.key())) {
+                    return null;
+                }
+            }
             // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
             // (a country or continent stays a place: "Colombia-Farc talks", "the US-Africa summit")
             if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key()) && !anyCountryOrContinent(places)) {
@@ -697,6 +711,11 @@ final class Recognizer {
             if (fc.startsWith("PCL") || fc.equals("TERR") || fc.equals("CONT") || fc.equals("ADM1") || p.population() >= 100_000) return true;
         }
         return false;
+    }
+
+    /** A common given name that is not also an English word ("Sam", "Gwen"; not "Will", "Grant"). */
+    private boolean givenName(String key) {
+        return lexicon.givenNames.contains(key) && !lexicon.englishWords.contains(key);
     }
 
     private boolean personName(String key) {

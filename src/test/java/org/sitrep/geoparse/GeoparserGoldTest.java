@@ -44,7 +44,7 @@ class GeoparserGoldTest {
     static final long ADJARA = 615929, TELEORMAN = 665283, JERUSALEM_DISTRICT = 293198, JERUSALEM = 281184, TBILISI_CITY = 611717;
     static final long ALEXANDRIA_GOVERNORATE = 361059, MAN_IVORY_COAST = 2284647, MONTAGNES = 11153058;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
-    static final long MARIETTA_GEORGIA = 4207783, TEL_AVIV = 293397, RAOUL_GEORGIA = 4217931;
+    static final long MARIETTA_GEORGIA = 4207783, TEL_AVIV = 293397, RAOUL_GEORGIA = 4217931, DOUGLAS_ISLE_OF_MAN = 3042237;
     static final long DOWNING_STREET = -1000051, TAHRIR_SQUARE = -1000084, AL_AQSA = -1000088;
 
     static Geoparser geoparser;
@@ -490,5 +490,14 @@ class GeoparserGoldTest {
     void aLoneCommonGivenNameIsAPersonUnlessAfterALocative() {
         assertTrue(parse("Raoul missed the flight, his sister told us.").mentions().isEmpty());
         assertEquals(RAOUL_GEORGIA, idOf(parse("A tornado damaged homes in Raoul overnight."), "Raoul"));
+    }
+
+    @Test
+    void givenNameNextToAPlaceNameIsAPersonOnATitleCaseLineToo() {
+        Geoparse g = parse("Fans Cheer As Gwen Marietta Performs In Atlanta Tonight");
+        assertTrue(mention(g, "Marietta").isEmpty(), () -> "a singer's surname: " + g.mentions());
+        assertEquals(ATLANTA, idOf(g, "Atlanta"));
+        assertTrue(parse("Interview: Douglas Booth and the cast talk about the film").mentions().isEmpty());
+        assertEquals(DOUGLAS_ISLE_OF_MAN, idOf(parse("Ferries to Douglas were cancelled in the storm."), "Douglas"));
     }
 }
