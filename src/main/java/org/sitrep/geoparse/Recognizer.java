@@ -60,6 +60,8 @@ final class Recognizer {
     private final Lexicon lexicon;
 
     private final Set<String> namePrefixes;
+    /** Names of countries, continents, regions, divisions and cities of 100,000 with their spaces taken out, to their keys. */
+    private final Map<String, String> joinedNames;
 
     Recognizer(Gazetteer gazetteer, Lexicon lexicon) {
         this(gazetteer, lexicon, PREFIX_NAMES);
@@ -70,6 +72,29 @@ final class Recognizer {
         this.gazetteer = gazetteer;
         this.lexicon = lexicon;
         this.namePrefixes = namePrefixes(gazetteer, prefixNames);
+        this.joinedNames = joinedNames(gazetteer, lexicon);
+    }
+
+    private static Map<String, String> joinedNames(Gazetteer gazetteer, Lexicon lexicon) {
+        Map<String, String> out = new java.util.HashMap<>();
+        gazetteer.forEachName((k, places) -> {
+            String joined = k.replace(" ", "");
+            if (joined.length() < 4 || !joined.chars().allMatch(c -> c >= 'a' && c <= 'z') || lexicon.englishWords.contains(joined)
+                    || lexicon.givenNames.contains(joined) || lexicon.surnames.contains(joined) || lexicon.demonyms.contains(joined)
+                    || lexicon.stop.contains(joined)) {
+                return;
+            }
+            for (int idx : places) {
+                Place p = gazetteer.place(idx);
+                String fc = p.featureCode();
+                boolean area = fc.startsWith("PCL") || fc.equals("CONT") || fc.equals("RGN") || fc.equals("ADM1") || fc.equals("TERR");
+                if ((area || p.featureClass().equals("P") && p.population() >= 100_000) && gazetteer.primaryKey(idx).equals(k)) {
+                    out.putIfAbsent(joined, k);
+                    return;
+                }
+            }
+        });
+        return Map.copyOf(out);
     }
 
     /** How many multi-word names must start with a word for it to be a name prefix ("Santa", "Puerto", "Kota"). */
@@ -103,7 +128,8 @@ final class Recognizer {
         while (i < n) {
             Match m = longestMatch(text, tokens, i);
             if (m == null) {
-                out.addAll(hashtagParts(text, tokens.get(i), i));
+                List<Candidate> parts = hashtagParts(text, tokens.get(i), i);
+                out.addAll(parts.isEmpty() ? lowerCaseHashtag(text, tokens.get(i), i) : parts);
                 i++;
                 continue;
             }
@@ -337,6 +363,57 @@ final class Recognizer {
                 }
             }
             p += Math.max(took, 1);
+        }
+        return out;
+    }
+
+    /**
+     * Short words a run-together hashtag may hold ("#prayforgaza", "#helpinhaiti"); other English words in it need four
+     * letters or more, so that a tag is not cut into rare short words around a name ("#happybirthdaysandrapark").
+     */
+    private static final Set<String> SHORT_TAG_WORDS = Set.of("in", "of", "on", "to", "my", "we", "is", "at", "no", "go", "us", "me",
+            "be", "so", "up", "vs", "oh", "hi", "for", "the", "and", "our", "new", "now", "day", "war", "not", "all", "out", "you", "are",
+            "one", "big", "hot", "old", "red");
+
+    /**
+     * "#southdakota", "#russiainvadedukraine", "#prayforgaza", "#leicesterhour": a lower-case hashtag run together from
+     * words is cut into the fewest English words and names of countries, regions, divisions or cities of 100,000 (with
+     * their spaces taken out); the names among the pieces are places when the whole tag is cut so and at least one
+     * piece is a name.
+     */
+    private List<Candidate> lowerCaseHashtag(String text, Token t, int i) {
+        if (t.start() == 0 || text.charAt(t.start() - 1) != '#' || t.script() != Script.LATIN) return List.of();
+        String w = t.text();
+        int n = w.length();
+        if (n < 6 || n > 40) return List.of();
+        for (int k = 0; k < n; k++) if (w.charAt(k) < 'a' || w.charAt(k) > 'z') return List.of();
+        // best[e]: fewest pieces covering w[0, e); from[e]: where the last piece starts; name[e]: whether it is a place
+        int[] best = new int[n + 1];
+        int[] from = new int[n + 1];
+        boolean[] name = new boolean[n + 1];
+        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        best[0] = 0;
+        for (int e = 1; e <= n; e++) {
+            for (int b = Math.max(0, e - 25); b < e; b++) {
+                if (best[b] == Integer.MAX_VALUE) continue;
+                String piece = w.substring(b, e);
+                boolean place = joinedNames.containsKey(piece);
+                boolean word = !place && (piece.length() >= 4 && lexicon.englishWords.contains(piece) || SHORT_TAG_WORDS.contains(piece));
+                if (!place && !word) continue;
+                int cost = best[b] + 1;
+                if (cost < best[e] || cost == best[e] && place && !name[e]) {
+                    best[e] = cost;
+                    from[e] = b;
+                    name[e] = place;
+                }
+            }
+        }
+        if (best[n] == Integer.MAX_VALUE) return List.of();
+        List<Candidate> out = new ArrayList<>(2);
+        for (int e = n; e > 0; e = from[e]) {
+            if (!name[e]) continue;
+            String key = joinedNames.get(w.substring(from[e], e));
+            out.addFirst(new Candidate(t.start() + from[e], t.start() + e, key, gazetteer.candidates(key), i, i, null, false, false, false));
         }
         return out;
     }

@@ -500,4 +500,14 @@ class GeoparserGoldTest {
         assertTrue(parse("Interview: Douglas Booth and the cast talk about the film").mentions().isEmpty());
         assertEquals(DOUGLAS_ISLE_OF_MAN, idOf(parse("Ferries to Douglas were cancelled in the storm."), "Douglas"));
     }
+
+    @Test
+    void placesInsideALowerCaseHashtagRunTogether() {
+        Geoparse g = parse("stay safe everyone #prayforsyria #atlantastrong #newjersey #nofilter #throwbackthursday");
+        assertEquals(SYRIA, idOf(g, "syria"));
+        assertEquals(ATLANTA, idOf(g, "atlanta"));
+        assertEquals(NEW_JERSEY, idOf(g, "newjersey"));
+        assertEquals(3, g.mentions().size(), () -> "tags without a place name have none: " + g.mentions());
+        assertEquals("stay safe everyone #prayfor".length(), mention(g, "syria").orElseThrow().start());
+    }
 }
