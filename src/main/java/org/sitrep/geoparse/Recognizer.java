@@ -193,6 +193,7 @@ final class Recognizer {
         Token t = tokens.get(i);
         String key = t.key();
         boolean locative = afterLowerLocative(tokens, i);
+        if (key.length() <= 3) return lowerCaseShortName(text, tokens, i, locative);
         if (key.length() < 4 || lexicon.englishWords.contains(key) || lexicon.stop.contains(key) || lexicon.demonyms.contains(key)
                 || (!locative && (lexicon.givenNames.contains(key) || lexicon.surnames.contains(key)))) {
             return null;
@@ -210,6 +211,30 @@ final class Recognizer {
             if (area && (primary || hashtag) || city && primary) kept[n++] = idx;
         }
         return n == 0 ? null : new Match(i, i, key, java.util.Arrays.copyOf(kept, n), 0);
+    }
+
+    /**
+     * Short names in lower case: "in the us", "the uk", "#usa" are the country (after "the" or in a hashtag, a country's
+     * two- or three-letter name that is not an English word); "from vt", "in nj" the state (its postal code after a locative).
+     */
+    private Match lowerCaseShortName(String text, List<Token> tokens, int i, boolean locative) {
+        Token t = tokens.get(i);
+        String key = t.key();
+        if (key.length() < 2 || !key.chars().allMatch(c -> c >= 'a' && c <= 'z')) return null;
+        boolean hashtag = t.start() > 0 && text.charAt(t.start() - 1) == '#';
+        // after "the", an English word is that word ("the car"), except a pronoun, which no article precedes ("in the us")
+        boolean afterThe = i > 0 && tokens.get(i - 1).key().equals("the") && !tokens.get(i - 1).capitalised() && isWordGap(t.gap())
+                && (!lexicon.englishWords.contains(key) || key.equals("us"));
+        if (hashtag && !lexicon.englishWords.contains(key) || afterThe) {
+            int[] countries = java.util.Arrays.stream(gazetteer.candidates(key)).filter(idx -> Resolver.isCountry(gazetteer.place(idx))).toArray();
+            if (countries.length > 0) return new Match(i, i, key, countries, 0);
+        }
+        if (locative && key.length() == 2 && !WORD_LIKE_POSTAL_CODES.contains(key)) {
+            String state = UsStates.byAbbreviation(key);
+            int place = state != null && state.equalsIgnoreCase(key) ? gazetteer.adminPlace("US." + state) : -1;
+            if (place >= 0) return new Match(i, i, key, new int[] {place}, 0);
+        }
+        return null;
     }
 
     /** Population a town written in lower case needs after a locative ("a tornado in bloomington"). */
@@ -560,15 +585,17 @@ final class Recognizer {
                     places[places.length - 1] = statePlace;
                 }
                 if (places.length == 0) return null;
-            } else if (single && key.length() <= 2) {
-                return null;
+            } else if (single && key.length() <= 2 && first.capitalised()) {
+                return null; // (a lower-case one, "the us", "from vt", was let through by lowerCaseShortName)
             } else if (single && key.length() == 3 && !hasPrimaryOrBig(places, key)) {
                 return null; // "Sam", "Ole", "Mel", "Jin": a three-letter alternate name of some town is nearly always a word or a person
             } else if (single && namePrefixes.contains(key) && onlySmallTowns(places, 100_000) && !afterLocative) {
                 return null; // "Thanks Santa", "Kota" alone: the head of many names, not the village of that name
             } else if (single) {
                 // (the word's own lower-case spelling, "#miami What an idiot", is no evidence that it is a common word)
-                boolean common = lexicon.englishWords.contains(key) || first.capitalised() && (first.sentenceStart() || inHeadline) && lowerWords.contains(key);
+                // (a lower-case match was checked against the English words where it was found: "in the us" is the country)
+                boolean common = first.capitalised()
+                        && (lexicon.englishWords.contains(key) || (first.sentenceStart() || inHeadline) && lowerWords.contains(key));
                 // a common word opening a sentence ("Reading the statement") or a short one ("Man") needs a big
                 // place; a longer one inside a sentence ("in East Oxford") a town
                 long needed = first.sentenceStart() || key.length() < 5 ? 500_000 : 100_000;

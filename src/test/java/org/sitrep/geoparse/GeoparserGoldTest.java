@@ -44,7 +44,7 @@ class GeoparserGoldTest {
     static final long ADJARA = 615929, TELEORMAN = 665283, JERUSALEM_DISTRICT = 293198, JERUSALEM = 281184, TBILISI_CITY = 611717;
     static final long ALEXANDRIA_GOVERNORATE = 361059, MAN_IVORY_COAST = 2284647, MONTAGNES = 11153058;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
-    static final long MARIETTA_GEORGIA = 4207783, TEL_AVIV = 293397, RAOUL_GEORGIA = 4217931, DOUGLAS_ISLE_OF_MAN = 3042237;
+    static final long UNITED_STATES = 6252001, MARIETTA_GEORGIA = 4207783, TEL_AVIV = 293397, RAOUL_GEORGIA = 4217931, DOUGLAS_ISLE_OF_MAN = 3042237;
     static final long DOWNING_STREET = -1000051, TAHRIR_SQUARE = -1000084, AL_AQSA = -1000088;
 
     static Geoparser geoparser;
@@ -509,5 +509,13 @@ class GeoparserGoldTest {
         assertEquals(NEW_JERSEY, idOf(g, "newjersey"));
         assertEquals(3, g.mentions().size(), () -> "tags without a place name have none: " + g.mentions());
         assertEquals("stay safe everyone #prayfor".length(), mention(g, "syria").orElseThrow().start());
+    }
+
+    @Test
+    void shortLowerCaseNamesOfCountriesAndStates() {
+        assertEquals(UNITED_STATES, idOf(parse("measles aint even common in the us"), "us"));
+        assertEquals(UNITED_STATES, idOf(parse("praying for everyone #usa"), "usa"));
+        assertEquals(NEW_JERSEY, idOf(parse("im from nj and we never get tornados"), "nj"));
+        assertTrue(parse("she left us the keys, I left them in the car").mentions().isEmpty());
     }
 }
