@@ -207,7 +207,9 @@ final class Recognizer {
             String code = p.featureCode();
             boolean primary = gazetteer.primaryKey(idx).equals(key);
             boolean area = code.startsWith("PCL") || code.equals("CONT") || code.equals("ADM1");
-            boolean city = p.featureClass().equals("P") && p.population() >= (locative ? LOWER_CASE_TOWN : 100_000) && key.length() >= 5;
+            // (a hashtag is a name, so four letters do there: "#gaza", "#oslo")
+            boolean city = p.featureClass().equals("P") && p.population() >= (locative ? LOWER_CASE_TOWN : 100_000)
+                    && (key.length() >= 5 || hashtag);
             if (area && (primary || hashtag) || city && primary) kept[n++] = idx;
         }
         return n == 0 ? null : new Match(i, i, key, java.util.Arrays.copyOf(kept, n), 0);
@@ -692,8 +694,9 @@ final class Recognizer {
         }
         // "Northern California", "Central Luzon", "West Texas": a capitalised compass word is part of the name
         // as written, and the place it qualifies is where it points
-        if (prev != null && prev.capitalised() && lexicon.directions.contains(prev.key()) && isWordGap(first.gap())
-                && prev.script() == script && (script == Script.LATIN || script == Script.CYRILLIC)) {
+        // ("SE Asia", "SW Georgia": its two-letter abbreviation too)
+        if (prev != null && prev.capitalised() && (lexicon.directions.contains(prev.key()) || prev.allCaps() && prev.text().length() == 2 && COMPASS_ABBREVIATIONS.contains(prev.key()))
+                && isWordGap(first.gap()) && prev.script() == script && (script == Script.LATIN || script == Script.CYRILLIC)) {
             start = prev.start();
         }
         if (prev != null && lexicon.adminCuesBefore.contains(prev.key())) cue = CITY_WORDS.contains(prev.key()) ? Cue.CITY : Cue.ADMIN;
@@ -885,6 +888,8 @@ final class Recognizer {
         for (int k = 0; k < key.length(); k++) if (Character.isLetter(key.charAt(k))) n++;
         return n;
     }
+
+    private static final Set<String> COMPASS_ABBREVIATIONS = Set.of("ne", "nw", "se", "sw");
 
     /** Cue words that annotators include in the name's span: "Laurel County", "Kharkiv Oblast". */
     private static final Set<String> SPAN_CUES = Set.of("county", "parish", "province", "governorate", "oblast", "область", "области");

@@ -518,4 +518,16 @@ class GeoparserGoldTest {
         assertEquals(NEW_JERSEY, idOf(parse("im from nj and we never get tornados"), "nj"));
         assertTrue(parse("she left us the keys, I left them in the car").mentions().isEmpty());
     }
+
+    @Test
+    void twoLetterCompassAbbreviationIsPartOfTheName() {
+        Geoparse g = parse("Tornado watch for SW Georgia until 7am, storms already in Atlanta");
+        assertEquals(GEORGIA_STATE, idOf(g, "SW Georgia"));
+        assertTrue(mention(parse("Fire damages N.W. Atlanta house"), "Atlanta").isPresent(), "a dotted one stays outside");
+    }
+
+    @Test
+    void fourLetterCityInALowerCaseHashtag() {
+        assertEquals("PS", mention(parse("thousands marched today #gaza"), "gaza").orElseThrow().place().countryCode());
+    }
 }
