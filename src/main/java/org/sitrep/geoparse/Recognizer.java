@@ -300,8 +300,10 @@ final class Recognizer {
         for (int j = i; j < tokens.size() && j < i + MAX_NAME_TOKENS; j++) {
             Token tj = tokens.get(j);
             if (j > i) {
-                if (!joinable(tokens.get(j - 1), tj)) break;
-                key.append(' ');
+                // "Jammu & Kashmir", "Trinidad & Tobago": an ampersand between capitalised words is the "and" of the name
+                boolean ampersand = (tj.gap().equals(" & ") || tj.gap().equals("&")) && tj.capitalised() && tokens.get(j - 1).capitalised();
+                if (!joinable(tokens.get(j - 1), tj) && !ampersand) break;
+                key.append(ampersand ? " and " : " ");
             }
             key.append(tj.key());
             boolean connector = j > i && CONNECTORS.contains(tj.key()) && !tj.capitalised();

@@ -530,4 +530,12 @@ class GeoparserGoldTest {
     void fourLetterCityInALowerCaseHashtag() {
         assertEquals("PS", mention(parse("thousands marched today #gaza"), "gaza").orElseThrow().place().countryCode());
     }
+
+    @Test
+    void ampersandInsideANameIsItsAnd() {
+        Geoparse g = parse("Floods cut roads across Jammu & Kashmir on Sunday.");
+        assertEquals(1, g.mentions().size(), () -> "one name: " + g.mentions());
+        assertEquals("Jammu & Kashmir", g.mentions().getFirst().text());
+        assertEquals("Kashmir", g.mentions().getFirst().place().name());
+    }
 }
