@@ -73,6 +73,29 @@ final class Recognizer {
         this.lexicon = lexicon;
         this.namePrefixes = namePrefixes(gazetteer, prefixNames);
         this.joinedNames = joinedNames(gazetteer, lexicon);
+        this.lowerNameHeads = lowerNameHeads(gazetteer);
+    }
+
+    /**
+     * First words of the names of several words that {@link #lowerCaseName} can take (a country, region, division or
+     * town of 10,000 by its preferred name): most lower-case words begin none, and are passed over with one lookup.
+     */
+    private final Set<String> lowerNameHeads;
+
+    private static Set<String> lowerNameHeads(Gazetteer gazetteer) {
+        Set<String> out = new HashSet<>();
+        gazetteer.forEachName((k, places) -> {
+            int sp = k.indexOf(' ');
+            if (sp <= 0) return;
+            for (int idx : places) {
+                Place p = gazetteer.place(idx);
+                if (gazetteer.primaryKey(idx).equals(k) && (Resolver.isArea(p) || p.featureClass().equals("P") && p.population() >= LOWER_CASE_TOWN)) {
+                    out.add(k.substring(0, sp));
+                    return;
+                }
+            }
+        });
+        return Set.copyOf(out);
     }
 
     private static Map<String, String> joinedNames(Gazetteer gazetteer, Lexicon lexicon) {
@@ -259,7 +282,7 @@ final class Recognizer {
      */
     private Match lowerCaseName(List<Token> tokens, int i) {
         // "south Sudan", "east Africa", "north Arlington": a lower-case compass word describes, it does not name
-        if (lexicon.directions.contains(tokens.get(i).key())) return null;
+        if (!lowerNameHeads.contains(tokens.get(i).key()) || lexicon.directions.contains(tokens.get(i).key())) return null;
         boolean locative = afterLowerLocative(tokens, i);
         Match best = null;
         StringBuilder key = new StringBuilder(tokens.get(i).key());
