@@ -60,6 +60,8 @@ final class Recognizer {
     private final Lexicon lexicon;
 
     private final Set<String> namePrefixes;
+    /** Names of countries, continents, regions, divisions and cities of 100,000 with their spaces taken out, to their keys. */
+    private final Map<String, String> joinedNames;
 
     Recognizer(Gazetteer gazetteer, Lexicon lexicon) {
         this(gazetteer, lexicon, PREFIX_NAMES);
@@ -70,6 +72,52 @@ final class Recognizer {
         this.gazetteer = gazetteer;
         this.lexicon = lexicon;
         this.namePrefixes = namePrefixes(gazetteer, prefixNames);
+        this.joinedNames = joinedNames(gazetteer, lexicon);
+        this.lowerNameHeads = lowerNameHeads(gazetteer);
+    }
+
+    /**
+     * First words of the names of several words that {@link #lowerCaseName} can take (a country, region, division or
+     * town of 10,000 by its preferred name): most lower-case words begin none, and are passed over with one lookup.
+     */
+    private final Set<String> lowerNameHeads;
+
+    private static Set<String> lowerNameHeads(Gazetteer gazetteer) {
+        Set<String> out = new HashSet<>();
+        gazetteer.forEachName((k, places) -> {
+            int sp = k.indexOf(' ');
+            if (sp <= 0) return;
+            for (int idx : places) {
+                Place p = gazetteer.place(idx);
+                if (gazetteer.primaryKey(idx).equals(k) && (Resolver.isArea(p) || p.featureClass().equals("P") && p.population() >= LOWER_CASE_TOWN)) {
+                    out.add(k.substring(0, sp));
+                    return;
+                }
+            }
+        });
+        return Set.copyOf(out);
+    }
+
+    private static Map<String, String> joinedNames(Gazetteer gazetteer, Lexicon lexicon) {
+        Map<String, String> out = new java.util.HashMap<>();
+        gazetteer.forEachName((k, places) -> {
+            String joined = k.replace(" ", "");
+            if (joined.length() < 4 || !joined.chars().allMatch(c -> c >= 'a' && c <= 'z') || lexicon.englishWords.contains(joined)
+                    || lexicon.givenNames.contains(joined) || lexicon.surnames.contains(joined) || lexicon.demonyms.contains(joined)
+                    || lexicon.stop.contains(joined)) {
+                return;
+            }
+            for (int idx : places) {
+                Place p = gazetteer.place(idx);
+                String fc = p.featureCode();
+                boolean area = fc.startsWith("PCL") || fc.equals("CONT") || fc.equals("RGN") || fc.equals("ADM1") || fc.equals("TERR");
+                if ((area || p.featureClass().equals("P") && p.population() >= 100_000) && gazetteer.primaryKey(idx).equals(k)) {
+                    out.putIfAbsent(joined, k);
+                    return;
+                }
+            }
+        });
+        return Map.copyOf(out);
     }
 
     /** How many multi-word names must start with a word for it to be a name prefix ("Santa", "Puerto", "Kota"). */
@@ -103,7 +151,8 @@ final class Recognizer {
         while (i < n) {
             Match m = longestMatch(text, tokens, i);
             if (m == null) {
-                out.addAll(hashtagParts(text, tokens.get(i), i));
+                List<Candidate> parts = hashtagParts(text, tokens.get(i), i);
+                out.addAll(parts.isEmpty() ? lowerCaseHashtag(text, tokens.get(i), i) : parts);
                 i++;
                 continue;
             }
@@ -163,10 +212,13 @@ final class Recognizer {
      * country, continent or first-level division, or of a city of 100,000 or more; in a hashtag, any name of a
      * country, continent or division ("#usa").
      */
-    private Match lowerCaseArea(String text, Token t, int i) {
+    private Match lowerCaseArea(String text, List<Token> tokens, int i) {
+        Token t = tokens.get(i);
         String key = t.key();
+        boolean locative = afterLowerLocative(tokens, i);
+        if (key.length() <= 3) return lowerCaseShortName(text, tokens, i, locative);
         if (key.length() < 4 || lexicon.englishWords.contains(key) || lexicon.stop.contains(key) || lexicon.demonyms.contains(key)
-                || lexicon.givenNames.contains(key) || lexicon.surnames.contains(key)) {
+                || (!locative && (lexicon.givenNames.contains(key) || lexicon.surnames.contains(key)))) {
             return null;
         }
         boolean hashtag = t.start() > 0 && text.charAt(t.start() - 1) == '#';
@@ -178,10 +230,81 @@ final class Recognizer {
             String code = p.featureCode();
             boolean primary = gazetteer.primaryKey(idx).equals(key);
             boolean area = code.startsWith("PCL") || code.equals("CONT") || code.equals("ADM1");
-            boolean city = p.featureClass().equals("P") && p.population() >= 100_000 && key.length() >= 5;
+            // (a hashtag is a name, so four letters do there: "#gaza", "#oslo")
+            boolean city = p.featureClass().equals("P") && p.population() >= (locative ? LOWER_CASE_TOWN : 100_000)
+                    && (key.length() >= 5 || hashtag);
             if (area && (primary || hashtag) || city && primary) kept[n++] = idx;
         }
         return n == 0 ? null : new Match(i, i, key, java.util.Arrays.copyOf(kept, n), 0);
+    }
+
+    /**
+     * Short names in lower case: "in the us", "the uk", "#usa" are the country (after "the" or in a hashtag, a country's
+     * two- or three-letter name that is not an English word); "from vt", "in nj" the state (its postal code after a locative).
+     */
+    private Match lowerCaseShortName(String text, List<Token> tokens, int i, boolean locative) {
+        Token t = tokens.get(i);
+        String key = t.key();
+        if (key.length() < 2 || !key.chars().allMatch(c -> c >= 'a' && c <= 'z')) return null;
+        boolean hashtag = t.start() > 0 && text.charAt(t.start() - 1) == '#';
+        // after "the", an English word is that word ("the car"), except a pronoun, which no article precedes ("in the us")
+        boolean afterThe = i > 0 && tokens.get(i - 1).key().equals("the") && !tokens.get(i - 1).capitalised() && isWordGap(t.gap())
+                && (!lexicon.englishWords.contains(key) || key.equals("us"));
+        if (hashtag && !lexicon.englishWords.contains(key) || afterThe) {
+            int[] countries = java.util.Arrays.stream(gazetteer.candidates(key)).filter(idx -> Resolver.isCountry(gazetteer.place(idx))).toArray();
+            if (countries.length > 0) return new Match(i, i, key, countries, 0);
+        }
+        if (locative && key.length() == 2 && !WORD_LIKE_POSTAL_CODES.contains(key)) {
+            String state = UsStates.byAbbreviation(key);
+            int place = state != null && state.equalsIgnoreCase(key) ? gazetteer.adminPlace("US." + state) : -1;
+            if (place >= 0) return new Match(i, i, key, new int[] {place}, 0);
+        }
+        return null;
+    }
+
+    /** Population a town written in lower case needs after a locative ("a tornado in bloomington"). */
+    private static final int LOWER_CASE_TOWN = 10_000;
+
+    /** "in bloomington", "near keonjhar": the word follows a lower-case locative ("in the flatlands" does not count). */
+    private static boolean afterLowerLocative(List<Token> tokens, int i) {
+        return i > 0 && !tokens.get(i - 1).capitalised() && LOWER_CASE_LOCATIVES.contains(tokens.get(i - 1).key());
+    }
+
+    /** Locatives that announce a place even before a lower-case word; not "to" or "at" ("in response to obama's comment"). */
+    private static final Set<String> LOWER_CASE_LOCATIVES = Set.of("in", "near", "from", "outside", "around", "across", "throughout",
+            "inside", "within");
+
+    /**
+     * "los angeles", "key west", "pantai timur", "new Zealand": a name of two to four words written in lower case is
+     * that place when the words are its preferred name and it is a country, continent, region, division or a town of
+     * 10,000, and either it follows a locative or one of its words is not an English word ("the long beach walk" is
+     * not Long Beach unless it is "in long beach").
+     */
+    private Match lowerCaseName(List<Token> tokens, int i) {
+        // "south Sudan", "east Africa", "north Arlington": a lower-case compass word describes, it does not name
+        if (!lowerNameHeads.contains(tokens.get(i).key()) || lexicon.directions.contains(tokens.get(i).key())) return null;
+        boolean locative = afterLowerLocative(tokens, i);
+        Match best = null;
+        StringBuilder key = new StringBuilder(tokens.get(i).key());
+        boolean allWords = lexicon.englishWords.contains(tokens.get(i).key()) || lexicon.directions.contains(tokens.get(i).key());
+        for (int j = i + 1; j < tokens.size() && j < i + 4; j++) {
+            Token tj = tokens.get(j);
+            if (!joinable(tokens.get(j - 1), tj) || tj.script() != tokens.get(i).script()) break;
+            key.append(' ').append(tj.key());
+            allWords &= lexicon.englishWords.contains(tj.key()) || CONNECTORS.contains(tj.key());
+            if (CONNECTORS.contains(tj.key())) continue;
+            if (allWords && !locative) continue;
+            String k = key.toString();
+            for (int idx : gazetteer.candidates(k)) {
+                Place p = gazetteer.place(idx);
+                if (!gazetteer.primaryKey(idx).equals(k)) continue;
+                if (Resolver.isArea(p) || p.featureClass().equals("P") && p.population() >= LOWER_CASE_TOWN) {
+                    best = new Match(i, j, k, gazetteer.candidates(k), 0);
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     private Match longestMatch(String text, List<Token> tokens, int i) {
@@ -190,15 +313,20 @@ final class Recognizer {
         boolean article = cased && !t.capitalised() && ARTICLES.contains(t.key()) && i + 1 < tokens.size()
                 && tokens.get(i + 1).gap().equals("-") && tokens.get(i + 1).capitalised();
         if (inHandle(text, t.start())) return null; // an account handle ("@Quad_Borup", "@BBC_Cumbria"), not a place
-        if (cased && !t.capitalised() && !article) return lowerCaseArea(text, t, i);
+        if (cased && !t.capitalised() && !article) {
+            Match multi = lowerCaseName(tokens, i);
+            return multi != null ? multi : lowerCaseArea(text, tokens, i);
+        }
         if (Character.isDigit(t.text().charAt(0))) return null;
         Match best = null;
         StringBuilder key = new StringBuilder();
         for (int j = i; j < tokens.size() && j < i + MAX_NAME_TOKENS; j++) {
             Token tj = tokens.get(j);
             if (j > i) {
-                if (!joinable(tokens.get(j - 1), tj)) break;
-                key.append(' ');
+                // "Jammu & Kashmir", "Trinidad & Tobago": an ampersand between capitalised words is the "and" of the name
+                boolean ampersand = (tj.gap().equals(" & ") || tj.gap().equals("&")) && tj.capitalised() && tokens.get(j - 1).capitalised();
+                if (!joinable(tokens.get(j - 1), tj) && !ampersand) break;
+                key.append(ampersand ? " and " : " ");
             }
             key.append(tj.key());
             boolean connector = j > i && CONNECTORS.contains(tj.key()) && !tj.capitalised();
@@ -287,6 +415,57 @@ final class Recognizer {
                 }
             }
             p += Math.max(took, 1);
+        }
+        return out;
+    }
+
+    /**
+     * Short words a run-together hashtag may hold ("#prayforgaza", "#helpinhaiti"); other English words in it need four
+     * letters or more, so that a tag is not cut into rare short words around a name ("#happybirthdaysandrapark").
+     */
+    private static final Set<String> SHORT_TAG_WORDS = Set.of("in", "of", "on", "to", "my", "we", "is", "at", "no", "go", "us", "me",
+            "be", "so", "up", "vs", "oh", "hi", "for", "the", "and", "our", "new", "now", "day", "war", "not", "all", "out", "you", "are",
+            "one", "big", "hot", "old", "red");
+
+    /**
+     * "#southdakota", "#russiainvadedukraine", "#prayforgaza", "#leicesterhour": a lower-case hashtag run together from
+     * words is cut into the fewest English words and names of countries, regions, divisions or cities of 100,000 (with
+     * their spaces taken out); the names among the pieces are places when the whole tag is cut so and at least one
+     * piece is a name.
+     */
+    private List<Candidate> lowerCaseHashtag(String text, Token t, int i) {
+        if (t.start() == 0 || text.charAt(t.start() - 1) != '#' || t.script() != Script.LATIN) return List.of();
+        String w = t.text();
+        int n = w.length();
+        if (n < 6 || n > 40) return List.of();
+        for (int k = 0; k < n; k++) if (w.charAt(k) < 'a' || w.charAt(k) > 'z') return List.of();
+        // best[e]: fewest pieces covering w[0, e); from[e]: where the last piece starts; name[e]: whether it is a place
+        int[] best = new int[n + 1];
+        int[] from = new int[n + 1];
+        boolean[] name = new boolean[n + 1];
+        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        best[0] = 0;
+        for (int e = 1; e <= n; e++) {
+            for (int b = Math.max(0, e - 25); b < e; b++) {
+                if (best[b] == Integer.MAX_VALUE) continue;
+                String piece = w.substring(b, e);
+                boolean place = joinedNames.containsKey(piece);
+                boolean word = !place && (piece.length() >= 4 && lexicon.englishWords.contains(piece) || SHORT_TAG_WORDS.contains(piece));
+                if (!place && !word) continue;
+                int cost = best[b] + 1;
+                if (cost < best[e] || cost == best[e] && place && !name[e]) {
+                    best[e] = cost;
+                    from[e] = b;
+                    name[e] = place;
+                }
+            }
+        }
+        if (best[n] == Integer.MAX_VALUE) return List.of();
+        List<Candidate> out = new ArrayList<>(2);
+        for (int e = n; e > 0; e = from[e]) {
+            if (!name[e]) continue;
+            String key = joinedNames.get(w.substring(from[e], e));
+            out.addFirst(new Candidate(t.start() + from[e], t.start() + e, key, gazetteer.candidates(key), i, i, null, false, false, false));
         }
         return out;
     }
@@ -383,7 +562,10 @@ final class Recognizer {
         Token prev = m.first > 0 ? tokens.get(m.first - 1) : null;
         Token next = m.last + 1 < tokens.size() ? tokens.get(m.last + 1) : null;
         boolean afterLocative = prev != null && lexicon.locatives.contains(prev.key()) && !prev.capitalised()
-                || prev != null && prev.sentenceStart() && lexicon.locatives.contains(prev.key());
+                || prev != null && prev.sentenceStart() && lexicon.locatives.contains(prev.key())
+                // "the city of Conway", "the town of Basida": the cue names what follows as a place, as a locative does
+                || prev != null && !prev.capitalised() && lexicon.adminCuesBefore.contains(prev.key())
+                || prev != null && m.first >= 2 && lexicon.adminCuesBefore.contains(tokens.get(m.first - 2).key() + " " + prev.key());
         int[] places = m.places;
         int start = first.start() + m.skipChars, end = last.end();
         int lastToken = m.last;
@@ -430,15 +612,17 @@ final class Recognizer {
                     places[places.length - 1] = statePlace;
                 }
                 if (places.length == 0) return null;
-            } else if (single && key.length() <= 2) {
-                return null;
+            } else if (single && key.length() <= 2 && first.capitalised()) {
+                return null; // (a lower-case one, "the us", "from vt", was let through by lowerCaseShortName)
             } else if (single && key.length() == 3 && !hasPrimaryOrBig(places, key)) {
                 return null; // "Sam", "Ole", "Mel", "Jin": a three-letter alternate name of some town is nearly always a word or a person
             } else if (single && namePrefixes.contains(key) && onlySmallTowns(places, 100_000) && !afterLocative) {
                 return null; // "Thanks Santa", "Kota" alone: the head of many names, not the village of that name
             } else if (single) {
-                boolean common = lexicon.englishWords.contains(key) || (first.sentenceStart() && lowerWords.contains(key))
-                        || (inHeadline && lowerWords.contains(key));
+                // (the word's own lower-case spelling, "#miami What an idiot", is no evidence that it is a common word)
+                // (a lower-case match was checked against the English words where it was found: "in the us" is the country)
+                boolean common = first.capitalised()
+                        && (lexicon.englishWords.contains(key) || (first.sentenceStart() || inHeadline) && lowerWords.contains(key));
                 // a common word opening a sentence ("Reading the statement") or a short one ("Man") needs a big
                 // place; a longer one inside a sentence ("in East Oxford") a town
                 long needed = first.sentenceStart() || key.length() < 5 ? 500_000 : 100_000;
@@ -460,8 +644,25 @@ final class Recognizer {
                 }
             }
             if (prev != null && lexicon.titles.contains(prev.key()) && prev.capitalised()) return null;
+            // "Gwen Stefani and Pharrell Williams Perform", "Douglas Booth Joins Cast": on a title-case line too, a
+            // small town's name right after a given name, or a given name right before another capitalised name, is a
+            // person's name (the capitals of a headline say nothing, the given name does)
+            if (single && onlySmallTowns(places, 100_000) && !afterLocative) {
+                if (prev != null && isWordGap(first.gap()) && prev.capitalised() && !prev.allCaps() && givenName(prev.key())) {
+                    nameTails.add(key);
+                    return null;
+                }
+                if (next != null && isWordGap(next.gap()) && next.capitalised() && !next.allCaps() && givenName(key)
+                        && next.script() == script && !lexicon.placeNouns.contains(next.key()) && !lexicon.adminCues.contains(next.key())
+                        && !lexicon.orgTails.contains(next.key()) && !lexicon.stop.contains(next.key()) && !gazetteer.hasKey(next.key())) {
+                    return null;
+                }
+            }
             // "Wal-Mart", "Coca-Cola": a hyphenated compound that is not itself a place
-            if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key())) return null;
+            // (a country or continent stays a place: "Colombia-Farc talks", "the US-Africa summit")
+            if (next != null && next.gap().equals("-") && next.capitalised() && !gazetteer.hasKey(next.key()) && !anyCountryOrContinent(places)) {
+                return null;
+            }
             if (prev != null && first.gap().equals("-") && prev.capitalised() && prev.text().length() > 1 && !gazetteer.hasKey(prev.key())) {
                 return null;
             }
@@ -518,8 +719,9 @@ final class Recognizer {
         }
         // "Northern California", "Central Luzon", "West Texas": a capitalised compass word is part of the name
         // as written, and the place it qualifies is where it points
-        if (prev != null && prev.capitalised() && lexicon.directions.contains(prev.key()) && isWordGap(first.gap())
-                && prev.script() == script && (script == Script.LATIN || script == Script.CYRILLIC)) {
+        // ("SE Asia", "SW Georgia": its two-letter abbreviation too)
+        if (prev != null && prev.capitalised() && (lexicon.directions.contains(prev.key()) || prev.allCaps() && prev.text().length() == 2 && COMPASS_ABBREVIATIONS.contains(prev.key()))
+                && isWordGap(first.gap()) && prev.script() == script && (script == Script.LATIN || script == Script.CYRILLIC)) {
             start = prev.start();
         }
         if (prev != null && lexicon.adminCuesBefore.contains(prev.key())) cue = CITY_WORDS.contains(prev.key()) ? Cue.CITY : Cue.ADMIN;
@@ -643,8 +845,21 @@ final class Recognizer {
         return false;
     }
 
+    /** A common given name that is not also an English word ("Sam", "Gwen"; not "Will", "Grant"). */
+    private boolean givenName(String key) {
+        return lexicon.givenNames.contains(key) && !lexicon.englishWords.contains(key);
+    }
+
     private boolean personName(String key) {
         return lexicon.givenNames.contains(key) || lexicon.surnames.contains(key);
+    }
+
+    private boolean anyCountryOrContinent(int[] places) {
+        for (int idx : places) {
+            Place p = gazetteer.place(idx);
+            if (Resolver.isCountry(p) || p.featureCode().equals("CONT")) return true;
+        }
+        return false;
     }
 
     private boolean anyCountry(int[] places) {
@@ -698,6 +913,8 @@ final class Recognizer {
         for (int k = 0; k < key.length(); k++) if (Character.isLetter(key.charAt(k))) n++;
         return n;
     }
+
+    private static final Set<String> COMPASS_ABBREVIATIONS = Set.of("ne", "nw", "se", "sw");
 
     /** Cue words that annotators include in the name's span: "Laurel County", "Kharkiv Oblast". */
     private static final Set<String> SPAN_CUES = Set.of("county", "parish", "province", "governorate", "oblast", "область", "области");

@@ -49,7 +49,7 @@ class EventLocatorTest {
     static final Place ARIHA = new Place(31, "Ariha", new GeoPoint(35.81, 36.61), "P", "PPLA2", "SY", "12", "", 40_000);
     static final Place BINNISH = new Place(32, "Binnish", new GeoPoint(35.96, 36.71), "P", "PPLA3", "SY", "12", "", 21_000);
     static final Place IDLIB_PROVINCE = new Place(33, "Idlib Governorate", new GeoPoint(35.80, 36.60), "A", "ADM1", "SY", "12", "", 1_500_000);
-    static final Place JABAL_AL_ZAWIYA = new Place(-1000039, "Jabal al-Zawiya", new GeoPoint(35.70, 36.56), "L", "AREA", "SY", "12", "", 0);
+    static final Place JABAL_AL_ZAWIYA = new Place(-1000139, "Jabal al-Zawiya", new GeoPoint(35.70, 36.56), "L", "AREA", "SY", "12", "", 0);
     static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
 
     static EventLocation locate(String text, Object... spans) {

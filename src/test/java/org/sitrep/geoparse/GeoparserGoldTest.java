@@ -44,6 +44,8 @@ class GeoparserGoldTest {
     static final long ADJARA = 615929, TELEORMAN = 665283, JERUSALEM_DISTRICT = 293198, JERUSALEM = 281184, TBILISI_CITY = 611717;
     static final long ALEXANDRIA_GOVERNORATE = 361059, MAN_IVORY_COAST = 2284647, MONTAGNES = 11153058;
     static final long HMEIMIM_AIR_BASE = -1000001, BAB_AL_HAWA = -1000009;
+    static final long UNITED_STATES = 6252001, MARIETTA_GEORGIA = 4207783, TEL_AVIV = 293397, RAOUL_GEORGIA = 4217931, DOUGLAS_ISLE_OF_MAN = 3042237;
+    static final long DOWNING_STREET = -1000051, TAHRIR_SQUARE = -1000084, AL_AQSA = -1000088;
 
     static Geoparser geoparser;
 
@@ -430,5 +432,110 @@ class GeoparserGoldTest {
     @Test
     void hashtagBeforeAPlaceIsNotTheFirstNameOfAPerson() {
         assertEquals(MOSCOW, idOf(parse("#TopNews Moscow police detained dozens of protesters"), "Moscow"));
+    }
+
+    @Test
+    void lowerCaseTownAfterALocativeInAPost() {
+        Geoparse g = parse("omg a tornado just touched down in marietta, everyone ok?");
+        assertEquals(MARIETTA_GEORGIA, idOf(g, "marietta"));
+        // a surname written in lower case is the town after a locative, not after "to"
+        assertEquals(FERGUSON_MISSOURI, idOf(parse("still riots in ferguson tonight"), "ferguson"));
+        assertTrue(parse("in response to moore's comment on friday").mentions().isEmpty());
+    }
+
+    @Test
+    void lowerCaseNameOfSeveralWords() {
+        assertEquals(TEL_AVIV, idOf(parse("sirens again over tel aviv, stay safe"), "tel aviv"));
+        // a lower-case compass word describes the place, it is not part of its name
+        Geoparse g = parse("heavy shelling in east kharkiv tonight");
+        assertTrue(mention(g, "kharkiv").isPresent() && mention(g, "east kharkiv").isEmpty(), () -> "the city alone: " + g.mentions());
+    }
+
+    @Test
+    void lowerCaseHashtagOpeningAPostIsNotACommonWord() {
+        // its own lower-case spelling is no evidence that "atlanta" is a common word at the start of a sentence
+        assertEquals(ATLANTA, idOf(parse("#atlanta What a night, the storm knocked out power everywhere"), "atlanta"));
+    }
+
+    @Test
+    void seatsOfGovernmentAndLandmarksFromTheProjectSupplement() {
+        assertEquals(DOWNING_STREET, idOf(parse("Protesters gathered outside Downing Street on Sunday."), "Downing Street"));
+        assertEquals(TAHRIR_SQUARE, idOf(parse("Thousands filled Tahrir Square after Friday prayers."), "Tahrir Square"));
+        assertEquals(AL_AQSA, idOf(parse("Police entered the Al-Aqsa Mosque compound in Jerusalem at dawn."), "Al-Aqsa Mosque"));
+    }
+
+    @Test
+    void cityOfBeforeASurnameMakesItThePlace() {
+        assertEquals(FERGUSON_MISSOURI, idOf(parse("The mayor of the city of Ferguson met reporters."), "Ferguson"));
+    }
+
+    @Test
+    void countryBeforeAHyphenatedNameStaysAPlace() {
+        assertEquals(UKRAINE, idOf(parse("Ukraine-NATO talks resumed in Brussels."), "Ukraine"));
+        assertTrue(parse("Shoppers queued at Moore-Whitfield stores.").mentions().isEmpty(), "a compound name is still not a place");
+    }
+
+    @Test
+    void disasterAfterASurnameMakesItTheTown() {
+        assertEquals(MOORE_OKLAHOMA, idOf(parse("Survivors of the Moore tornado rebuilt their homes."), "Moore"));
+        assertTrue(parse("Survivors thanked Moore for the help.").mentions().isEmpty());
+    }
+
+    @Test
+    void britishSpellingOfACommonWordBeforeAPlaceIsNotAFirstName() {
+        assertEquals(SYRIA, idOf(parse("Neighbouring Syria closed its border crossings on Monday."), "Syria"));
+    }
+
+    @Test
+    void aLoneCommonGivenNameIsAPersonUnlessAfterALocative() {
+        assertTrue(parse("Raoul missed the flight, his sister told us.").mentions().isEmpty());
+        assertEquals(RAOUL_GEORGIA, idOf(parse("A tornado damaged homes in Raoul overnight."), "Raoul"));
+    }
+
+    @Test
+    void givenNameNextToAPlaceNameIsAPersonOnATitleCaseLineToo() {
+        Geoparse g = parse("Fans Cheer As Gwen Marietta Performs In Atlanta Tonight");
+        assertTrue(mention(g, "Marietta").isEmpty(), () -> "a singer's surname: " + g.mentions());
+        assertEquals(ATLANTA, idOf(g, "Atlanta"));
+        assertTrue(parse("Interview: Douglas Booth and the cast talk about the film").mentions().isEmpty());
+        assertEquals(DOUGLAS_ISLE_OF_MAN, idOf(parse("Ferries to Douglas were cancelled in the storm."), "Douglas"));
+    }
+
+    @Test
+    void placesInsideALowerCaseHashtagRunTogether() {
+        Geoparse g = parse("stay safe everyone #prayforsyria #atlantastrong #newjersey #nofilter #throwbackthursday");
+        assertEquals(SYRIA, idOf(g, "syria"));
+        assertEquals(ATLANTA, idOf(g, "atlanta"));
+        assertEquals(NEW_JERSEY, idOf(g, "newjersey"));
+        assertEquals(3, g.mentions().size(), () -> "tags without a place name have none: " + g.mentions());
+        assertEquals("stay safe everyone #prayfor".length(), mention(g, "syria").orElseThrow().start());
+    }
+
+    @Test
+    void shortLowerCaseNamesOfCountriesAndStates() {
+        assertEquals(UNITED_STATES, idOf(parse("measles aint even common in the us"), "us"));
+        assertEquals(UNITED_STATES, idOf(parse("praying for everyone #usa"), "usa"));
+        assertEquals(NEW_JERSEY, idOf(parse("im from nj and we never get tornados"), "nj"));
+        assertTrue(parse("she left us the keys, I left them in the car").mentions().isEmpty());
+    }
+
+    @Test
+    void twoLetterCompassAbbreviationIsPartOfTheName() {
+        Geoparse g = parse("Tornado watch for SW Georgia until 7am, storms already in Atlanta");
+        assertEquals(GEORGIA_STATE, idOf(g, "SW Georgia"));
+        assertTrue(mention(parse("Fire damages N.W. Atlanta house"), "Atlanta").isPresent(), "a dotted one stays outside");
+    }
+
+    @Test
+    void fourLetterCityInALowerCaseHashtag() {
+        assertEquals("PS", mention(parse("thousands marched today #gaza"), "gaza").orElseThrow().place().countryCode());
+    }
+
+    @Test
+    void ampersandInsideANameIsItsAnd() {
+        Geoparse g = parse("Floods cut roads across Jammu & Kashmir on Sunday.");
+        assertEquals(1, g.mentions().size(), () -> "one name: " + g.mentions());
+        assertEquals("Jammu & Kashmir", g.mentions().getFirst().text());
+        assertEquals("Kashmir", g.mentions().getFirst().place().name());
     }
 }
