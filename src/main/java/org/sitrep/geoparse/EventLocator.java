@@ -25,6 +25,9 @@ final class EventLocator {
 
     private EventLocator() {}
 
+    private static final java.util.Set<String> OFF = java.util.Set.of(System.getProperty("loc.off", "").split(","));
+    private static boolean on(String rule) { return !OFF.contains(rule); }
+
     static EventLocation choose(String text, int bodyStart, List<Mention> mentions) {
         List<Mention> usable = new ArrayList<>();
         for (Mention m : mentions) if (m.confidence() >= MIN_CONFIDENCE) usable.add(m);
@@ -49,6 +52,35 @@ final class EventLocator {
         for (Mention m : usable) {
             if (isReferencePoint(text, m) && placedRelativeTo(text, m, usable, nesting)) relativeTo.add(m.place().geonameId());
         }
+        // "west of Marib city (Marib)": the bracket repeating the reference town names it again, as a reference
+        java.util.Set<Mention> references = new java.util.HashSet<>();
+        Mention previousReference = null;
+        for (Mention m : usable) {
+            if (!relativeTo.contains(m.place().geonameId())) continue;
+            if (isReferencePoint(text, m)) {
+                references.add(m);
+                previousReference = m;
+            } else if (on("R3") && previousReference != null && previousReference.place().geonameId() == m.place().geonameId()
+                    && m.start() >= previousReference.end() && m.start() - previousReference.end() <= 12
+                    && REPEAT_GAP.matcher(text.substring(previousReference.end(), m.start())).matches()) {
+                references.add(m);
+            }
+        }
+        // first-level divisions the report names, per country ("in Talas, Kayseri"; "Garmsir district, Helmand province")
+        Map<String, java.util.Set<String>> namedProvinces = new HashMap<>();
+        for (Mention m : usable) {
+            Place q = m.place();
+            boolean division = q.featureCode().equals("ADM1") || nesting.qualifiers.contains(key(m)) && !nesting.qualified.contains(key(m))
+                    && !q.admin1().isEmpty() && precision(q) != LocationPrecision.COUNTRY;
+            if (division && !q.admin1().isEmpty()) namedProvinces.computeIfAbsent(q.countryCode(), k -> new java.util.HashSet<>()).add(q.admin1());
+        }
+        Mention firstLocated = null;
+        for (Mention m : usable) {
+            if (m.start() < bodyStart || precision(m.place()) == LocationPrecision.COUNTRY) continue;
+            if (EVENT_LOCATIVE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) firstLocated = m;
+            break;
+        }
+        java.util.Set<Mention> roadEnds = roadEnds(text, usable);
         double bestScore = Double.NEGATIVE_INFINITY;
         Mention best = null;
         List<String> bestWhy = List.of();
@@ -80,11 +112,25 @@ final class EventLocator {
                 s -= 1.5;
                 why.add("(alone in its country among places in another)");
             }
-            if (p.featureCode().equals("PPLC") && elsewhere(m, usable) && !afterLocative(text, m)) {
+            java.util.Set<String> provinces = namedProvinces.get(p.countryCode());
+            if (on("R5") && provinces != null && !p.featureCode().equals("ADM1") && precision(p) != LocationPrecision.COUNTRY
+                    && !p.admin1().isEmpty() && !provinces.contains(p.admin1()) && !nesting.qualifiers.contains(key(m))) {
+                s -= 1.0;
+                why.add("(outside the province the report names)");
+            }
+            if (on("R6") && m == firstLocated) {
+                s += 0.4;
+                why.add("first place the report puts the event in");
+            }
+            if (on("R4") && roadEnds.contains(m) && otherPlaceBesideRoad(text, m, usable, roadEnds)) {
+                s -= 2;
+                why.add("(an end of a road named after its towns)");
+            }
+            if (p.featureCode().equals("PPLC") && elsewhere(m, usable) && !afterLocative(text, m) && !(on("R2") && CITY_AFTER.matcher(after(text, m, 12)).find())) {
                 s -= 2;
                 why.add("(a capital named beside places elsewhere)");
             }
-            if (relativeTo.contains(p.geonameId()) && isReferencePoint(text, m)) {
+            if (references.contains(m)) {
                 s -= 2;
                 why.add("(a reference point: '" + text.substring(Math.max(0, m.start() - 25), m.start()).strip() + "')");
             }
@@ -127,11 +173,13 @@ final class EventLocator {
     private static boolean placedRelativeTo(String text, Mention ref, List<Mention> usable, Containment nesting) {
         for (Mention o : usable) {
             if (o.place().geonameId() == ref.place().geonameId() || precision(o.place()) != LocationPrecision.EXACT
-                    || namedAs(text, o) != LocationPrecision.EXACT || isReferencePoint(text, o)) continue;
+                    || namedAs(text, o) == LocationPrecision.PROVINCE || !on("R3") && namedAs(text, o) != LocationPrecision.EXACT || isReferencePoint(text, o)) continue;
             if (nesting.qualifiers.contains(key(o)) && !nesting.qualified.contains(key(o))) continue;
             // "Darat Izza, west of Aleppo", "in Qazali, 10 km west of the town of Tell Abiad": the place comes right before
-            if (o.end() > ref.start() || ref.start() - o.end() > 45) continue;
-            if (o.place().point().distanceKm(ref.place().point()) <= 60) return true;
+            if (o.end() > ref.start() || ref.start() - o.end() > (on("R3") ? 55 : 45)) continue;
+            // a district reaches further from the town it is placed by than a village does
+            double reach = on("R3") && namedAs(text, o) == LocationPrecision.DISTRICT ? 100 : 60;
+            if (o.place().point().distanceKm(ref.place().point()) <= reach) return true;
         }
         return false;
     }
@@ -147,6 +195,56 @@ final class EventLocator {
     private static boolean afterLocative(String text, Mention m) {
         return LOCATIVE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
     }
+
+    private static final Pattern REPEAT_GAP = Pattern.compile("\\s*(?:city|town)?\\s*[(,]\\s*", Pattern.CASE_INSENSITIVE);
+
+    /** "Yaounde city", "Kabul town": a capital so named is a place, not a government speaking. */
+    private static final Pattern CITY_AFTER = Pattern.compile("^\\s+(?:city|town)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static String after(String text, Mention m, int n) { return text.substring(m.end(), Math.min(text.length(), m.end() + n)); }
+
+    /**
+     * "the Sidon-Beirut highway", "on the Kabul - Kandahar road": a road named after the towns at its ends. The
+     * event is somewhere along it, usually far from both, so the towns are weaker than any other place named.
+     */
+    private static final String ROAD_NAME = "(?:(?:al|el|ad|ar|as|ash|an|at)[ -])?\\p{Lu}[\\p{L}'’]*(?:[ -](?:(?:al|el|ad|ar|as|ash|an|at)[ -])?\\p{Lu}[\\p{L}'’]*){0,3}";
+    private static final Pattern ROAD_WORD = Pattern.compile("\\b(?:road|highway|motorway|expressway|freeway)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROAD_BEFORE = Pattern.compile(ROAD_NAME + "\\s*[-–—]\\s*" + ROAD_NAME
+            + "\\s+(?:(?:main|national|international|coastal|old|new|ring|asphalt|paved|dirt)\\s+)?$");
+
+    private static java.util.Set<Mention> roadEnds(String text, List<Mention> usable) {
+        java.util.Set<Mention> ends = new java.util.HashSet<>();
+        java.util.regex.Matcher w = ROAD_WORD.matcher(text);
+        while (w.find()) {
+            int from = Math.max(0, w.start() - 90);
+            java.util.regex.Matcher r = ROAD_BEFORE.matcher(text).region(from, w.start());
+            if (!r.find()) continue;
+            for (Mention m : usable) if (m.start() >= r.start() && m.end() <= r.end()) ends.add(m);
+        }
+        return ends;
+    }
+
+    /**
+     * Whether the report names, besides the road's end towns, another town in their country that is not just the
+     * road's province ("on the Kabul-Jalalabad highway in Nangarhar"): only such a place says better where it happened.
+     */
+    private static boolean otherPlaceBesideRoad(String text, Mention end, List<Mention> usable, java.util.Set<Mention> ends) {
+        for (Mention o : usable) {
+            if (ends.contains(o) || !o.place().countryCode().equals(end.place().countryCode())) continue;
+            if (precision(o.place()) != LocationPrecision.EXACT || namedAs(text, o) == LocationPrecision.PROVINCE) continue;
+            int gapStart = 0;
+            for (Mention e : ends) if (e.end() <= o.start()) gapStart = Math.max(gapStart, e.end());
+            if (gapStart > 0 && o.start() - gapStart < 40 && ROAD_THEN_QUALIFIER.matcher(text.substring(gapStart, o.start())).matches()) continue;
+            return true;
+        }
+        return false;
+    }
+
+    private static final Pattern ROAD_THEN_QUALIFIER = Pattern.compile(
+            "\\s+(?:\\w+\\s+)?(?:road|highway|motorway|expressway|freeway)\\s+(?:in|of|,)\\s+(?:the\\s+)?(?:al[- ]|ar[- ]|as[- ]|ad[- ])?", Pattern.CASE_INSENSITIVE);
+
+    /** "in Puno city", "at Halol check post": the event's own place (not "from Surat", where someone came from). */
+    private static final Pattern EVENT_LOCATIVE = Pattern.compile("(?i)\\b(?:in|at|near|inside|outside)\\s+(?:the\\s+)?$");
 
     private static String key(Mention m) { return m.text().toLowerCase(java.util.Locale.ROOT); }
 
@@ -196,22 +294,44 @@ final class EventLocator {
         /** Between an inner place and its qualifier: ", ", " (", " district, ", " in the northern countryside of ". */
         private static final Pattern NESTING_GAP = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
                 + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,3}?(?:of\\s+)?)$", Pattern.CASE_INSENSITIVE);
+        /**
+         * The same with hyphenated words ("in the south-eastern countryside of") and an Arabic article the name
+         * was found without ("in Ar-Raqqa", "of al-Hasakah").
+         */
+        private static final Pattern NESTING_GAP_WIDE = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
+                + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+(?:-[a-z]+)?\\s+){0,3}?(?:of\\s+)?)(?:(?:al|el|ar|as|ad|an|at|ash|ad|az)[- ])?$",
+                Pattern.CASE_INSENSITIVE);
+        private static boolean nestingGap(String gap) {
+            return (on("R1") ? NESTING_GAP_WIDE : NESTING_GAP).matcher(gap).matches();
+        }
 
         static Containment of(String text, List<Mention> inOrder) {
             Containment c = new Containment();
             for (int i = 0; i + 1 < inOrder.size(); i++) {
                 Mention a = inOrder.get(i), b = inOrder.get(i + 1);
                 if (b.start() < a.end() || b.start() - a.end() > 40) continue;
-                if (!NESTING_GAP.matcher(text.substring(a.end(), b.start())).matches()) continue;
+                if (!nestingGap(text.substring(a.end(), b.start()))) continue;
                 Place pa = a.place(), pb = b.place();
                 LocationPrecision ia = precision(pa), ib = precision(pb);
                 // "in western Yemen (Hays, Al Hudaydah)": a country or province does not lie inside what follows it
-                if ((ia == LocationPrecision.COUNTRY || ia == LocationPrecision.PROVINCE) && ib != LocationPrecision.COUNTRY) continue;
+                if ((ia == LocationPrecision.COUNTRY || ia == LocationPrecision.PROVINCE) && ib != LocationPrecision.COUNTRY) {
+                    // "Hays district in western Yemen (Al Hudaydah)": the bracket after the country qualifies the district
+                    if (on("R8") && i > 0 && ia == LocationPrecision.COUNTRY && text.substring(a.end(), b.start()).matches("\\s*\\(\\s*")) {
+                        Mention inner = inOrder.get(i - 1);
+                        if (inner.end() <= a.start() && a.start() - inner.end() <= 40 && nestingGap(text.substring(inner.end(), a.start()))
+                                && inside(inner.place(), pb) && canContain(pb)) {
+                            c.qualified.add(key(inner));
+                            c.qualifiers.add(key(b));
+                        }
+                    }
+                    continue;
+                }
                 boolean nests = inside(pa, pb);
                 if (canContain(pb) && nests) {
                     c.qualified.add(key(a));
                     c.qualifiers.add(key(b));
-                } else if (!nests && isDivisionOrSeat(pb) && (pa.population() < TRUSTED_POPULATION || !trusted(pa, pb, text.substring(a.end(), b.start()), namedAs(text, b) != LocationPrecision.EXACT))) {
+                } else if (!nests && isDivisionOrSeat(pb) && !(on("R7") && abbreviation(b.text()) && !pa.countryCode().equals(pb.countryCode()))
+                        && (pa.population() < TRUSTED_POPULATION || !trusted(pa, pb, text.substring(a.end(), b.start()), namedAs(text, b) != LocationPrecision.EXACT))) {
                     c.dropped.add(key(a));
                     c.fallbackFor.putIfAbsent(key(b), a.text());
                 } else if (!nests) {
@@ -237,6 +357,11 @@ final class EventLocator {
             // "El Vigia, Merida state" with the state read as Mexico's Mérida: the text says it is a division
             if (!(qualifierNamedAsDivision || fc.equals("ADM1") || fc.equals("ADM2") || qualifier.featureClass().equals("A") && !fc.startsWith("PCL"))) return false;
             return !ADMIN_GAP.matcher(gap).find();
+        }
+
+        /** "TN", "UP", "J&K": a short capitalised abbreviation is the less certain reading beside a name spelled out. */
+        private static boolean abbreviation(String name) {
+            return name.length() <= 3 && name.equals(name.toUpperCase(java.util.Locale.ROOT));
         }
 
         private static final Pattern ADMIN_GAP = Pattern.compile("^\\s+" + ADMIN_WORD + "\\b", Pattern.CASE_INSENSITIVE);

@@ -47,6 +47,32 @@ class EventLocatorTest {
     static final Place PAKTIA = new Place(19, "Paktia", new GeoPoint(33.60, 69.38), "A", "ADM1", "AF", "35", "", 0);
     static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
 
+    static final Place MAADAN = new Place(30, "Ma‘dān", new GeoPoint(35.75, 39.61), "P", "PPLA3", "SY", "04", "", 15_000);
+    static final Place RAQQA = new Place(31, "Ar Raqqah", new GeoPoint(35.95, 39.01), "P", "PPLA", "SY", "04", "", 177_000);
+    static final Place YAOUNDE = new Place(32, "Yaoundé", new GeoPoint(3.87, 11.52), "P", "PPLC", "CM", "11", "", 2_500_000);
+    static final Place CENTRE_US = new Place(33, "Centre", new GeoPoint(34.15, -85.68), "P", "PPLA2", "US", "AL", "", 3_500);
+    static final Place MAJZAR = new Place(34, "Majzar", new GeoPoint(15.82, 44.87), "P", "PPLA2", "YE", "26", "", 0);
+    static final Place MARIB = new Place(35, "Ma'rib", new GeoPoint(15.46, 45.33), "P", "PPLA", "YE", "26", "", 16_000);
+    static final Place KABUL = new Place(36, "Kabul", new GeoPoint(34.53, 69.17), "P", "PPLC", "AF", "13", "", 3_000_000);
+    static final Place JALALABAD = new Place(37, "Jalālābād", new GeoPoint(34.43, 70.45), "P", "PPLA", "AF", "18", "", 200_000);
+    static final Place SUROBI = new Place(38, "Sarōbī", new GeoPoint(34.59, 69.76), "P", "PPLA2", "AF", "13", "", 0);
+    static final Place NANGARHAR = new Place(39, "Nangarhar", new GeoPoint(34.25, 70.50), "A", "ADM1", "AF", "18", "", 0);
+    static final Place TALAS = new Place(40, "Talas", new GeoPoint(38.69, 35.55), "P", "PPLA2", "TR", "38", "", 100_000);
+    static final Place KAYSERI = new Place(41, "Kayseri", new GeoPoint(38.73, 35.49), "P", "PPLA", "TR", "38", "", 1_000_000);
+    static final Place ISTANBUL = new Place(42, "Istanbul", new GeoPoint(41.01, 28.95), "P", "PPLA", "TR", "34", "", 14_800_000);
+    static final Place PUNO = new Place(43, "Puno", new GeoPoint(-15.84, -70.02), "P", "PPLA", "PE", "21", "", 116_000);
+    static final Place LIMA = new Place(44, "Lima", new GeoPoint(-12.04, -77.03), "P", "PPLC", "PE", "15", "", 7_700_000);
+    static final Place KANNIYAKUMARI = new Place(45, "Kanniyākumāri", new GeoPoint(8.08, 77.54), "P", "PPL", "IN", "25", "", 20_000);
+    static final Place TENNESSEE = new Place(46, "Tennessee", new GeoPoint(35.75, -86.25), "A", "ADM1", "US", "TN", "", 6_000_000);
+    static final Place HAYS = new Place(47, "Ḩays", new GeoPoint(13.93, 43.48), "P", "PPLA2", "YE", "08", "", 0);
+    static final Place YEMEN = new Place(48, "Yemen", new GeoPoint(15.5, 47.5), "A", "PCLI", "YE", "00", "", 28_000_000);
+    static final Place HUDAYDAH = new Place(49, "Al Ḩudaydah", new GeoPoint(14.80, 42.95), "P", "PPLA", "YE", "08", "", 617_000);
+
+    static Mention at(String text, String name, int from, Place place, double confidence) {
+        int start = text.indexOf(name, from);
+        return new Mention(start, start + name.length(), name, place, name, confidence);
+    }
+
     static EventLocation locate(String text, Object... spans) {
         List<Mention> ms = new ArrayList<>();
         int from = 0;
@@ -151,5 +177,70 @@ class EventLocatorTest {
         EventLocation elsewhere = locate("Army units repelled an attack on a post south of Jisr al-Shughur; the attackers withdrew toward Idlib.",
                 "Jisr al-Shughur", JISR, "Idlib", IDLIB);
         assertEquals(JISR.geonameId(), elsewhere.geonameId(), elsewhere.reason());
+    }
+
+    @Test
+    void aTownInTheCountrysideOfAProvinceWrittenWithItsArticleIsNested() {
+        // "Ar-Raqqa" is found as "Raqqa"; the town named first, found by its spelling with less confidence, still wins
+        String text = "Military police brought reinforcements to the town of Maadan in the south-eastern countryside of Ar-Raqqa.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Maadan", 0, MAADAN, 0.6), at(text, "Raqqa", 0, RAQQA, 1.0)));
+        assertEquals(MAADAN.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aCapitalCalledACityIsAPlaceNotAGovernment() {
+        String text = "Prisoners demonstrated in the central prison of Yaounde city (Mfoundi, Centre) over the risk of infection.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Yaounde", 0, YAOUNDE, 1.0), at(text, "Centre", 0, CENTRE_US, 0.92)));
+        assertEquals(YAOUNDE.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aDistrictPlacedRelativeToATownIsWhereItHappened() {
+        String text = "Five air raids were reported on Majzar district west of Marib city (Marib) with no casualties.";
+        EventLocation loc = locate(text, "Majzar", MAJZAR, "Marib", MARIB, "Marib", MARIB);
+        assertEquals(MAJZAR.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision());
+    }
+
+    @Test
+    void theTownsARoadIsNamedAfterGiveWayToAPlaceOnIt() {
+        EventLocation on = locate("Gunmen ambushed a fuel truck on the Kabul-Jalalabad highway near Surobi on Sunday.",
+                "Kabul", KABUL, "Jalalabad", JALALABAD, "Surobi", SUROBI);
+        assertEquals(SUROBI.geonameId(), on.geonameId(), on.reason());
+        assertTrue(on.reason().contains("Surobi") || on.name().equals(SUROBI.name()));
+        // the road's province is no better than the road's towns
+        EventLocation province = locate("Gunmen ambushed a fuel truck on the Kabul - Jalalabad highway in Nangarhar on Sunday.",
+                "Kabul", KABUL, "Jalalabad", JALALABAD, "Nangarhar", NANGARHAR);
+        assertTrue(province.geonameId() == KABUL.geonameId() || province.geonameId() == JALALABAD.geonameId(), province.reason());
+    }
+
+    @Test
+    void aTownOutsideTheProvinceTheReportNamesIsNotWhereItHappened() {
+        String text = "On 8 May, residents of a neighbourhood of Talas, Kayseri protested against the burial of a singer whose body arrived from Istanbul.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Talas", 0, TALAS, 0.95), at(text, "Kayseri", 0, KAYSERI, 1.0),
+                at(text, "Istanbul", 0, ISTANBUL, 1.0)));
+        assertEquals(TALAS.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void theFirstPlaceTheReportPutsTheEventInWinsATie() {
+        String text = "On 29 April, in Puno city, residents banged pots against the return of workers stuck in Lima by the lockdown.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Puno", 0, PUNO, 0.9), at(text, "Lima", 0, LIMA, 1.0)));
+        assertEquals(PUNO.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void anAbbreviatedQualifierReadAbroadDoesNotOverruleTheNamedTown() {
+        String text = "Members of the party held a protest in Kanyakumari district (Kanyakumari, TN) against the reopening of liquor shops.";
+        EventLocation loc = locate(text, "Kanyakumari", KANNIYAKUMARI, "Kanyakumari", KANNIYAKUMARI, "TN", TENNESSEE);
+        assertEquals(KANNIYAKUMARI.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aBracketAfterTheCountryQualifiesTheDistrictBeforeIt() {
+        String text = "Militiamen fired mortars at houses in Hays district in western Yemen (Al Hudaydah), residents said.";
+        EventLocation loc = locate(text, "Hays", HAYS, "Yemen", YEMEN, "Al Hudaydah", HUDAYDAH);
+        assertEquals(HAYS.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision());
     }
 }
