@@ -77,8 +77,11 @@ final class EventLocator {
         Mention firstLocated = null;
         for (Mention m : usable) {
             if (m.start() < bodyStart || precision(m.place()) == LocationPrecision.COUNTRY) continue;
-            if (EVENT_LOCATIVE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) firstLocated = m;
-            break;
+            if (EVENT_LOCATIVE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                firstLocated = m;
+                break;
+            }
+            if (!on("Rg")) break;
         }
         java.util.Set<Mention> roadEnds = roadEnds(text, usable);
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -121,6 +124,10 @@ final class EventLocator {
             if (on("R6") && m == firstLocated) {
                 s += 0.4;
                 why.add("first place the report puts the event in");
+            }
+            if (on("Re") && FACILITY_AFTER.matcher(after(text, m, 30)).find()) {
+                s -= 1.5;
+                why.add("(part of the name of a street or building)");
             }
             if (on("R4") && roadEnds.contains(m) && otherPlaceBesideRoad(text, m, usable, roadEnds)) {
                 s -= 2;
@@ -195,6 +202,11 @@ final class EventLocator {
     private static boolean afterLocative(String text, Mention m) {
         return LOCATIVE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
     }
+
+    /** "Raju street", "the Banque du Liban branch", "'Al-Bostan' Association": a town's name inside a street's or building's. */
+    private static final Pattern FACILITY_AFTER = Pattern.compile(
+            "^['’\"]?\\s+(?:street|st\\.|avenue|boulevard|roundabout|intersection|junction|bridge|bypass|branch|association|company|project)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern REPEAT_GAP = Pattern.compile("\\s*(?:city|town)?\\s*[(,]\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -307,6 +319,10 @@ final class EventLocator {
 
         static Containment of(String text, List<Mention> inOrder) {
             Containment c = new Containment();
+            // distinct names per country: an inner place alone in its country is the likelier homonym
+            Map<String, Integer> names = new HashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Mention m : inOrder) if (seen.add(m.place().countryCode() + "|" + key(m))) names.merge(m.place().countryCode(), 1, Integer::sum);
             for (int i = 0; i + 1 < inOrder.size(); i++) {
                 Mention a = inOrder.get(i), b = inOrder.get(i + 1);
                 if (b.start() < a.end() || b.start() - a.end() > 40) continue;
@@ -332,6 +348,13 @@ final class EventLocator {
                     c.qualifiers.add(key(b));
                 } else if (!nests && isDivisionOrSeat(pb) && !(on("R7") && abbreviation(b.text()) && !pa.countryCode().equals(pb.countryCode()))
                         && (pa.population() < TRUSTED_POPULATION || !trusted(pa, pb, text.substring(a.end(), b.start()), namedAs(text, b) != LocationPrecision.EXACT))) {
+                    c.dropped.add(key(a));
+                    c.fallbackFor.putIfAbsent(key(b), a.text());
+                } else if (on("Rk") && !nests && !pa.countryCode().equals(pb.countryCode()) && pa.population() < TRUSTED_POPULATION
+                        && !abbreviation(b.text()) && !pb.countryCode().isEmpty() && names.getOrDefault(pa.countryCode(), 0) == 1
+                        && b.confidence() >= a.confidence()) {
+                    // "Thor village, Thies subdivision" with the village read as a homonym abroad, alone in its country
+                    // and no surer than the qualifier
                     c.dropped.add(key(a));
                     c.fallbackFor.putIfAbsent(key(b), a.text());
                 } else if (!nests) {

@@ -68,6 +68,14 @@ class EventLocatorTest {
     static final Place YEMEN = new Place(48, "Yemen", new GeoPoint(15.5, 47.5), "A", "PCLI", "YE", "00", "", 28_000_000);
     static final Place HUDAYDAH = new Place(49, "Al Ḩudaydah", new GeoPoint(14.80, 42.95), "P", "PPLA", "YE", "08", "", 617_000);
 
+    static final Place LUCKNOW = new Place(50, "Lucknow", new GeoPoint(26.85, 80.92), "P", "PPLA", "IN", "36", "", 2_500_000);
+    static final Place VIKASNAGAR = new Place(51, "Vikāsnagar", new GeoPoint(30.47, 77.77), "P", "PPL", "IN", "39", "", 13_000);
+    static final Place SIDON = new Place(52, "Sidon", new GeoPoint(33.56, 35.37), "P", "PPLA", "LB", "06", "", 163_000);
+    static final Place LIBAN_CZ = new Place(53, "Libáň", new GeoPoint(50.38, 15.22), "P", "PPL", "CZ", "82", "", 1_700);
+    static final Place THOR_AT = new Place(54, "Thor", new GeoPoint(47.20, 14.90), "P", "PPL", "AT", "06", "", 600);
+    static final Place THIES = new Place(55, "Thiès", new GeoPoint(14.79, -16.93), "P", "PPLA2", "SN", "15", "", 320_000);
+    static final Place HINCHE = new Place(56, "Hinche", new GeoPoint(19.15, -72.02), "P", "PPLA", "HT", "02", "", 50_000);
+
     static Mention at(String text, String name, int from, Place place, double confidence) {
         int start = text.indexOf(name, from);
         return new Mention(start, start + name.length(), name, place, name, confidence);
@@ -242,5 +250,31 @@ class EventLocatorTest {
         EventLocation loc = locate(text, "Hays", HAYS, "Yemen", YEMEN, "Al Hudaydah", HUDAYDAH);
         assertEquals(HAYS.geonameId(), loc.geonameId(), loc.reason());
         assertEquals(LocationPrecision.DISTRICT, loc.precision());
+    }
+
+    @Test
+    void theFirstPlaceTheEventIsPutInWinsOverWhereItsPeopleCameFrom() {
+        String text = "Residents of Vikasnagar staged a protest in Lucknow city against a quarantine centre near their school.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Vikasnagar", 0, VIKASNAGAR, 1.0), at(text, "Lucknow", 0, LUCKNOW, 1.0)));
+        assertEquals(LUCKNOW.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aTownsNameInsideAStreetOrBuildingNameIsNotWhereItHappened() {
+        String text = "Rioters threw stones at the Banque du Liban branch in Sidon on Tuesday night.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Liban", 0, LIBAN_CZ, 1.0), at(text, "Sidon", 0, SIDON, 1.0)));
+        assertEquals(SIDON.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aVillageReadAbroadBesideItsQualifierGivesWayToIt() {
+        String text = "Villagers threw stones at a health centre in Thor village, Thies department, over a quarantine order.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Thor", 0, THOR_AT, 1.0), at(text, "Thies", 0, THIES, 1.0)));
+        assertEquals(THIES.geonameId(), loc.geonameId(), loc.reason());
+        assertTrue(loc.precision() != LocationPrecision.EXACT, "somewhere in the department, not at its seat");
+        // not when the qualifier is the less certain reading: "Centre" read as a town in the US
+        String hinche = "In Hinche, Centre, teachers occupied an office of the ministry over unpaid salaries.";
+        EventLocation kept = EventLocator.choose(hinche, 0, List.of(at(hinche, "Hinche", 0, HINCHE, 1.0), at(hinche, "Centre", 0, CENTRE_US, 0.92)));
+        assertEquals(HINCHE.geonameId(), kept.geonameId(), kept.reason());
     }
 }
