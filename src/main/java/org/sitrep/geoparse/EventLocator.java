@@ -25,9 +25,6 @@ final class EventLocator {
 
     private EventLocator() {}
 
-    private static final java.util.Set<String> OFF = java.util.Set.of(System.getProperty("loc.off", "").split(","));
-    private static boolean on(String rule) { return !OFF.contains(rule); }
-
     static EventLocation choose(String text, int bodyStart, List<Mention> mentions) {
         List<Mention> usable = new ArrayList<>();
         for (Mention m : mentions) if (m.confidence() >= MIN_CONFIDENCE) usable.add(m);
@@ -60,7 +57,7 @@ final class EventLocator {
             if (isReferencePoint(text, m)) {
                 references.add(m);
                 previousReference = m;
-            } else if (on("R3") && previousReference != null && previousReference.place().geonameId() == m.place().geonameId()
+            } else if (previousReference != null && previousReference.place().geonameId() == m.place().geonameId()
                     && m.start() >= previousReference.end() && m.start() - previousReference.end() <= 12
                     && REPEAT_GAP.matcher(text.substring(previousReference.end(), m.start())).matches()) {
                 references.add(m);
@@ -81,7 +78,6 @@ final class EventLocator {
                 firstLocated = m;
                 break;
             }
-            if (!on("Rg")) break;
         }
         java.util.Set<Mention> roadEnds = roadEnds(text, usable);
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -116,24 +112,29 @@ final class EventLocator {
                 why.add("(alone in its country among places in another)");
             }
             java.util.Set<String> provinces = namedProvinces.get(p.countryCode());
-            if (on("R5") && provinces != null && !p.featureCode().equals("ADM1") && precision(p) != LocationPrecision.COUNTRY
+            if (provinces != null && !p.featureCode().equals("ADM1") && precision(p) != LocationPrecision.COUNTRY
                     && !p.admin1().isEmpty() && !provinces.contains(p.admin1()) && !nesting.qualifiers.contains(key(m))) {
                 s -= 1.0;
                 why.add("(outside the province the report names)");
             }
-            if (on("R6") && m == firstLocated) {
+            if (m == firstLocated) {
                 s += 0.4;
                 why.add("first place the report puts the event in");
             }
-            if (on("Re") && FACILITY_AFTER.matcher(after(text, m, 30)).find()) {
+            if (ORIGIN_BEFORE.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find() && usable.size() > 1
+                    && !RANGE_AFTER.matcher(after(text, m, 25)).find()) {
+                s -= 0.8;
+                why.add("(where someone came from)");
+            }
+            if (FACILITY_AFTER.matcher(after(text, m, 30)).find()) {
                 s -= 1.5;
                 why.add("(part of the name of a street or building)");
             }
-            if (on("R4") && roadEnds.contains(m) && otherPlaceBesideRoad(text, m, usable, roadEnds)) {
+            if (roadEnds.contains(m) && otherPlaceBesideRoad(text, m, usable, roadEnds)) {
                 s -= 2;
                 why.add("(an end of a road named after its towns)");
             }
-            if (p.featureCode().equals("PPLC") && elsewhere(m, usable) && !afterLocative(text, m) && !(on("R2") && CITY_AFTER.matcher(after(text, m, 12)).find())) {
+            if (p.featureCode().equals("PPLC") && elsewhere(m, usable) && !afterLocative(text, m) && !(CITY_AFTER.matcher(after(text, m, 12)).find())) {
                 s -= 2;
                 why.add("(a capital named beside places elsewhere)");
             }
@@ -180,12 +181,12 @@ final class EventLocator {
     private static boolean placedRelativeTo(String text, Mention ref, List<Mention> usable, Containment nesting) {
         for (Mention o : usable) {
             if (o.place().geonameId() == ref.place().geonameId() || precision(o.place()) != LocationPrecision.EXACT
-                    || namedAs(text, o) == LocationPrecision.PROVINCE || !on("R3") && namedAs(text, o) != LocationPrecision.EXACT || isReferencePoint(text, o)) continue;
+                    || namedAs(text, o) == LocationPrecision.PROVINCE || isReferencePoint(text, o)) continue;
             if (nesting.qualifiers.contains(key(o)) && !nesting.qualified.contains(key(o))) continue;
             // "Darat Izza, west of Aleppo", "in Qazali, 10 km west of the town of Tell Abiad": the place comes right before
-            if (o.end() > ref.start() || ref.start() - o.end() > (on("R3") ? 55 : 45)) continue;
+            if (o.end() > ref.start() || ref.start() - o.end() > 55) continue;
             // a district reaches further from the town it is placed by than a village does
-            double reach = on("R3") && namedAs(text, o) == LocationPrecision.DISTRICT ? 100 : 60;
+            double reach = namedAs(text, o) == LocationPrecision.DISTRICT ? 100 : 60;
             if (o.place().point().distanceKm(ref.place().point()) <= reach) return true;
         }
         return false;
@@ -207,6 +208,13 @@ final class EventLocator {
     private static final Pattern FACILITY_AFTER = Pattern.compile(
             "^['’\"]?\\s+(?:street|st\\.|avenue|boulevard|roundabout|intersection|junction|bridge|bypass|branch|association|company|project)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /** "travelling from Jowhar town", "workers from the city of Surat": where people or a convoy came from. */
+    private static final Pattern ORIGIN_BEFORE = Pattern.compile(
+            "(?i)\\bfrom\\s+(?:the\\s+)?(?:(?:town|city|village|district|province)\\s+of\\s+)?$");
+
+    /** "from Al Mayadin to Al-Bukamal": a stretch between two places, not an origin. */
+    private static final Pattern RANGE_AFTER = Pattern.compile("^(?:\\s+(?:city|town|village))?\\s+(?:to|and)\\s", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern REPEAT_GAP = Pattern.compile("\\s*(?:city|town)?\\s*[(,]\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -303,18 +311,16 @@ final class EventLocator {
         private static final String ADMIN_WORD = "(?:district|province|governorate|county|municipality|region|state|area|village|town"
                 + "|city|lga|oblast|raion|department|countryside|suburb|neighbou?rhood|camp|township|tehsil|division|sub-?division"
                 + "|sub-?district|locality|commune|prefecture|community|island)s?";
-        /** Between an inner place and its qualifier: ", ", " (", " district, ", " in the northern countryside of ". */
-        private static final Pattern NESTING_GAP = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
-                + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,3}?(?:of\\s+)?)$", Pattern.CASE_INSENSITIVE);
         /**
-         * The same with hyphenated words ("in the south-eastern countryside of") and an Arabic article the name
-         * was found without ("in Ar-Raqqa", "of al-Hasakah").
+         * Between an inner place and its qualifier: ", ", " (", " district, ", " in the south-eastern countryside of ",
+         * and an Arabic article the qualifier was found without ("in Ar-Raqqa", "of al-Hasakah").
          */
-        private static final Pattern NESTING_GAP_WIDE = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
-                + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+(?:-[a-z]+)?\\s+){0,3}?(?:of\\s+)?)(?:(?:al|el|ar|as|ad|an|at|ash|ad|az)[- ])?$",
+        private static final Pattern NESTING_GAP = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
+                + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+(?:-[a-z]+)?\\s+){0,3}?(?:of\\s+)?)(?:(?:al|el|ar|as|ad|an|at|ash|az)[- ])?$",
                 Pattern.CASE_INSENSITIVE);
+
         private static boolean nestingGap(String gap) {
-            return (on("R1") ? NESTING_GAP_WIDE : NESTING_GAP).matcher(gap).matches();
+            return NESTING_GAP.matcher(gap).matches();
         }
 
         static Containment of(String text, List<Mention> inOrder) {
@@ -332,7 +338,7 @@ final class EventLocator {
                 // "in western Yemen (Hays, Al Hudaydah)": a country or province does not lie inside what follows it
                 if ((ia == LocationPrecision.COUNTRY || ia == LocationPrecision.PROVINCE) && ib != LocationPrecision.COUNTRY) {
                     // "Hays district in western Yemen (Al Hudaydah)": the bracket after the country qualifies the district
-                    if (on("R8") && i > 0 && ia == LocationPrecision.COUNTRY && text.substring(a.end(), b.start()).matches("\\s*\\(\\s*")) {
+                    if (i > 0 && ia == LocationPrecision.COUNTRY && text.substring(a.end(), b.start()).matches("\\s*\\(\\s*")) {
                         Mention inner = inOrder.get(i - 1);
                         if (inner.end() <= a.start() && a.start() - inner.end() <= 40 && nestingGap(text.substring(inner.end(), a.start()))
                                 && inside(inner.place(), pb) && canContain(pb)) {
@@ -346,11 +352,11 @@ final class EventLocator {
                 if (canContain(pb) && nests) {
                     c.qualified.add(key(a));
                     c.qualifiers.add(key(b));
-                } else if (!nests && isDivisionOrSeat(pb) && !(on("R7") && abbreviation(b.text()) && !pa.countryCode().equals(pb.countryCode()))
+                } else if (!nests && isDivisionOrSeat(pb) && !(abbreviation(b.text()) && !pa.countryCode().equals(pb.countryCode()))
                         && (pa.population() < TRUSTED_POPULATION || !trusted(pa, pb, text.substring(a.end(), b.start()), namedAs(text, b) != LocationPrecision.EXACT))) {
                     c.dropped.add(key(a));
                     c.fallbackFor.putIfAbsent(key(b), a.text());
-                } else if (on("Rk") && !nests && !pa.countryCode().equals(pb.countryCode()) && pa.population() < TRUSTED_POPULATION
+                } else if (!nests && !pa.countryCode().equals(pb.countryCode()) && pa.population() < TRUSTED_POPULATION
                         && !abbreviation(b.text()) && !pb.countryCode().isEmpty() && names.getOrDefault(pa.countryCode(), 0) == 1
                         && b.confidence() >= a.confidence()) {
                     // "Thor village, Thies subdivision" with the village read as a homonym abroad, alone in its country

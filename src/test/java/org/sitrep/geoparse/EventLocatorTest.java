@@ -277,4 +277,16 @@ class EventLocatorTest {
         EventLocation kept = EventLocator.choose(hinche, 0, List.of(at(hinche, "Hinche", 0, HINCHE, 1.0), at(hinche, "Centre", 0, CENTRE_US, 0.92)));
         assertEquals(HINCHE.geonameId(), kept.geonameId(), kept.reason());
     }
+
+    @Test
+    void whereAConvoyCameFromIsNotWhereItWasAttacked() {
+        String text = "Militants attacked a convoy travelling from Kabul city near Surobi on Sunday.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Kabul", 0, KABUL, 1.0), at(text, "Surobi", 0, SUROBI, 0.9)));
+        assertEquals(SUROBI.geonameId(), loc.geonameId(), loc.reason());
+        // a stretch from one town to another is not an origin
+        String stretch = "Warplanes struck positions in the area stretching from Surobi to Jalalabad, Nangarhar.";
+        EventLocation range = EventLocator.choose(stretch, 0, List.of(at(stretch, "Surobi", 0, SUROBI, 1.0), at(stretch, "Jalalabad", 0, JALALABAD, 1.0),
+                at(stretch, "Nangarhar", 0, NANGARHAR, 1.0)));
+        assertTrue(range.reason().indexOf("came from") < 0, range.reason());
+    }
 }
