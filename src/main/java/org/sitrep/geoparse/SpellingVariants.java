@@ -170,6 +170,9 @@ final class SpellingVariants {
     /** A capitalised settlement word ending a run of name words: "Sidon City", "Hays District". */
     private static final Pattern TRAILING_ADMIN = Pattern.compile(
             "\\s(?:City|Town|District|Village|Province|Governorate|Municipality|Camp)$");
+    private static final Pattern CITY_WORD = Pattern.compile("(?i)\\b(?:city|town|district)\\b");
+    /** "Dar'a city", "Jammu City": the only cue taken when no other place says which country. */
+    private static final Pattern CONTEXTLESS_CUE = Pattern.compile("(?i)^\\s+(?:city|town|district)\\b");
     /** With no other place in the report to say where, an exact name called a city is taken only for a town this large. */
     static final long CONTEXTLESS_POPULATION = 20_000;
     /** "village of X", "the town of X": the settlement word before the name. */
@@ -198,6 +201,7 @@ final class SpellingVariants {
             }
         }
         // with no place found at all, only an exact name called a city or district is taken ("in Dar'a city")
+        if (country == null && !CITY_WORD.matcher(text).find()) return mentions;
         List<Mention> added = new ArrayList<>();
         List<Mention> replaced = new ArrayList<>();
         Matcher nm = NAME.matcher(text);
@@ -269,7 +273,7 @@ final class SpellingVariants {
         Place chosen = null;
         double chosenKm = Double.MAX_VALUE;
         if (country == null) {
-            if (!cued) return null;
+            if (!CONTEXTLESS_CUE.matcher(after).find()) return null;
             for (int idx : gazetteer.candidates(key)) {
                 Place p = gazetteer.place(idx);
                 if (!p.featureClass().equals("P") || p.population() < CONTEXTLESS_POPULATION) continue;
