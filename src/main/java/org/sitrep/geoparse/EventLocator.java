@@ -313,9 +313,11 @@ final class EventLocator {
                 + "|sub-?district|locality|commune|prefecture|community|island)s?";
         /**
          * Between an inner place and its qualifier: ", ", " (", " district, ", " in the south-eastern countryside of ",
+         * " area of Maywand district, " (a division the gazetteer lacks between them),
          * and an Arabic article the qualifier was found without ("in Ar-Raqqa", "of al-Hasakah").
          */
-        private static final Pattern NESTING_GAP = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
+        private static final Pattern NESTING_GAP = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?"
+                + "(?:\\s+of\\s+(?-i:[A-Z][\\p{L}'’-]*\\s+){1,3}" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
                 + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+(?:-[a-z]+)?\\s+){0,3}?(?:of\\s+)?)(?:(?:al|el|ar|as|ad|an|at|ash|az)[- ])?$",
                 Pattern.CASE_INSENSITIVE);
 

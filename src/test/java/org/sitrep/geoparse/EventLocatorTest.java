@@ -76,6 +76,9 @@ class EventLocatorTest {
     static final Place THIES = new Place(55, "Thiès", new GeoPoint(14.79, -16.93), "P", "PPLA2", "SN", "15", "", 320_000);
     static final Place HINCHE = new Place(56, "Hinche", new GeoPoint(19.15, -72.02), "P", "PPLA", "HT", "02", "", 50_000);
 
+    static final Place ISLAMABAD = new Place(57, "Islamabad", new GeoPoint(33.72, 73.04), "P", "PPLC", "PK", "08", "", 1_000_000);
+    static final Place LAGHMAN = new Place(58, "Laghman", new GeoPoint(34.75, 70.25), "A", "ADM1", "AF", "35", "", 0);
+
     static Mention at(String text, String name, int from, Place place, double confidence) {
         int start = text.indexOf(name, from);
         return new Mention(start, start + name.length(), name, place, name, confidence);
@@ -288,5 +291,14 @@ class EventLocatorTest {
         EventLocation range = EventLocator.choose(stretch, 0, List.of(at(stretch, "Surobi", 0, SUROBI, 1.0), at(stretch, "Jalalabad", 0, JALALABAD, 1.0),
                 at(stretch, "Nangarhar", 0, NANGARHAR, 1.0)));
         assertTrue(range.reason().indexOf("came from") < 0, range.reason());
+    }
+
+    @Test
+    void anAreaOfADistrictTheGazetteerLacksStillNestsInTheProvince() {
+        // the district between them is not in the gazetteer: the area named like a foreign capital is a homonym
+        EventLocation loc = locate("Gunmen shot and killed a shopkeeper in the Islamabad area of Alishing district, Laghman.",
+                "Islamabad", ISLAMABAD, "Laghman", LAGHMAN);
+        assertEquals(LAGHMAN.geonameId(), loc.geonameId(), loc.reason());
+        assertTrue(loc.reason().contains("Islamabad"), loc.reason());
     }
 }
