@@ -355,6 +355,7 @@ final class EventLocator {
                     c.qualified.add(key(a));
                     c.qualifiers.add(key(b));
                 } else if (!nests && isDivisionOrSeat(pb) && !(abbreviation(b.text()) && !pa.countryCode().equals(pb.countryCode()))
+                        && !NAME_GOES_ON.matcher(text.substring(b.end(), Math.min(text.length(), b.end() + 12))).find()
                         && (pa.population() < TRUSTED_POPULATION || !trusted(pa, pb, text.substring(a.end(), b.start()), namedAs(text, b) != LocationPrecision.EXACT))) {
                     c.dropped.add(key(a));
                     c.fallbackFor.putIfAbsent(key(b), a.text());
@@ -389,6 +390,14 @@ final class EventLocator {
             if (!(qualifierNamedAsDivision || fc.equals("ADM1") || fc.equals("ADM2") || qualifier.featureClass().equals("A") && !fc.startsWith("PCL"))) return false;
             return !ADMIN_GAP.matcher(gap).find();
         }
+
+        /**
+         * "Brus Laguna, Gracias a Dios" found as "Gracias": a qualifier that is only the start of a longer name is
+         * a reading of part of it, too weak to overrule the place it qualifies ("Kaduna North LGA, Kaduna" still
+         * says Kaduna).
+         */
+        private static final Pattern NAME_GOES_ON = Pattern.compile(
+                "^(?:\\s+(?:a|de|del|de la|do|da|dos|el|al|la)\\s+|-|\\s+)(?!(?:North|South|East|West|Central)\\b)\\p{Lu}");
 
         /** "TN", "UP", "J&K": a short capitalised abbreviation is the less certain reading beside a name spelled out. */
         private static boolean abbreviation(String name) {

@@ -79,6 +79,9 @@ class EventLocatorTest {
     static final Place ISLAMABAD = new Place(57, "Islamabad", new GeoPoint(33.72, 73.04), "P", "PPLC", "PK", "08", "", 1_000_000);
     static final Place LAGHMAN = new Place(58, "Laghman", new GeoPoint(34.75, 70.25), "A", "ADM1", "AF", "35", "", 0);
 
+    static final Place BRUS_LAGUNA = new Place(59, "Brus Laguna", new GeoPoint(15.75, -84.48), "P", "PPL", "HN", "06", "", 3_000);
+    static final Place GRACIAS = new Place(60, "Gracias", new GeoPoint(14.59, -88.58), "P", "PPLA", "HN", "13", "", 15_000);
+
     static Mention at(String text, String name, int from, Place place, double confidence) {
         int start = text.indexOf(name, from);
         return new Mention(start, start + name.length(), name, place, name, confidence);
@@ -300,5 +303,17 @@ class EventLocatorTest {
                 "Islamabad", ISLAMABAD, "Laghman", LAGHMAN);
         assertEquals(LAGHMAN.geonameId(), loc.geonameId(), loc.reason());
         assertTrue(loc.reason().contains("Islamabad"), loc.reason());
+    }
+
+    @Test
+    void aQualifierFoundAsTheStartOfALongerNameDoesNotOverruleThePlace() {
+        // "Gracias a Dios" (a department) is found as the town Gracias, far from Brus Laguna
+        EventLocation loc = locate("On Tuesday, in Brus Laguna, Gracias a Dios, soldiers destroyed a clandestine airstrip.",
+                "Brus Laguna", BRUS_LAGUNA, "Gracias", GRACIAS);
+        assertEquals(BRUS_LAGUNA.geonameId(), loc.geonameId(), loc.reason());
+        // the whole name read as the town: the village cannot lie in it and gives way
+        EventLocation whole = locate("On Tuesday, in Brus Laguna, Gracias, soldiers destroyed a clandestine airstrip.",
+                "Brus Laguna", BRUS_LAGUNA, "Gracias", GRACIAS);
+        assertEquals(GRACIAS.geonameId(), whole.geonameId(), whole.reason());
     }
 }
