@@ -28,7 +28,7 @@ final class EventLocator {
     static EventLocation choose(String text, int bodyStart, List<Mention> mentions) {
         List<Mention> usable = new ArrayList<>();
         for (Mention m : mentions) if (m.confidence() >= MIN_CONFIDENCE) usable.add(m);
-        if (usable.isEmpty()) return null;
+        if (usable.isEmpty()) return insideAName(text, mentions);
         Containment nesting = Containment.of(text, usable);
         if (!nesting.dropped.isEmpty()) {
             usable.removeIf(m -> nesting.dropped.contains(key(m)));
@@ -168,6 +168,39 @@ final class EventLocator {
         if (around) reason += "; the report places the event only relative to it ('" + text.substring(Math.max(0, best.start() - 25), best.start()).strip() + "')";
         return new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode().isEmpty() ? null : p.countryCode(), reason);
     }
+
+    /**
+     * With no place named on its own, a place named only inside the name of a facility or body ("near Donetsk
+     * Filtration Station", "Hakkari Governor's Office extended the ban", "the Education Office of Taizz") says
+     * roughly where: such names are given after the place they stand in or serve. The point is that place's,
+     * with district precision at best, and the reason says so. Never a country: an unlocated report stays
+     * unlocated rather than falling back to a country centroid.
+     */
+    private static EventLocation insideAName(String text, List<Mention> mentions) {
+        Mention best = null;
+        for (Mention m : mentions) {
+            if (m.confidence() <= 0 || precision(m.place()) == LocationPrecision.COUNTRY) continue;
+            String next = after(text, m, 20);
+            boolean inName = NAME_AFTER.matcher(next).find() && !OUTLET_AFTER.matcher(next).find()
+                    || OF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
+            if (inName && (best == null || m.confidence() > best.confidence())) best = m;
+        }
+        if (best == null) return null;
+        Place p = best.place();
+        LocationPrecision precision = coarsest(precision(p), LocationPrecision.DISTRICT);
+        String around = text.substring(Math.max(0, best.start() - 20), Math.min(text.length(), best.end() + 25)).strip();
+        return new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode().isEmpty() ? null : p.countryCode(),
+                "no place is named on its own; " + best.text() + " is named inside the name of a facility or body ('" + around
+                        + "'), so the event is placed at " + p.name() + " with " + precision.name().toLowerCase(java.util.Locale.ROOT) + " precision");
+    }
+
+    /** "Donetsk Filtration Station", "Hakkari Governor's Office", "Donbass People's Militia": more name words follow. */
+    private static final Pattern NAME_AFTER = Pattern.compile("^(?:['’]s)?\\s+\\p{Lu}\\p{Ll}");
+    /** "the Kyiv Independent reported", "Tehran Times": a news outlet is named after where it is published, not where things happen. */
+    private static final Pattern OUTLET_AFTER = Pattern.compile(
+            "^\\s+(?:Times|Post|Independent|Herald|Daily|News|Tribune|Journal|Gazette|Today|Telegraph|Observer|Chronicle|Mail|Star|Express)\\b");
+    /** "the Education Office of Taizz": the name of a body ending in "of" and the place. */
+    private static final Pattern OF_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}+\\s+of\\s+$");
 
     /** "west of", "20 km north of", "on the road south of": the place is named to say where the event is relative to it. */
     private static final Pattern REFERENCE_BEFORE = Pattern.compile("(?i)\\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"

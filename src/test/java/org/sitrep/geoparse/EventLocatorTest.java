@@ -1,6 +1,8 @@
 package org.sitrep.geoparse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -81,6 +83,9 @@ class EventLocatorTest {
 
     static final Place BRUS_LAGUNA = new Place(59, "Brus Laguna", new GeoPoint(15.75, -84.48), "P", "PPL", "HN", "06", "", 3_000);
     static final Place GRACIAS = new Place(60, "Gracias", new GeoPoint(14.59, -88.58), "P", "PPLA", "HN", "13", "", 15_000);
+
+    static final Place DONETSK = new Place(61, "Donetsk", new GeoPoint(48.02, 37.80), "P", "PPLA", "UA", "05", "", 930_000);
+    static final Place UKRAINE = new Place(62, "Ukraine", new GeoPoint(49.0, 32.0), "A", "PCLI", "UA", "00", "", 44_000_000);
 
     static Mention at(String text, String name, int from, Place place, double confidence) {
         int start = text.indexOf(name, from);
@@ -315,5 +320,24 @@ class EventLocatorTest {
         EventLocation whole = locate("On Tuesday, in Brus Laguna, Gracias, soldiers destroyed a clandestine airstrip.",
                 "Brus Laguna", BRUS_LAGUNA, "Gracias", GRACIAS);
         assertEquals(GRACIAS.geonameId(), whole.geonameId(), whole.reason());
+    }
+
+    @Test
+    void aPlaceNamedOnlyInsideAFacilitysNameSaysRoughlyWhere() {
+        String text = "Monitors recorded 40 explosions near Donetsk Filtration Station overnight.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Donetsk", 0, DONETSK, 0.1)));
+        assertNotNull(loc, "named inside the station's name");
+        assertEquals(DONETSK.geonameId(), loc.geonameId());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision(), loc.reason());
+        assertTrue(loc.reason().contains("Filtration Station"), loc.reason());
+        String office = "The Education Office of Donetsk closed two schools.";
+        assertNotNull(EventLocator.choose(office, 0, List.of(at(office, "Donetsk", 0, DONETSK, 0.1))));
+        // a news outlet's home town, a low-confidence name on its own, or a country: still unlocated
+        String outlet = "The Donetsk News Agency reported shelling overnight.";
+        assertNull(EventLocator.choose(outlet, 0, List.of(at(outlet, "Donetsk", 0, DONETSK, 0.1))));
+        String alone = "Shelling was heard near Donetsk overnight.";
+        assertNull(EventLocator.choose(alone, 0, List.of(at(alone, "Donetsk", 0, DONETSK, 0.1))));
+        String country = "The Ukraine Crisis Media Center said shelling went on.";
+        assertNull(EventLocator.choose(country, 0, List.of(at(country, "Ukraine", 0, UKRAINE, 0.1))));
     }
 }
