@@ -170,9 +170,10 @@ final class SpellingVariants {
     /** A capitalised settlement word ending a run of name words: "Sidon City", "Hays District". */
     private static final Pattern TRAILING_ADMIN = Pattern.compile(
             "\\s(?:City|Town|District|Village|Province|Governorate|Municipality|Camp)$");
-    private static final Pattern CITY_WORD = Pattern.compile("(?i)\\b(?:city|town|district)\\b");
+    private static final Pattern CITY_WORD = Pattern.compile("(?i)\\b(?:city|town|district|province|governorate)\\b");
     /** "Dar'a city", "Jammu City": the only cue taken when no other place says which country. */
-    private static final Pattern CONTEXTLESS_CUE = Pattern.compile("(?i)^\\s+(?:city|town|district)\\b");
+    private static final Pattern CONTEXTLESS_CUE = Pattern.compile("(?i)^\\s+(?:city|town|district|province|governorate)\\b");
+    private static final Pattern CONTEXTLESS_CUE_BEFORE = Pattern.compile("(?i)\\b(?:city|town)\\s+of\\s+$");
     /** With no other place in the report to say where, an exact name called a city is taken only for a town this large. */
     static final long CONTEXTLESS_POPULATION = 20_000;
     /** "village of X", "the town of X": the settlement word before the name. */
@@ -263,7 +264,7 @@ final class SpellingVariants {
         if (common) return null;
         String sk = skeleton(key);
         // a name too short for its skeleton ("Hays": "hs") is looked up by its exact spelling only
-        boolean exactOnly = sk.length() < MIN_SKELETON || country == null;
+        boolean exactOnly = sk.length() < MIN_SKELETON;
         if (name.length() < 4 || exactOnly && key.length() < 3) return null;
         String after = text.substring(end, Math.min(text.length(), end + 40));
         String before = text.substring(Math.max(0, start - 30), start);
@@ -273,10 +274,15 @@ final class SpellingVariants {
         Place chosen = null;
         double chosenKm = Double.MAX_VALUE;
         if (country == null) {
-            if (!CONTEXTLESS_CUE.matcher(after).find()) return null;
-            for (int idx : gazetteer.candidates(key)) {
+            if (!CONTEXTLESS_CUE.matcher(after).find() && !CONTEXTLESS_CUE_BEFORE.matcher(before).find()) return null;
+            // the exact name, or a spelling that differs in few letters ("Sulaimaniyah" / "Sulaymaniyah")
+            int[] exact = gazetteer.candidates(key), similar = sk.length() < MIN_SKELETON ? new int[0] : lookup(sk);
+            int[] all = Arrays.copyOf(exact, exact.length + similar.length);
+            System.arraycopy(similar, 0, all, exact.length, similar.length);
+            for (int idx : all) {
                 Place p = gazetteer.place(idx);
                 if (!p.featureClass().equals("P") || p.population() < CONTEXTLESS_POPULATION) continue;
+                if (distance(key, NameKey.of(p.name())) > QUALIFIED_ONLY_DISTANCE && !java.util.Arrays.stream(exact).anyMatch(i -> i == idx)) continue;
                 if (chosen == null || p.population() > chosen.population()) chosen = p;
             }
             return chosen == null ? null : new Mention(start, end, name, chosen, gazetteer.adminPath(chosen), CONFIDENCE);

@@ -110,4 +110,15 @@ class SpellingVariantsTest {
         Geoparse variant = parse("A shell left over from the fighting exploded in Kafrnabil City on Friday.");
         assertTrue(variant.mentions().stream().noneMatch(x -> x.place().geonameId() == KAFRANBEL), variant.mentions().toString());
     }
+
+    @Test
+    void withNoOtherPlaceACloseSpellingOfALargeTownCalledACityIsTaken() {
+        Geoparse g = parse("Hundreds of graduates protested in Latakkiya city demanding jobs.");
+        var m = g.mentions().stream().filter(x -> x.text().equals("Latakkiya")).findFirst();
+        assertTrue(m.isPresent(), g.mentions().toString());
+        assertEquals("Latakia", m.get().place().name());
+        // without the settlement word the name is left alone
+        Geoparse bare = parse("Hundreds of graduates protested in Latakkiya demanding jobs.");
+        assertTrue(bare.mentions().stream().noneMatch(x -> x.text().equals("Latakkiya")), bare.mentions().toString());
+    }
 }
