@@ -28,7 +28,7 @@ final class EventLocator {
     static EventLocation choose(String text, int bodyStart, List<Mention> mentions) {
         List<Mention> usable = new ArrayList<>();
         for (Mention m : mentions) if (m.confidence() >= MIN_CONFIDENCE) usable.add(m);
-        if (usable.isEmpty()) return null;
+        if (usable.isEmpty()) return insideAName(text, mentions);
         Containment nesting = Containment.of(text, usable);
         if (!nesting.dropped.isEmpty()) {
             usable.removeIf(m -> nesting.dropped.contains(key(m)));
@@ -49,6 +49,37 @@ final class EventLocator {
         for (Mention m : usable) {
             if (isReferencePoint(text, m) && placedRelativeTo(text, m, usable, nesting)) relativeTo.add(m.place().geonameId());
         }
+        // "west of Marib city (Marib)": the bracket repeating the reference town names it again, as a reference
+        java.util.Set<Mention> references = new java.util.HashSet<>();
+        Mention previousReference = null;
+        for (Mention m : usable) {
+            if (!relativeTo.contains(m.place().geonameId())) continue;
+            if (isReferencePoint(text, m)) {
+                references.add(m);
+                previousReference = m;
+            } else if (previousReference != null && previousReference.place().geonameId() == m.place().geonameId()
+                    && m.start() >= previousReference.end() && m.start() - previousReference.end() <= 12
+                    && REPEAT_GAP.matcher(text.substring(previousReference.end(), m.start())).matches()) {
+                references.add(m);
+            }
+        }
+        // first-level divisions the report names, per country ("in Talas, Kayseri"; "Garmsir district, Helmand province")
+        Map<String, java.util.Set<String>> namedProvinces = new HashMap<>();
+        for (Mention m : usable) {
+            Place q = m.place();
+            boolean division = q.featureCode().equals("ADM1") || nesting.qualifiers.contains(key(m)) && !nesting.qualified.contains(key(m))
+                    && !q.admin1().isEmpty() && precision(q) != LocationPrecision.COUNTRY;
+            if (division && !q.admin1().isEmpty()) namedProvinces.computeIfAbsent(q.countryCode(), k -> new java.util.HashSet<>()).add(q.admin1());
+        }
+        Mention firstLocated = null;
+        for (Mention m : usable) {
+            if (m.start() < bodyStart || precision(m.place()) == LocationPrecision.COUNTRY) continue;
+            if (EVENT_LOCATIVE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                firstLocated = m;
+                break;
+            }
+        }
+        java.util.Set<Mention> roadEnds = roadEnds(text, usable);
         double bestScore = Double.NEGATIVE_INFINITY;
         Mention best = null;
         List<String> bestWhy = List.of();
@@ -80,11 +111,34 @@ final class EventLocator {
                 s -= 1.5;
                 why.add("(alone in its country among places in another)");
             }
-            if (p.featureCode().equals("PPLC") && elsewhere(m, usable) && !afterLocative(text, m)) {
+            java.util.Set<String> provinces = namedProvinces.get(p.countryCode());
+            if (provinces != null && !p.featureCode().equals("ADM1") && precision(p) != LocationPrecision.COUNTRY
+                    && !p.admin1().isEmpty() && !provinces.contains(p.admin1()) && !nesting.qualifiers.contains(key(m))) {
+                s -= 1.0;
+                why.add("(outside the province the report names)");
+            }
+            if (m == firstLocated) {
+                s += 0.4;
+                why.add("first place the report puts the event in");
+            }
+            if (ORIGIN_BEFORE.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find() && usable.size() > 1
+                    && !RANGE_AFTER.matcher(after(text, m, 25)).find()) {
+                s -= 0.8;
+                why.add("(where someone came from)");
+            }
+            if (FACILITY_AFTER.matcher(after(text, m, 30)).find()) {
+                s -= 1.5;
+                why.add("(part of the name of a street or building)");
+            }
+            if (roadEnds.contains(m) && otherPlaceBesideRoad(text, m, usable, roadEnds)) {
+                s -= 2;
+                why.add("(an end of a road named after its towns)");
+            }
+            if (p.featureCode().equals("PPLC") && elsewhere(m, usable) && !afterLocative(text, m) && !(CITY_AFTER.matcher(after(text, m, 12)).find())) {
                 s -= 2;
                 why.add("(a capital named beside places elsewhere)");
             }
-            if (relativeTo.contains(p.geonameId()) && isReferencePoint(text, m)) {
+            if (references.contains(m)) {
                 s -= 2;
                 why.add("(a reference point: '" + text.substring(Math.max(0, m.start() - 25), m.start()).strip() + "')");
             }
@@ -147,6 +201,39 @@ final class EventLocator {
                 at.countryCode().isEmpty() ? null : at.countryCode(), why);
     }
 
+    /**
+     * With no place named on its own, a place named only inside the name of a facility or body ("near Donetsk
+     * Filtration Station", "Hakkari Governor's Office extended the ban", "the Education Office of Taizz") says
+     * roughly where: such names are given after the place they stand in or serve. The point is that place's,
+     * with district precision at best, and the reason says so. Never a country: an unlocated report stays
+     * unlocated rather than falling back to a country centroid.
+     */
+    private static EventLocation insideAName(String text, List<Mention> mentions) {
+        Mention best = null;
+        for (Mention m : mentions) {
+            if (m.confidence() <= 0 || precision(m.place()) == LocationPrecision.COUNTRY) continue;
+            String next = after(text, m, 20);
+            boolean inName = NAME_AFTER.matcher(next).find() && !OUTLET_AFTER.matcher(next).find()
+                    || OF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
+            if (inName && (best == null || m.confidence() > best.confidence())) best = m;
+        }
+        if (best == null) return null;
+        Place p = best.place();
+        LocationPrecision precision = coarsest(precision(p), LocationPrecision.DISTRICT);
+        String around = text.substring(Math.max(0, best.start() - 20), Math.min(text.length(), best.end() + 25)).strip();
+        return new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode().isEmpty() ? null : p.countryCode(),
+                "no place is named on its own; " + best.text() + " is named inside the name of a facility or body ('" + around
+                        + "'), so the event is placed at " + p.name() + " with " + precision.name().toLowerCase(java.util.Locale.ROOT) + " precision");
+    }
+
+    /** "Donetsk Filtration Station", "Hakkari Governor's Office", "Donbass People's Militia": more name words follow. */
+    private static final Pattern NAME_AFTER = Pattern.compile("^(?:['’]s)?\\s+\\p{Lu}\\p{Ll}");
+    /** "the Kyiv Independent reported", "Tehran Times": a news outlet is named after where it is published, not where things happen. */
+    private static final Pattern OUTLET_AFTER = Pattern.compile(
+            "^\\s+(?:Times|Post|Independent|Herald|Daily|News|Tribune|Journal|Gazette|Today|Telegraph|Observer|Chronicle|Mail|Star|Express)\\b");
+    /** "the Education Office of Taizz": the name of a body ending in "of" and the place. */
+    private static final Pattern OF_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}+\\s+of\\s+$");
+
     /** "west of", "20 km north of", "on the road south of": the place is named to say where the event is relative to it. */
     private static final Pattern REFERENCE_BEFORE = Pattern.compile("(?i)\\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
             + "|northeast|northwest|southeast|southwest|kilomet(?:re|er)s?|km|miles?)\\s+(?:of|from)\\s+(?:the\\s+)?(?:city\\s+of\\s+|town\\s+of\\s+)?$");
@@ -159,11 +246,13 @@ final class EventLocator {
     private static boolean placedRelativeTo(String text, Mention ref, List<Mention> usable, Containment nesting) {
         for (Mention o : usable) {
             if (o.place().geonameId() == ref.place().geonameId() || precision(o.place()) != LocationPrecision.EXACT
-                    || namedAs(text, o) != LocationPrecision.EXACT || isReferencePoint(text, o)) continue;
+                    || namedAs(text, o) == LocationPrecision.PROVINCE || isReferencePoint(text, o)) continue;
             if (nesting.qualifiers.contains(key(o)) && !nesting.qualified.contains(key(o))) continue;
             // "Darat Izza, west of Aleppo", "in Qazali, 10 km west of the town of Tell Abiad": the place comes right before
-            if (o.end() > ref.start() || ref.start() - o.end() > 45) continue;
-            if (o.place().point().distanceKm(ref.place().point()) <= 60) return true;
+            if (o.end() > ref.start() || ref.start() - o.end() > 55) continue;
+            // a district reaches further from the town it is placed by than a village does
+            double reach = namedAs(text, o) == LocationPrecision.DISTRICT ? 100 : 60;
+            if (o.place().point().distanceKm(ref.place().point()) <= reach) return true;
         }
         return false;
     }
@@ -179,6 +268,68 @@ final class EventLocator {
     private static boolean afterLocative(String text, Mention m) {
         return LOCATIVE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
     }
+
+    /** "Raju street", "the Banque du Liban branch", "'Al-Bostan' Association": a town's name inside a street's or building's. */
+    private static final Pattern FACILITY_AFTER = Pattern.compile(
+            "^['’\"]?\\s+(?:street|st\\.|avenue|boulevard|roundabout|intersection|junction|bridge|bypass|branch|association|company|project)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "travelling from Jowhar town", "workers from the city of Surat": where people or a convoy came from. */
+    private static final Pattern ORIGIN_BEFORE = Pattern.compile(
+            "(?i)\\bfrom\\s+(?:the\\s+)?(?:(?:town|city|village|district|province)\\s+of\\s+)?$");
+
+    /** "from Al Mayadin to Al-Bukamal": a stretch between two places, not an origin. */
+    private static final Pattern RANGE_AFTER = Pattern.compile("^(?:\\s+(?:city|town|village))?\\s+(?:to|and)\\s", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern REPEAT_GAP = Pattern.compile("\\s*(?:city|town)?\\s*[(,]\\s*", Pattern.CASE_INSENSITIVE);
+
+    /** "Yaounde city", "Kabul town": a capital so named is a place, not a government speaking. */
+    private static final Pattern CITY_AFTER = Pattern.compile("^\\s+(?:city|town)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static String after(String text, Mention m, int n) { return text.substring(m.end(), Math.min(text.length(), m.end() + n)); }
+
+    /**
+     * "the Sidon-Beirut highway", "on the Kabul - Kandahar road": a road named after the towns at its ends. The
+     * event is somewhere along it, usually far from both, so the towns are weaker than any other place named.
+     */
+    private static final String ROAD_NAME = "(?:(?:al|el|ad|ar|as|ash|an|at)[ -])?\\p{Lu}[\\p{L}'’]*(?:[ -](?:(?:al|el|ad|ar|as|ash|an|at)[ -])?\\p{Lu}[\\p{L}'’]*){0,3}";
+    private static final Pattern ROAD_WORD = Pattern.compile("\\b(?:road|highway|motorway|expressway|freeway)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROAD_BEFORE = Pattern.compile(ROAD_NAME + "\\s*[-–—]\\s*" + ROAD_NAME
+            + "\\s+(?:(?:main|national|international|coastal|old|new|ring|asphalt|paved|dirt)\\s+)?$");
+
+    private static java.util.Set<Mention> roadEnds(String text, List<Mention> usable) {
+        java.util.Set<Mention> ends = new java.util.HashSet<>();
+        java.util.regex.Matcher w = ROAD_WORD.matcher(text);
+        while (w.find()) {
+            int from = Math.max(0, w.start() - 90);
+            java.util.regex.Matcher r = ROAD_BEFORE.matcher(text).region(from, w.start());
+            if (!r.find()) continue;
+            for (Mention m : usable) if (m.start() >= r.start() && m.end() <= r.end()) ends.add(m);
+        }
+        return ends;
+    }
+
+    /**
+     * Whether the report names, besides the road's end towns, another town in their country that is not just the
+     * road's province ("on the Kabul-Jalalabad highway in Nangarhar"): only such a place says better where it happened.
+     */
+    private static boolean otherPlaceBesideRoad(String text, Mention end, List<Mention> usable, java.util.Set<Mention> ends) {
+        for (Mention o : usable) {
+            if (ends.contains(o) || !o.place().countryCode().equals(end.place().countryCode())) continue;
+            if (precision(o.place()) != LocationPrecision.EXACT || namedAs(text, o) == LocationPrecision.PROVINCE) continue;
+            int gapStart = 0;
+            for (Mention e : ends) if (e.end() <= o.start()) gapStart = Math.max(gapStart, e.end());
+            if (gapStart > 0 && o.start() - gapStart < 40 && ROAD_THEN_QUALIFIER.matcher(text.substring(gapStart, o.start())).matches()) continue;
+            return true;
+        }
+        return false;
+    }
+
+    private static final Pattern ROAD_THEN_QUALIFIER = Pattern.compile(
+            "\\s+(?:\\w+\\s+)?(?:road|highway|motorway|expressway|freeway)\\s+(?:in|of|,)\\s+(?:the\\s+)?(?:al[- ]|ar[- ]|as[- ]|ad[- ])?", Pattern.CASE_INSENSITIVE);
+
+    /** "in Puno city", "at Halol check post": the event's own place (not "from Surat", where someone came from). */
+    private static final Pattern EVENT_LOCATIVE = Pattern.compile("(?i)\\b(?:in|at|near|inside|outside)\\s+(?:the\\s+)?$");
 
     private static String key(Mention m) { return m.text().toLowerCase(java.util.Locale.ROOT); }
 
@@ -225,25 +376,59 @@ final class EventLocator {
         private static final String ADMIN_WORD = "(?:district|province|governorate|county|municipality|region|state|area|village|town"
                 + "|city|lga|oblast|raion|department|countryside|suburb|neighbou?rhood|camp|township|tehsil|division|sub-?division"
                 + "|sub-?district|locality|commune|prefecture|community|island)s?";
-        /** Between an inner place and its qualifier: ", ", " (", " district, ", " in the northern countryside of ". */
-        private static final Pattern NESTING_GAP = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
-                + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,3}?(?:of\\s+)?)$", Pattern.CASE_INSENSITIVE);
+        /**
+         * Between an inner place and its qualifier: ", ", " (", " district, ", " in the south-eastern countryside of ",
+         * " area of Maywand district, " (a division the gazetteer lacks between them),
+         * and an Arabic article the qualifier was found without ("in Ar-Raqqa", "of al-Hasakah").
+         */
+        private static final Pattern NESTING_GAP = Pattern.compile("^(?:\\s+" + ADMIN_WORD + ")?"
+                + "(?:\\s+of\\s+(?-i:[A-Z][\\p{L}'’-]*\\s+){1,3}" + ADMIN_WORD + ")?\\s*(?:,\\s*|\\(\\s*"
+                + "|\\s+(?:in|of)\\s+(?:the\\s+)?(?:[a-z]+(?:-[a-z]+)?\\s+){0,3}?(?:of\\s+)?)(?:(?:al|el|ar|as|ad|an|at|ash|az)[- ])?$",
+                Pattern.CASE_INSENSITIVE);
+
+        private static boolean nestingGap(String gap) {
+            return NESTING_GAP.matcher(gap).matches();
+        }
 
         static Containment of(String text, List<Mention> inOrder) {
             Containment c = new Containment();
+            // distinct names per country: an inner place alone in its country is the likelier homonym
+            Map<String, Integer> names = new HashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Mention m : inOrder) if (seen.add(m.place().countryCode() + "|" + key(m))) names.merge(m.place().countryCode(), 1, Integer::sum);
             for (int i = 0; i + 1 < inOrder.size(); i++) {
                 Mention a = inOrder.get(i), b = inOrder.get(i + 1);
                 if (b.start() < a.end() || b.start() - a.end() > 40) continue;
-                if (!NESTING_GAP.matcher(text.substring(a.end(), b.start())).matches()) continue;
+                if (!nestingGap(text.substring(a.end(), b.start()))) continue;
                 Place pa = a.place(), pb = b.place();
                 LocationPrecision ia = precision(pa), ib = precision(pb);
                 // "in western Yemen (Hays, Al Hudaydah)": a country or province does not lie inside what follows it
-                if ((ia == LocationPrecision.COUNTRY || ia == LocationPrecision.PROVINCE) && ib != LocationPrecision.COUNTRY) continue;
+                if ((ia == LocationPrecision.COUNTRY || ia == LocationPrecision.PROVINCE) && ib != LocationPrecision.COUNTRY) {
+                    // "Hays district in western Yemen (Al Hudaydah)": the bracket after the country qualifies the district
+                    if (i > 0 && ia == LocationPrecision.COUNTRY && text.substring(a.end(), b.start()).matches("\\s*\\(\\s*")) {
+                        Mention inner = inOrder.get(i - 1);
+                        if (inner.end() <= a.start() && a.start() - inner.end() <= 40 && nestingGap(text.substring(inner.end(), a.start()))
+                                && inside(inner.place(), pb) && canContain(pb)) {
+                            c.qualified.add(key(inner));
+                            c.qualifiers.add(key(b));
+                        }
+                    }
+                    continue;
+                }
                 boolean nests = inside(pa, pb);
                 if (canContain(pb) && nests) {
                     c.qualified.add(key(a));
                     c.qualifiers.add(key(b));
-                } else if (!nests && isDivisionOrSeat(pb) && (pa.population() < TRUSTED_POPULATION || !trusted(pa, pb, text.substring(a.end(), b.start()), namedAs(text, b) != LocationPrecision.EXACT))) {
+                } else if (!nests && isDivisionOrSeat(pb) && !(abbreviation(b.text()) && !pa.countryCode().equals(pb.countryCode()))
+                        && !NAME_GOES_ON.matcher(text.substring(b.end(), Math.min(text.length(), b.end() + 12))).find()
+                        && (pa.population() < TRUSTED_POPULATION || !trusted(pa, pb, text.substring(a.end(), b.start()), namedAs(text, b) != LocationPrecision.EXACT))) {
+                    c.dropped.add(key(a));
+                    c.fallbackFor.putIfAbsent(key(b), a.text());
+                } else if (!nests && !pa.countryCode().equals(pb.countryCode()) && pa.population() < TRUSTED_POPULATION
+                        && !abbreviation(b.text()) && !pb.countryCode().isEmpty() && names.getOrDefault(pa.countryCode(), 0) == 1
+                        && b.confidence() >= a.confidence()) {
+                    // "Thor village, Thies subdivision" with the village read as a homonym abroad, alone in its country
+                    // and no surer than the qualifier
                     c.dropped.add(key(a));
                     c.fallbackFor.putIfAbsent(key(b), a.text());
                 } else if (!nests) {
@@ -269,6 +454,19 @@ final class EventLocator {
             // "El Vigia, Merida state" with the state read as Mexico's Mérida: the text says it is a division
             if (!(qualifierNamedAsDivision || fc.equals("ADM1") || fc.equals("ADM2") || qualifier.featureClass().equals("A") && !fc.startsWith("PCL"))) return false;
             return !ADMIN_GAP.matcher(gap).find();
+        }
+
+        /**
+         * "Brus Laguna, Gracias a Dios" found as "Gracias": a qualifier that is only the start of a longer name is
+         * a reading of part of it, too weak to overrule the place it qualifies ("Kaduna North LGA, Kaduna" still
+         * says Kaduna).
+         */
+        private static final Pattern NAME_GOES_ON = Pattern.compile(
+                "^(?:\\s+(?:a|de|del|de la|do|da|dos|el|al|la)\\s+|-|\\s+)(?!(?:North|South|East|West|Central)\\b)\\p{Lu}");
+
+        /** "TN", "UP", "J&K": a short capitalised abbreviation is the less certain reading beside a name spelled out. */
+        private static boolean abbreviation(String name) {
+            return name.length() <= 3 && name.equals(name.toUpperCase(java.util.Locale.ROOT));
         }
 
         private static final Pattern ADMIN_GAP = Pattern.compile("^\\s+" + ADMIN_WORD + "\\b", Pattern.CASE_INSENSITIVE);

@@ -167,6 +167,15 @@ final class SpellingVariants {
     private static final Pattern ADMIN_AFTER = Pattern.compile(
             "^\\s+(?:district|sub-?district|province|governorate|city|town|village|area|countryside|camp|neighbou?rhood|county"
                     + "|municipality|locality|settlement|tehsil|lga|commune|raion|rayon|suburb|subdivision|front)s?\\b", Pattern.CASE_INSENSITIVE);
+    /** A capitalised settlement word ending a run of name words: "Sidon City", "Hays District". */
+    private static final Pattern TRAILING_ADMIN = Pattern.compile(
+            "\\s(?:City|Town|District|Village|Province|Governorate|Municipality|Camp)$");
+    private static final Pattern CITY_WORD = Pattern.compile("(?i)\\b(?:city|town|district|province|governorate)\\b");
+    /** "Dar'a city", "Jammu City": the only cue taken when no other place says which country. */
+    private static final Pattern CONTEXTLESS_CUE = Pattern.compile("(?i)^\\s+(?:city|town|district|province|governorate)\\b");
+    private static final Pattern CONTEXTLESS_CUE_BEFORE = Pattern.compile("(?i)\\b(?:city|town)\\s+of\\s+$");
+    /** With no other place in the report to say where, an exact name called a city is taken only for a town this large. */
+    static final long CONTEXTLESS_POPULATION = 20_000;
     /** "village of X", "the town of X": the settlement word before the name. */
     private static final Pattern ADMIN_BEFORE = Pattern.compile(
             "(?:district|village|town|city|area|governorate|province|outskirts|countryside|suburbs?|neighbou?rhood)\\s+of\\s+$", Pattern.CASE_INSENSITIVE);
@@ -192,7 +201,8 @@ final class SpellingVariants {
                 country = e.getKey();
             }
         }
-        if (country == null) return mentions;
+        // with no place found at all, only an exact name called a city or district is taken ("in Dar'a city")
+        if (country == null && !CITY_WORD.matcher(text).find()) return mentions;
         List<Mention> added = new ArrayList<>();
         List<Mention> replaced = new ArrayList<>();
         Matcher nm = NAME.matcher(text);
@@ -214,6 +224,11 @@ final class SpellingVariants {
                     }
                 }
                 if (nameStart > s && nameStart < e) found = variant(text, nameStart, e, mentions, country);
+            }
+            if (found == null) {
+                // "Sidon City", "Hays District": the settlement word written as part of the name
+                Matcher last = TRAILING_ADMIN.matcher(text.substring(s, e));
+                if (last.find() && last.start() > 0) found = variant(text, s, s + last.start(), mentions, country);
             }
             if (found == null) continue;
             added.add(found);
@@ -248,15 +263,31 @@ final class SpellingVariants {
         }
         if (common) return null;
         String sk = skeleton(key);
-        if (sk.length() < MIN_SKELETON || name.length() < 4) return null;
+        // a name too short for its skeleton ("Hays": "hs") is looked up by its exact spelling only
+        boolean exactOnly = sk.length() < MIN_SKELETON;
+        if (name.length() < 4 || exactOnly && key.length() < 3) return null;
         String after = text.substring(end, Math.min(text.length(), end + 40));
         String before = text.substring(Math.max(0, start - 30), start);
-        Place qualifier = qualifier(text, end, mentions, country);
+        Place qualifier = country == null ? null : qualifier(text, end, mentions, country);
         boolean cued = ADMIN_AFTER.matcher(after).find() || ADMIN_BEFORE.matcher(before).find();
         if (!cued && qualifier == null) return null;
         Place chosen = null;
         double chosenKm = Double.MAX_VALUE;
-        for (int idx : lookup(sk)) {
+        if (country == null) {
+            if (!CONTEXTLESS_CUE.matcher(after).find() && !CONTEXTLESS_CUE_BEFORE.matcher(before).find()) return null;
+            // the exact name, or a spelling that differs in few letters ("Sulaimaniyah" / "Sulaymaniyah")
+            int[] exact = gazetteer.candidates(key), similar = sk.length() < MIN_SKELETON ? new int[0] : lookup(sk);
+            int[] all = Arrays.copyOf(exact, exact.length + similar.length);
+            System.arraycopy(similar, 0, all, exact.length, similar.length);
+            for (int idx : all) {
+                Place p = gazetteer.place(idx);
+                if (!p.featureClass().equals("P") || p.population() < CONTEXTLESS_POPULATION) continue;
+                if (distance(key, NameKey.of(p.name())) > QUALIFIED_ONLY_DISTANCE && !java.util.Arrays.stream(exact).anyMatch(i -> i == idx)) continue;
+                if (chosen == null || p.population() > chosen.population()) chosen = p;
+            }
+            return chosen == null ? null : new Mention(start, end, name, chosen, gazetteer.adminPath(chosen), CONFIDENCE);
+        }
+        for (int idx : exactOnly ? gazetteer.candidates(key) : lookup(sk)) {
             Place p = gazetteer.place(idx);
             if (!cued && distance(key, NameKey.of(p.name())) > QUALIFIED_ONLY_DISTANCE) continue;
             if (!p.countryCode().equals(country) || Resolver.isCountry(p)) continue;

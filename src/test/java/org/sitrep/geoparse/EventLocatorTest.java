@@ -1,6 +1,8 @@
 package org.sitrep.geoparse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -51,6 +53,49 @@ class EventLocatorTest {
     static final Place IDLIB_PROVINCE = new Place(33, "Idlib Governorate", new GeoPoint(35.80, 36.60), "A", "ADM1", "SY", "12", "", 1_500_000);
     static final Place JABAL_AL_ZAWIYA = new Place(-1000139, "Jabal al-Zawiya", new GeoPoint(35.70, 36.56), "L", "AREA", "SY", "12", "", 0);
     static final Place DHAKA = new Place(8, "Dhaka", new GeoPoint(23.71, 90.41), "P", "PPLC", "BD", "81", "", 10_000_000);
+
+    static final Place MAADAN = new Place(30, "Ma‘dān", new GeoPoint(35.75, 39.61), "P", "PPLA3", "SY", "04", "", 15_000);
+    static final Place RAQQA = new Place(31, "Ar Raqqah", new GeoPoint(35.95, 39.01), "P", "PPLA", "SY", "04", "", 177_000);
+    static final Place YAOUNDE = new Place(32, "Yaoundé", new GeoPoint(3.87, 11.52), "P", "PPLC", "CM", "11", "", 2_500_000);
+    static final Place CENTRE_US = new Place(33, "Centre", new GeoPoint(34.15, -85.68), "P", "PPLA2", "US", "AL", "", 3_500);
+    static final Place MAJZAR = new Place(34, "Majzar", new GeoPoint(15.82, 44.87), "P", "PPLA2", "YE", "26", "", 0);
+    static final Place MARIB = new Place(35, "Ma'rib", new GeoPoint(15.46, 45.33), "P", "PPLA", "YE", "26", "", 16_000);
+    static final Place KABUL = new Place(36, "Kabul", new GeoPoint(34.53, 69.17), "P", "PPLC", "AF", "13", "", 3_000_000);
+    static final Place JALALABAD = new Place(37, "Jalālābād", new GeoPoint(34.43, 70.45), "P", "PPLA", "AF", "18", "", 200_000);
+    static final Place SUROBI = new Place(38, "Sarōbī", new GeoPoint(34.59, 69.76), "P", "PPLA2", "AF", "13", "", 0);
+    static final Place NANGARHAR = new Place(39, "Nangarhar", new GeoPoint(34.25, 70.50), "A", "ADM1", "AF", "18", "", 0);
+    static final Place TALAS = new Place(40, "Talas", new GeoPoint(38.69, 35.55), "P", "PPLA2", "TR", "38", "", 100_000);
+    static final Place KAYSERI = new Place(41, "Kayseri", new GeoPoint(38.73, 35.49), "P", "PPLA", "TR", "38", "", 1_000_000);
+    static final Place ISTANBUL = new Place(42, "Istanbul", new GeoPoint(41.01, 28.95), "P", "PPLA", "TR", "34", "", 14_800_000);
+    static final Place PUNO = new Place(43, "Puno", new GeoPoint(-15.84, -70.02), "P", "PPLA", "PE", "21", "", 116_000);
+    static final Place LIMA = new Place(44, "Lima", new GeoPoint(-12.04, -77.03), "P", "PPLC", "PE", "15", "", 7_700_000);
+    static final Place KANNIYAKUMARI = new Place(45, "Kanniyākumāri", new GeoPoint(8.08, 77.54), "P", "PPL", "IN", "25", "", 20_000);
+    static final Place TENNESSEE = new Place(46, "Tennessee", new GeoPoint(35.75, -86.25), "A", "ADM1", "US", "TN", "", 6_000_000);
+    static final Place HAYS = new Place(47, "Ḩays", new GeoPoint(13.93, 43.48), "P", "PPLA2", "YE", "08", "", 0);
+    static final Place YEMEN = new Place(48, "Yemen", new GeoPoint(15.5, 47.5), "A", "PCLI", "YE", "00", "", 28_000_000);
+    static final Place HUDAYDAH = new Place(49, "Al Ḩudaydah", new GeoPoint(14.80, 42.95), "P", "PPLA", "YE", "08", "", 617_000);
+
+    static final Place LUCKNOW = new Place(50, "Lucknow", new GeoPoint(26.85, 80.92), "P", "PPLA", "IN", "36", "", 2_500_000);
+    static final Place VIKASNAGAR = new Place(51, "Vikāsnagar", new GeoPoint(30.47, 77.77), "P", "PPL", "IN", "39", "", 13_000);
+    static final Place SIDON = new Place(52, "Sidon", new GeoPoint(33.56, 35.37), "P", "PPLA", "LB", "06", "", 163_000);
+    static final Place LIBAN_CZ = new Place(53, "Libáň", new GeoPoint(50.38, 15.22), "P", "PPL", "CZ", "82", "", 1_700);
+    static final Place THOR_AT = new Place(54, "Thor", new GeoPoint(47.20, 14.90), "P", "PPL", "AT", "06", "", 600);
+    static final Place THIES = new Place(55, "Thiès", new GeoPoint(14.79, -16.93), "P", "PPLA2", "SN", "15", "", 320_000);
+    static final Place HINCHE = new Place(56, "Hinche", new GeoPoint(19.15, -72.02), "P", "PPLA", "HT", "02", "", 50_000);
+
+    static final Place ISLAMABAD = new Place(57, "Islamabad", new GeoPoint(33.72, 73.04), "P", "PPLC", "PK", "08", "", 1_000_000);
+    static final Place LAGHMAN = new Place(58, "Laghman", new GeoPoint(34.75, 70.25), "A", "ADM1", "AF", "35", "", 0);
+
+    static final Place BRUS_LAGUNA = new Place(59, "Brus Laguna", new GeoPoint(15.75, -84.48), "P", "PPL", "HN", "06", "", 3_000);
+    static final Place GRACIAS = new Place(60, "Gracias", new GeoPoint(14.59, -88.58), "P", "PPLA", "HN", "13", "", 15_000);
+
+    static final Place DONETSK = new Place(61, "Donetsk", new GeoPoint(48.02, 37.80), "P", "PPLA", "UA", "05", "", 930_000);
+    static final Place UKRAINE = new Place(62, "Ukraine", new GeoPoint(49.0, 32.0), "A", "PCLI", "UA", "00", "", 44_000_000);
+
+    static Mention at(String text, String name, int from, Place place, double confidence) {
+        int start = text.indexOf(name, from);
+        return new Mention(start, start + name.length(), name, place, name, confidence);
+    }
 
     static EventLocation locate(String text, Object... spans) {
         List<Mention> ms = new ArrayList<>();
@@ -199,5 +244,148 @@ class EventLocatorTest {
         assertEquals(LocationPrecision.DISTRICT, loc.precision(), "an area of the front");
         EventLocation countryside = locate("Shelling hit villages in the Idlib countryside.", "Idlib", IDLIB);
         assertEquals(LocationPrecision.PROVINCE, countryside.precision(), countryside.reason());
+    }
+
+    @Test
+    void aTownInTheCountrysideOfAProvinceWrittenWithItsArticleIsNested() {
+        // "Ar-Raqqa" is found as "Raqqa"; the town named first, found by its spelling with less confidence, still wins
+        String text = "Military police brought reinforcements to the town of Maadan in the south-eastern countryside of Ar-Raqqa.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Maadan", 0, MAADAN, 0.6), at(text, "Raqqa", 0, RAQQA, 1.0)));
+        assertEquals(MAADAN.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aCapitalCalledACityIsAPlaceNotAGovernment() {
+        String text = "Prisoners demonstrated in the central prison of Yaounde city (Mfoundi, Centre) over the risk of infection.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Yaounde", 0, YAOUNDE, 1.0), at(text, "Centre", 0, CENTRE_US, 0.92)));
+        assertEquals(YAOUNDE.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aDistrictPlacedRelativeToATownIsWhereItHappened() {
+        String text = "Five air raids were reported on Majzar district west of Marib city (Marib) with no casualties.";
+        EventLocation loc = locate(text, "Majzar", MAJZAR, "Marib", MARIB, "Marib", MARIB);
+        assertEquals(MAJZAR.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision());
+    }
+
+    @Test
+    void theTownsARoadIsNamedAfterGiveWayToAPlaceOnIt() {
+        EventLocation on = locate("Gunmen ambushed a fuel truck on the Kabul-Jalalabad highway near Surobi on Sunday.",
+                "Kabul", KABUL, "Jalalabad", JALALABAD, "Surobi", SUROBI);
+        assertEquals(SUROBI.geonameId(), on.geonameId(), on.reason());
+        assertTrue(on.reason().contains("Surobi") || on.name().equals(SUROBI.name()));
+        // the road's province is no better than the road's towns
+        EventLocation province = locate("Gunmen ambushed a fuel truck on the Kabul - Jalalabad highway in Nangarhar on Sunday.",
+                "Kabul", KABUL, "Jalalabad", JALALABAD, "Nangarhar", NANGARHAR);
+        assertTrue(province.geonameId() == KABUL.geonameId() || province.geonameId() == JALALABAD.geonameId(), province.reason());
+    }
+
+    @Test
+    void aTownOutsideTheProvinceTheReportNamesIsNotWhereItHappened() {
+        String text = "On 8 May, residents of a neighbourhood of Talas, Kayseri protested against the burial of a singer whose body arrived from Istanbul.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Talas", 0, TALAS, 0.95), at(text, "Kayseri", 0, KAYSERI, 1.0),
+                at(text, "Istanbul", 0, ISTANBUL, 1.0)));
+        assertEquals(TALAS.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void theFirstPlaceTheReportPutsTheEventInWinsATie() {
+        String text = "On 29 April, in Puno city, residents banged pots against the return of workers stuck in Lima by the lockdown.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Puno", 0, PUNO, 0.9), at(text, "Lima", 0, LIMA, 1.0)));
+        assertEquals(PUNO.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void anAbbreviatedQualifierReadAbroadDoesNotOverruleTheNamedTown() {
+        String text = "Members of the party held a protest in Kanyakumari district (Kanyakumari, TN) against the reopening of liquor shops.";
+        EventLocation loc = locate(text, "Kanyakumari", KANNIYAKUMARI, "Kanyakumari", KANNIYAKUMARI, "TN", TENNESSEE);
+        assertEquals(KANNIYAKUMARI.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aBracketAfterTheCountryQualifiesTheDistrictBeforeIt() {
+        String text = "Militiamen fired mortars at houses in Hays district in western Yemen (Al Hudaydah), residents said.";
+        EventLocation loc = locate(text, "Hays", HAYS, "Yemen", YEMEN, "Al Hudaydah", HUDAYDAH);
+        assertEquals(HAYS.geonameId(), loc.geonameId(), loc.reason());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision());
+    }
+
+    @Test
+    void theFirstPlaceTheEventIsPutInWinsOverWhereItsPeopleCameFrom() {
+        String text = "Residents of Vikasnagar staged a protest in Lucknow city against a quarantine centre near their school.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Vikasnagar", 0, VIKASNAGAR, 1.0), at(text, "Lucknow", 0, LUCKNOW, 1.0)));
+        assertEquals(LUCKNOW.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aTownsNameInsideAStreetOrBuildingNameIsNotWhereItHappened() {
+        String text = "Rioters threw stones at the Banque du Liban branch in Sidon on Tuesday night.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Liban", 0, LIBAN_CZ, 1.0), at(text, "Sidon", 0, SIDON, 1.0)));
+        assertEquals(SIDON.geonameId(), loc.geonameId(), loc.reason());
+    }
+
+    @Test
+    void aVillageReadAbroadBesideItsQualifierGivesWayToIt() {
+        String text = "Villagers threw stones at a health centre in Thor village, Thies department, over a quarantine order.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Thor", 0, THOR_AT, 1.0), at(text, "Thies", 0, THIES, 1.0)));
+        assertEquals(THIES.geonameId(), loc.geonameId(), loc.reason());
+        assertTrue(loc.precision() != LocationPrecision.EXACT, "somewhere in the department, not at its seat");
+        // not when the qualifier is the less certain reading: "Centre" read as a town in the US
+        String hinche = "In Hinche, Centre, teachers occupied an office of the ministry over unpaid salaries.";
+        EventLocation kept = EventLocator.choose(hinche, 0, List.of(at(hinche, "Hinche", 0, HINCHE, 1.0), at(hinche, "Centre", 0, CENTRE_US, 0.92)));
+        assertEquals(HINCHE.geonameId(), kept.geonameId(), kept.reason());
+    }
+
+    @Test
+    void whereAConvoyCameFromIsNotWhereItWasAttacked() {
+        String text = "Militants attacked a convoy travelling from Kabul city near Surobi on Sunday.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Kabul", 0, KABUL, 1.0), at(text, "Surobi", 0, SUROBI, 0.9)));
+        assertEquals(SUROBI.geonameId(), loc.geonameId(), loc.reason());
+        // a stretch from one town to another is not an origin
+        String stretch = "Warplanes struck positions in the area stretching from Surobi to Jalalabad, Nangarhar.";
+        EventLocation range = EventLocator.choose(stretch, 0, List.of(at(stretch, "Surobi", 0, SUROBI, 1.0), at(stretch, "Jalalabad", 0, JALALABAD, 1.0),
+                at(stretch, "Nangarhar", 0, NANGARHAR, 1.0)));
+        assertTrue(range.reason().indexOf("came from") < 0, range.reason());
+    }
+
+    @Test
+    void anAreaOfADistrictTheGazetteerLacksStillNestsInTheProvince() {
+        // the district between them is not in the gazetteer: the area named like a foreign capital is a homonym
+        EventLocation loc = locate("Gunmen shot and killed a shopkeeper in the Islamabad area of Alishing district, Laghman.",
+                "Islamabad", ISLAMABAD, "Laghman", LAGHMAN);
+        assertEquals(LAGHMAN.geonameId(), loc.geonameId(), loc.reason());
+        assertTrue(loc.reason().contains("Islamabad"), loc.reason());
+    }
+
+    @Test
+    void aQualifierFoundAsTheStartOfALongerNameDoesNotOverruleThePlace() {
+        // "Gracias a Dios" (a department) is found as the town Gracias, far from Brus Laguna
+        EventLocation loc = locate("On Tuesday, in Brus Laguna, Gracias a Dios, soldiers destroyed a clandestine airstrip.",
+                "Brus Laguna", BRUS_LAGUNA, "Gracias", GRACIAS);
+        assertEquals(BRUS_LAGUNA.geonameId(), loc.geonameId(), loc.reason());
+        // the whole name read as the town: the village cannot lie in it and gives way
+        EventLocation whole = locate("On Tuesday, in Brus Laguna, Gracias, soldiers destroyed a clandestine airstrip.",
+                "Brus Laguna", BRUS_LAGUNA, "Gracias", GRACIAS);
+        assertEquals(GRACIAS.geonameId(), whole.geonameId(), whole.reason());
+    }
+
+    @Test
+    void aPlaceNamedOnlyInsideAFacilitysNameSaysRoughlyWhere() {
+        String text = "Monitors recorded 40 explosions near Donetsk Filtration Station overnight.";
+        EventLocation loc = EventLocator.choose(text, 0, List.of(at(text, "Donetsk", 0, DONETSK, 0.1)));
+        assertNotNull(loc, "named inside the station's name");
+        assertEquals(DONETSK.geonameId(), loc.geonameId());
+        assertEquals(LocationPrecision.DISTRICT, loc.precision(), loc.reason());
+        assertTrue(loc.reason().contains("Filtration Station"), loc.reason());
+        String office = "The Education Office of Donetsk closed two schools.";
+        assertNotNull(EventLocator.choose(office, 0, List.of(at(office, "Donetsk", 0, DONETSK, 0.1))));
+        // a news outlet's home town, a low-confidence name on its own, or a country: still unlocated
+        String outlet = "The Donetsk News Agency reported shelling overnight.";
+        assertNull(EventLocator.choose(outlet, 0, List.of(at(outlet, "Donetsk", 0, DONETSK, 0.1))));
+        String alone = "Shelling was heard near Donetsk overnight.";
+        assertNull(EventLocator.choose(alone, 0, List.of(at(alone, "Donetsk", 0, DONETSK, 0.1))));
+        String country = "The Ukraine Crisis Media Center said shelling went on.";
+        assertNull(EventLocator.choose(country, 0, List.of(at(country, "Ukraine", 0, UKRAINE, 0.1))));
     }
 }

@@ -24,6 +24,7 @@ import org.sitrep.pipeline.Geoparser;
  */
 class SpellingVariantsTest {
     static final long KAFRANBEL = 168661, SALQIN = 164898;
+    static final long SARAQIB = 164816, MANBIJ = 167357;
 
     static Gazetteer gazetteer;
     static Geoparser geoparser;
@@ -91,5 +92,33 @@ class SpellingVariantsTest {
     void commonWordsAreNotTakenOnTheirSkeleton() {
         Geoparse g = parse("Clashes broke out in the Border area of Idlib.");
         assertTrue(g.mentions().stream().allMatch(x -> x.text().equals("Idlib")), g.mentions().toString());
+    }
+
+    @Test
+    void aSettlementWordWrittenAsPartOfTheNameIsACue() {
+        Geoparse g = parse("Protesters gathered in Sarakeb City, Idlib, on Friday.");
+        var m = g.mentions().stream().filter(x -> x.text().equals("Sarakeb")).findFirst();
+        assertTrue(m.isPresent(), g.mentions().toString());
+        assertEquals(SARAQIB, m.get().place().geonameId());
+    }
+
+    @Test
+    void withNoOtherPlaceOnlyAnExactNameCalledACityOfSomeSizeIsTaken() {
+        // nothing else in the text says which country: a spelling variant is not looked for, an exact large town is
+        Geoparse exact = parse("A shell left over from the fighting exploded in Manbij City on Friday.");
+        assertTrue(exact.mentions().stream().anyMatch(x -> x.place().geonameId() == MANBIJ), exact.mentions().toString());
+        Geoparse variant = parse("A shell left over from the fighting exploded in Kafrnabil City on Friday.");
+        assertTrue(variant.mentions().stream().noneMatch(x -> x.place().geonameId() == KAFRANBEL), variant.mentions().toString());
+    }
+
+    @Test
+    void withNoOtherPlaceACloseSpellingOfALargeTownCalledACityIsTaken() {
+        Geoparse g = parse("Hundreds of graduates protested in Latakkiya city demanding jobs.");
+        var m = g.mentions().stream().filter(x -> x.text().equals("Latakkiya")).findFirst();
+        assertTrue(m.isPresent(), g.mentions().toString());
+        assertEquals("Latakia", m.get().place().name());
+        // without the settlement word the name is left alone
+        Geoparse bare = parse("Hundreds of graduates protested in Latakkiya demanding jobs.");
+        assertTrue(bare.mentions().stream().noneMatch(x -> x.text().equals("Latakkiya")), bare.mentions().toString());
     }
 }
