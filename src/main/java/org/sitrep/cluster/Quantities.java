@@ -26,7 +26,7 @@ final class Quantities {
     /** Most counted nouns kept per report. */
     static final int MAX_NOUNS = 64;
 
-    private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}.,])((?:19|20)\\d\\d)(?:\\s*[-–/]\\s*(\\d\\d)(?!\\d))?(?![\\p{N}])");
+    private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}.,])((?:19|20)\\d\\d)(?:\\s*[-–/]\\s*(\\d\\d)(?!\\d))?(?![\\p{L}\\p{N}])");
     private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen";
     private static final Pattern COUNT = Pattern.compile(
