@@ -27,10 +27,18 @@ final class EventProfile {
     final List<WrittenDate> written;
     final int memberCount;
     final String lastReportId;
+    /** Names over the members: each member's name weights normalised, then summed (parallel arrays). */
+    final Vocabulary.Term[] nameTerms;
+    final float[] nameWeights;
+    /** Years written in any member, ascending. */
+    final int[] years;
+    /** Counted nouns over the members and every number written before each. */
+    final Map<String, Set<String>> quantities;
 
     private EventProfile(Vocabulary.Term[] terms, float[] weights, Set<String> names, Set<String> numbers,
                          Map<Long, String> places, Set<String> actors, List<TextProfile> members,
-                         int memberCount, String lastReportId) {
+                         int memberCount, String lastReportId, Vocabulary.Term[] nameTerms, float[] nameWeights,
+                         int[] years, Map<String, Set<String>> quantities) {
         this.terms = terms;
         this.weights = weights;
         this.names = names;
@@ -40,6 +48,10 @@ final class EventProfile {
         this.members = members;
         this.memberCount = memberCount;
         this.lastReportId = lastReportId;
+        this.nameTerms = nameTerms;
+        this.nameWeights = nameWeights;
+        this.years = years;
+        this.quantities = quantities;
         List<WrittenDate> w = new ArrayList<>();
         for (TextProfile m : members) if (m.written != null) w.add(m.written);
         this.written = List.copyOf(w);
@@ -49,7 +61,16 @@ final class EventProfile {
         Map<Vocabulary.Term, float[]> sum = new HashMap<>();
         Set<String> names = new HashSet<>(), numbers = new HashSet<>(), actors = new HashSet<>();
         Map<Long, String> places = new LinkedHashMap<>();
+        Map<Vocabulary.Term, float[]> nameSum = new HashMap<>();
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        Map<String, Set<String>> quantities = new HashMap<>();
         for (TextProfile m : members) {
+            double nn = 0;
+            for (float w : m.nameWeights) nn += w * w;
+            nn = Math.sqrt(nn);
+            for (int i = 0; i < m.nameTerms.length; i++) nameSum.computeIfAbsent(m.nameTerms[i], k -> new float[1])[0] += (float) (m.nameWeights[i] / nn);
+            for (int y : m.years) years.add(y);
+            m.quantities.forEach((k, v) -> quantities.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             double norm = 0;
             for (float w : m.weights) norm += w * w;
             norm = Math.sqrt(norm);
@@ -73,7 +94,16 @@ final class EventProfile {
         }
         return new EventProfile(terms, weights, Collections.unmodifiableSet(names),
                 Collections.unmodifiableSet(numbers), Collections.unmodifiableMap(places),
-                Collections.unmodifiableSet(actors), List.copyOf(members), memberCount, lastReportId);
+                Collections.unmodifiableSet(actors), List.copyOf(members), memberCount, lastReportId,
+                nameSum.keySet().toArray(new Vocabulary.Term[0]), floats(nameSum.values()),
+                years.stream().mapToInt(Integer::intValue).toArray(), quantities);
+    }
+
+    private static float[] floats(java.util.Collection<float[]> vs) {
+        float[] out = new float[vs.size()];
+        int i = 0;
+        for (float[] v : vs) out[i++] = v[0];
+        return out;
     }
 
     private volatile long normEpoch = -1;

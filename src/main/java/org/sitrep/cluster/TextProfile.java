@@ -56,13 +56,21 @@ final class TextProfile {
     final Character.UnicodeScript script;
     /** The date written at the top of the report (a dateline), or null. */
     final WrittenDate written;
+    /** Names (capitalised words inside sentences) as terms, with their sublinear counts; parallel arrays. */
+    final Vocabulary.Term[] nameTerms;
+    final float[] nameWeights;
+    /** Years written anywhere in the report (1900-2099), ascending. */
+    final int[] years;
+    /** Counted things: a noun and the numbers written before it ("23 pirates", "three dead"). */
+    final Map<String, Set<String>> quantities;
 
     private TextProfile(String reportId, String sourceId, String url, Instant published, TimeWindow time,
                         EventLocation location, String type, Vocabulary.Term[] terms, float[] weights,
                         Set<String> names, Set<String> numbers, long[] sketch, int shingles, int tokens,
                         String titleKey, Map<Long, String> places, Set<String> regions, Set<String> actors,
                         String locationFeatureClass, String language, Character.UnicodeScript script,
-                        WrittenDate written) {
+                        WrittenDate written, Vocabulary.Term[] nameTerms, float[] nameWeights, int[] years,
+                        Map<String, Set<String>> quantities) {
         this.reportId = reportId;
         this.sourceId = sourceId;
         this.url = url;
@@ -85,6 +93,10 @@ final class TextProfile {
         this.language = language;
         this.script = script;
         this.written = written;
+        this.nameTerms = nameTerms;
+        this.nameWeights = nameWeights;
+        this.years = years;
+        this.quantities = quantities;
     }
 
     /**
@@ -124,6 +136,7 @@ final class TextProfile {
         Extraction ex = ar.extraction();
         Map<String, float[]> counts = new HashMap<>();
         Set<String> names = new HashSet<>(), numbers = new HashSet<>();
+        Map<String, int[]> nameCounts = new HashMap<>();
         List<String> titleTokens = new ArrayList<>();
         int[] tokenCount = {0};
         Set<Long> shingleSet = new HashSet<>();
@@ -145,8 +158,9 @@ final class TextProfile {
                 return;
             }
             float w = 1f;
-            if (capitalised && !sentenceStart && !inTitle && !digit) {
+            if (capitalised && !sentenceStart && !inTitle && !digit && !Quantities.CALENDAR.contains(word)) {
                 names.add(word);
+                nameCounts.computeIfAbsent(word, k -> new int[1])[0]++;
                 w += NAME_WEIGHT;
             }
             if (inTitle) w += 1f;
@@ -173,6 +187,20 @@ final class TextProfile {
             terms[i] = ts.get(order[i]);
             weights[i] = ws.get(order[i]);
         }
+
+        List<Vocabulary.Term> nts = new ArrayList<>(nameCounts.size());
+        List<Float> nws = new ArrayList<>(nameCounts.size());
+        // The outlet's own name ("a military source told Orontes", in Orontes' own report) is not what the story is about.
+        Set<String> ownName = ownNameWords(r.sourceId());
+        for (var e : nameCounts.entrySet()) {
+            if (ownName.contains(e.getKey())) continue;
+            Vocabulary.Term t = vocabulary.term(e.getKey());
+            if (t == null) continue;
+            nts.add(t);
+            nws.add((float) (1 + Math.log(e.getValue()[0])));
+        }
+        float[] nameWeights = new float[nws.size()];
+        for (int i = 0; i < nameWeights.length; i++) nameWeights[i] = nws.get(i);
 
         Map<Long, String> places = new LinkedHashMap<>();
         Set<String> regions = new HashSet<>();
@@ -212,7 +240,18 @@ final class TextProfile {
                 terms, weights, names, numbers, hashes, shingleSet.size(), tokenCount[0], titleKey, places,
                 regions, actors, locationClass,
                 r.language() == null || r.language().isBlank() ? null : r.language().strip().toLowerCase(Locale.ROOT),
-                script(r.title(), r.text()), WrittenDate.of(r.title(), r.text()));
+                script(r.title(), r.text()), WrittenDate.of(r.title(), r.text()),
+                nts.toArray(new Vocabulary.Term[0]), nameWeights, Quantities.years(r.title(), r.text()),
+                Quantities.of(r.title(), r.text()));
+    }
+
+    /** The words of a source id ("rss:orontes-state" -> orontes, state), lower case, four letters or more. */
+    static Set<String> ownNameWords(String sourceId) {
+        if (sourceId == null) return Set.of();
+        Set<String> out = new HashSet<>();
+        int colon = sourceId.indexOf(':');
+        for (String w : sourceId.substring(colon + 1).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) if (w.length() >= 4) out.add(w);
+        return out;
     }
 
     /** The bottom-k sketch of a text's word 3-grams alone (for wave detection). */

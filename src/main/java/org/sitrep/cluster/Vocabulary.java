@@ -14,12 +14,16 @@ final class Vocabulary {
     /** One term: a stable dense id (for sorted-array merges) and its document frequency. */
     static final class Term {
         final int id;
+        final String word;
         final AtomicInteger df = new AtomicInteger();
         // idf cached for one epoch of the document count (benign race: any thread's value is valid).
         private volatile long idfEpoch = -1;
         private volatile double idf;
 
-        Term(int id) { this.id = id; }
+        Term(int id, String word) {
+            this.id = id;
+            this.word = word;
+        }
     }
 
     private final ConcurrentHashMap<String, Term> terms = new ConcurrentHashMap<>();
@@ -37,7 +41,7 @@ final class Vocabulary {
     Term term(String word) {
         Term t = terms.get(word);
         if (t != null || terms.size() >= maxTerms) return t;
-        return terms.computeIfAbsent(word, w -> new Term(nextId.getAndIncrement()));
+        return terms.computeIfAbsent(word, w -> new Term(nextId.getAndIncrement(), w));
     }
 
     /** The term for a word if it is known, without adding it. */

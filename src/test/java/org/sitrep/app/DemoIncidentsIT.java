@@ -93,6 +93,9 @@ class DemoIncidentsIT {
                 String first = eventOfIncident.putIfAbsent(incident, event);
                 if (first != null && !first.equals(event)) wrong.add(e.getKey() + " split from the rest of " + incident + ": " + why.get(e.getKey()));
             }
+            if (!wrong.isEmpty()) {
+                for (var e : INCIDENT.entrySet()) if (wrong.stream().anyMatch(w -> w.contains(e.getValue()))) wrong.add("  " + e.getKey() + " -> " + eventOf.get(e.getKey()) + ": " + why.get(e.getKey()));
+            }
             assertTrue(wrong.isEmpty(), String.join("\n", wrong));
 
             Event water = sitrep.store().event(eventOfIncident.get("Idlib water station strike")).orElseThrow();

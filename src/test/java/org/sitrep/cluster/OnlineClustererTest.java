@@ -192,6 +192,75 @@ class OnlineClustererTest {
                 later.decision().reasons().toString());
     }
 
+    /**
+     * Two incidents of one kind in one place, undated (a re-fetched page, no dateline): how many and
+     * which year tell them apart, not the event words they share.
+     */
+    @Test
+    void differentCountsAndYearsKeepTwoIncidentsOfOneKindApart() {
+        var first = add(report("n1").source("web:a").title("Indian Navy foils pirate attack in Gulf of Aden")
+                .text("The Indian Navy warship INS Mysore foiled a pirate attack on the merchant vessel MV Gibe in the Gulf of Aden "
+                        + "and captured 23 pirates, the navy said. INS Mysore sent its helicopter after a distress call from MV Gibe. "
+                        + "It was the navy's busiest month of 2008.").build());
+        var again = add(report("n2").source("web:b").title("INS Mysore captures pirates")
+                .text("Pirates who tried to board MV Gibe in the Gulf of Aden were captured by INS Mysore on Saturday; "
+                        + "23 pirates are held on the warship, the Indian Navy said, in its busiest year since 2008.").build());
+        var other = add(report("n3").source("web:c").title("Indian Navy foils pirate attack in Gulf of Aden")
+                .text("The Indian Navy warship INS Sukanya foiled a pirate attack on merchant vessels in the Gulf of Aden and "
+                        + "captured 26 pirates, the navy said. INS Sukanya was escorting five ships in the transit corridor, "
+                        + "the navy said in its 2011 report.").build());
+        assertEquals(first.event().id(), again.event().id(), again.decision().reasons().toString());
+        assertTrue(again.decision().reasons().stream().anyMatch(s -> s.startsWith("same count: 23 pirate")), again.decision().reasons().toString());
+        assertTrue(again.decision().reasons().stream().anyMatch(s -> s.startsWith("main names agree")), again.decision().reasons().toString());
+        assertNotEquals(first.event().id(), other.event().id(), other.decision().reasons().toString());
+        var why = other.decision().reasons();
+        assertTrue(why.stream().anyMatch(s -> s.startsWith("counts differ: 26 vs 23 pirate")), why.toString());
+        assertTrue(why.stream().anyMatch(s -> s.startsWith("years written differ: latest 2011 vs 2008")), why.toString());
+    }
+
+    /** Two stars entering rehab: the event words agree, the people do not. */
+    @Test
+    void differentMainNamesLowerTheScoreOfOneKindOfStory() {
+        var reid = add(report("m1").source("web:a").title("Another star in rehab")
+                .text("The actress Tara Reid has entered the Promises Treatment Center in Malibu, her representative confirmed. "
+                        + "Reid, who starred in comedies, asked for privacy while Reid is in treatment at Promises.").build());
+        var lohan = add(report("m2").source("web:b").title("Another star in rehab")
+                .text("The actress Lindsay Lohan has entered the Betty Ford Center in Rancho Mirage, her representative confirmed. "
+                        + "Lohan, who starred in comedies, asked for privacy while Lohan is in treatment at Betty Ford.").build());
+        assertNotEquals(reid.event().id(), lohan.event().id(), lohan.decision().reasons().toString());
+        assertTrue(lohan.decision().reasons().stream().anyMatch(s -> s.startsWith("main names differ") && s.contains("lohan") && s.contains("reid")), lohan.decision().reasons().toString());
+    }
+
+    /** Two reports placed in the same town by the geoparser, in one language, with almost no words in common. */
+    @Test
+    void reportsInOneLanguageThatShareNoWordsDoNotJoinOnPlaceAndTypeAlone() {
+        var a = add(report("f1").source("web:a").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .title("Drone hits power station").text("A drone hit a power station overnight and cut electricity to thousands.").build());
+        var b = add(report("f2").source("web:b").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .title("Football club sells stadium naming rights").text("Metalist announced a sponsor deal worth millions.").build());
+        assertNotEquals(a.event().id(), b.event().id(), b.decision().reasons().toString());
+        assertTrue(b.decision().reasons().stream().anyMatch(s -> s.contains("does not join on other evidence")), b.decision().reasons().toString());
+    }
+
+    /**
+     * The geoparser placed one report of a story in another country (a surname or a company's home
+     * town read as the place); the texts agree and name the same people first: the place is doubted.
+     */
+    @Test
+    void textThatAgreesOnWhoOverrulesATownConflictFromTheGeoparse() {
+        String story = "Lindsay Lohan checked into the Betty Ford Center on Thursday to begin a 90-day rehab stay ordered by "
+                + "the court, her lawyer said. Lohan arrived at the Betty Ford Center before the deadline set by the judge.";
+        var first = add(report("o1").source("web:a").onDay(DAY).at(KHARKIV, LocationPrecision.DISTRICT)
+                .title("Lohan enters rehab").text(story).build());
+        var second = add(report("o2").source("web:b").onDay(DAY).at(ODESA, LocationPrecision.DISTRICT)
+                .title("Lohan checks into Betty Ford")
+                .text("Lindsay Lohan has checked into the Betty Ford Center for court-ordered rehab, her lawyer said on Thursday. "
+                        + "Lohan must stay at the Betty Ford Center for 90 days.").build());
+        assertEquals(first.event().id(), second.event().id(), second.decision().reasons().toString());
+        assertTrue(second.decision().reasons().stream().anyMatch(s -> s.contains("the places read from them are doubted")),
+                second.decision().reasons().toString());
+    }
+
     @Test
     void theSameKindOfEventInAnotherCityOrAnotherWeekStaysApart() {
         String text = "Hundreds of people rallied in the city centre on Saturday demanding the release of prisoners of war. "
