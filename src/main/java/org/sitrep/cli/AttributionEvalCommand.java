@@ -43,6 +43,16 @@ final class AttributionEvalCommand implements Callable<Integer> {
     @Option(names = "--no-cue-tagger", description = "no cue tagger: hand lexicon and learned cue words, as before the tagger") boolean noTagger;
     @Option(names = "--train-cue-tagger", description = "first train the cue tagger on the train split (first annotator of each article), write its weights (gzipped) to this file, then score with it")
     Path trainTagger;
+    @Option(names = "--cue-tagger", description = "score with the cue tagger weights in this file (gzipped, as --train-cue-tagger writes them) instead of the shipped ones")
+    Path taggerFile;
+    @Option(names = "--build-word-classes", arity = "2", paramLabel = "PATH",
+            description = "only write the WordNet word class table the cue tagger reads: WORDNET_DIR (a WordNet 3.0 database, as Debian's wordnet-base installs in /usr/share/wordnet) and the gzipped file to write")
+    List<Path> buildWordClasses;
+    @Option(names = "--cross-validate", description = "score the train split by K-fold cross-validation: each train article is scored with a cue tagger trained on the other folds (for choosing features and thresholds without dev)")
+    int crossValidate = 0;
+    @Option(names = "--sweep-thresholds", split = ",", paramLabel = "T",
+            description = "score once for each of these tagger thresholds, the veto threshold set equal to the cue threshold (with --cross-validate, the fold taggers are trained once)")
+    List<Double> sweep;
     @Option(names = "--tagger-epochs", description = "perceptron passes when training the tagger (default: ${DEFAULT-VALUE})") int epochs = 8;
     @Option(names = "--tagger-min-weight", description = "weights smaller than this are left out of the written model (default: ${DEFAULT-VALUE})") double minWeight = 0.5;
     @Option(names = "--cue-threshold", description = "tagger score above which a word is a cue (default: ${DEFAULT-VALUE})") double cueThreshold = AttributionExtractor.CUE_THRESHOLD;
@@ -51,6 +61,15 @@ final class AttributionEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (buildWordClasses != null) {
+            Path out = buildWordClasses.get(1);
+            if (out.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+            try (var w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(out)), java.nio.charset.StandardCharsets.UTF_8)) {
+                org.sitrep.claims.WordClasses.build(buildWordClasses.get(0), w);
+            }
+            System.out.println("wrote " + out);
+            return 0;
+        }
         List<JsonNode> docs = read(articles);
         Map<String, Map<String, List<JsonNode>>> byDoc = new HashMap<>();
         for (JsonNode a : read(attributions)) {
@@ -59,8 +78,39 @@ final class AttributionEvalCommand implements Callable<Integer> {
         }
         boolean useLearned = !noLearned && (noTagger || withLearned || learnCues != null);
         LearnedCues learned = !useLearned ? LearnedCues.none() : learnCues != null ? learn(docs, byDoc) : LearnedCues.load();
-        CueTagger tagger = noTagger ? null : trainTagger != null ? trainTagger(docs, byDoc) : CueTagger.load();
+        CueTagger tagger = noTagger ? null : trainTagger != null ? trainTagger(docs, byDoc)
+                : taggerFile != null ? CueTagger.load(taggerFile) : CueTagger.load();
+        Map<String, CueTagger> foldTagger = new HashMap<>();
+        if (crossValidate > 1) {
+            split = "train";
+            List<LearnedCues.AnnotatedText> texts = trainTexts(docs, byDoc);
+            List<String> ids = new ArrayList<>();
+            for (JsonNode d : docs) if ("train".equals(d.path("split").asText())) ids.add(d.path("doc_id").asText());
+            for (int fold = 0; fold < crossValidate; fold++) {
+                List<LearnedCues.AnnotatedText> rest = new ArrayList<>();
+                for (int i = 0; i < texts.size(); i++) if (i % crossValidate != fold) rest.add(texts.get(i));
+                CueTagger ft = CueTagger.train(rest, epochs, minWeight, "fold " + fold);
+                for (int i = fold; i < ids.size(); i += crossValidate) foldTagger.put(ids.get(i), ft);
+            }
+        }
+        for (double th : sweep == null ? List.of(cueThreshold) : sweep) {
+            if (sweep != null) {
+                cueThreshold = th;
+                vetoThreshold = th;
+                System.out.printf("cue and veto threshold %s%n", th);
+            }
+            score(docs, byDoc, learned, tagger, foldTagger);
+        }
+        return 0;
+    }
+
+    /** Scores the articles of the split with the tagger (or, for a train article under --cross-validate, its fold's tagger). */
+    private void score(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc, LearnedCues learned, CueTagger tagger,
+            Map<String, CueTagger> foldTagger) throws java.io.IOException {
         AttributionExtractor extractor = new AttributionExtractor(learned.cueWords(cueMinPrecision, cueMinCount), tagger, cueThreshold, vetoThreshold);
+        Map<String, AttributionExtractor> byFold = new HashMap<>();
+        Map<CueTagger, AttributionExtractor> xs = new HashMap<>();
+        foldTagger.forEach((id, ft) -> byFold.put(id, xs.computeIfAbsent(ft, k -> new AttributionExtractor(learned.cueWords(cueMinPrecision, cueMinCount), k, cueThreshold, vetoThreshold))));
         SpanScores source = new SpanScores(), content = new SpanScores();
         int n = 0;
         long t0 = System.nanoTime();
@@ -74,7 +124,7 @@ final class AttributionEvalCommand implements Callable<Integer> {
             if (annotators.isEmpty()) annotators.addAll(annotations.keySet());
             if (annotators.isEmpty()) continue;
             n++;
-            List<Attribution> found = extractor.extract(text, "en");
+            List<Attribution> found = byFold.getOrDefault(d.path("doc_id").asText(), extractor).extract(text, "en");
             List<int[][]> predSource = new ArrayList<>(), predContent = new ArrayList<>();
             if (dumpOut != null) {
                 for (Attribution a : found) {
@@ -126,7 +176,6 @@ final class AttributionEvalCommand implements Callable<Integer> {
             m.put("n", n);
             out.println(Json.MAPPER.writeValueAsString(m));
         }
-        return 0;
     }
 
     /** Trains the cue tagger on the train split, first annotator of each article, and writes its weights. */

@@ -44,10 +44,28 @@ class CueTaggerTest {
 
     @Test
     void nounUseOfAHandCueIsOverruled() {
-        // "called" is in the hand lexicon ("called for", "called it a lie"); here it names a group.
-        String t = "A group called Veterans for Peace organised the march.";
-        assertTrue(new AttributionExtractor(java.util.Set.of()).extract(t, "en").size() <= 1);
+        // "wrote" is in the hand lexicon ("wrote that ..."); here she wrote a document and reports nothing.
+        String t = "She wrote the report in two days.";
+        assertFalse(new AttributionExtractor(java.util.Set.of()).extract(t, "en").isEmpty(), "the hand lexicon alone takes it for a cue");
         assertTrue(x.extract(t, "en").isEmpty(), () -> x.extract(t, "en").toString());
+    }
+
+    @Test
+    void namingIsNoSpeech() {
+        String t = "A group called Veterans for Peace organised the march.";
+        assertTrue(x.extract(t, "en").isEmpty(), () -> x.extract(t, "en").toString());
+        String s = "The minister called the strike a war crime.";
+        assertEquals("The minister", x.extract(s, "en").get(0).source().text(s));
+    }
+
+    @Test
+    void wordNetClassesCarryACueToARareVerbOfTheSameKind() {
+        // Trained on "vowed" only: "pledged" (a verb of communication, like "vow") scores above "painted" (creation).
+        String a = "The mayor vowed to rebuild the bridge. The bridge was painted in May.";
+        String b = "Residents vowed to stay. The school was closed in June.";
+        CueTagger t = CueTagger.train(List.of(new LearnedCues.AnnotatedText(a, List.of(span(a, "vowed"))),
+                new LearnedCues.AnnotatedText(b, List.of(span(b, "vowed")))), 5, 0.0, "test corpus");
+        assertTrue(score(t, "The governor pledged to reopen the road.", "pledged") > score(t, "The governor painted the road.", "painted"));
     }
 
     @Test
