@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Scores each English word as an attribution cue from its context: an averaged perceptron over the word,
- * its suffix and shape, its WordNet classes ({@link WordClasses}), the words around it, its place in the sentence,
+ * its suffix and shape, the words around it, its place in the sentence,
  * what follows ("that", a colon, a quote, "whether") and what precedes (a name, a pronoun, a determiner), and
  * whether the hand lexicon ({@link CueLexicon}) has a cue there.
  *
@@ -43,8 +43,6 @@ public final class CueTagger {
 
     private final Map<String, Float> weights;
     private final String provenance;
-
-    private final WordClasses classes = WordClasses.load();
 
     private CueTagger(Map<String, Float> weights, String provenance) {
         this.weights = weights;
@@ -158,12 +156,7 @@ public final class CueTagger {
      * Feature names of word token {@code i}. {@code lex[i]} is the hand lexicon's cue kind at the token (or null),
      * {@code inQuote[i]} whether it lies inside a quotation.
      */
-    static List<String> features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote, WordClasses classes) {
-        return features(t, toks, i, lex, inQuote, classes.of(toks.get(i).lower()));
-    }
-
-    /** As above with the word's classes already looked up. */
-    static List<String> features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote, WordClasses.Classes wc) {
+    static List<String> features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote) {
         Token k = toks.get(i);
         String w = k.lower();
         Token p1 = i > 0 ? toks.get(i - 1) : null, p2 = i > 1 ? toks.get(i - 2) : null;
@@ -262,22 +255,6 @@ public final class CueTagger {
         f.add("sc=" + subjCls);
         f.add("lemsc=" + lem + "|" + subjCls);
         f.add("capmid=" + (k.capital() && pos > 0));
-        // The word's WordNet classes: a rare verb of communication or cognition ("vowed", "mused") is likely a cue
-        // where a frequent one would be; "decision", "outlook" are nouns of cognition.
-        String v1 = wc.verb().length > 0 ? wc.verb()[0] : "-", o1 = wc.noun().length > 0 ? wc.noun()[0] : "-";
-        f.add("wv1=" + v1);
-        f.add("wn1=" + o1);
-        for (String c : wc.verb()) f.add("wv=" + c);
-        for (String c : wc.noun()) f.add("wn=" + c);
-        f.add("wvn=" + v1 + "|" + o1);
-        f.add("wv1c1=" + v1 + "|" + c1);
-        f.add("wv1d1=" + v1 + "|" + d1);
-        f.add("wn1c1=" + o1 + "|" + c1);
-        f.add("wn1d1=" + o1 + "|" + d1);
-        f.add("wv1next=" + v1 + "|" + next);
-        f.add("wn1next=" + o1 + "|" + next);
-        f.add("wv1sc=" + v1 + "|" + subjCls);
-        f.add("wv1s2=" + v1 + "|" + (w.length() > 2 ? w.substring(w.length() - 2) : w));
         return f;
     }
 
@@ -354,7 +331,6 @@ public final class CueTagger {
         CueKind[] kinds = lexicon(toks, matches);
         boolean[] q = inQuote(toks, quotes);
         double[] out = new double[toks.size()];
-        Map<String, WordClasses.Classes> seen = new HashMap<>();
         for (int i = 0; i < out.length; i++) {
             // Function words are never the head of a cue (see head), so they are not scored: about a third of the work.
             if (!scored(toks.get(i))) {
@@ -362,9 +338,7 @@ public final class CueTagger {
                 continue;
             }
             double s = 0;
-            // A text repeats its words ("said" dozens of times): look up each word's classes once.
-            WordClasses.Classes wc = seen.computeIfAbsent(toks.get(i).lower(), classes::of);
-            for (String f : features(t, toks, i, kinds, q, wc)) {
+            for (String f : features(t, toks, i, kinds, q)) {
                 Float x = weights.get(f);
                 if (x != null) s += x;
             }
@@ -384,7 +358,6 @@ public final class CueTagger {
      */
     public static CueTagger train(List<LearnedCues.AnnotatedText> texts, int epochs, double minWeight, String provenance) {
         CueLexicon lex = CueLexicon.english();
-        WordClasses classes = WordClasses.load();
         Map<String, Integer> index = new HashMap<>();
         List<int[][]> docX = new ArrayList<>();
         List<byte[]> docLabels = new ArrayList<>();
@@ -409,7 +382,7 @@ public final class CueTagger {
             int[][] x = new int[toks.size()][];
             for (int i = 0; i < toks.size(); i++) {
                 if (!toks.get(i).word()) continue;
-                List<String> f = features(t, toks, i, kinds, q, classes);
+                List<String> f = features(t, toks, i, kinds, q);
                 x[i] = new int[f.size()];
                 for (int j = 0; j < x[i].length; j++) x[i][j] = index.computeIfAbsent(f.get(j), k -> index.size());
             }

@@ -45,9 +45,6 @@ final class AttributionEvalCommand implements Callable<Integer> {
     Path trainTagger;
     @Option(names = "--cue-tagger", description = "score with the cue tagger weights in this file (gzipped, as --train-cue-tagger writes them) instead of the shipped ones")
     Path taggerFile;
-    @Option(names = "--build-word-classes", arity = "2", paramLabel = "PATH",
-            description = "only write the WordNet word class table the cue tagger reads: WORDNET_DIR (a WordNet 3.0 database, as Debian's wordnet-base installs in /usr/share/wordnet) and the gzipped file to write")
-    List<Path> buildWordClasses;
     @Option(names = "--cross-validate", description = "score the train split by K-fold cross-validation: each train article is scored with a cue tagger trained on the other folds (for choosing features and thresholds without dev)")
     int crossValidate = 0;
     @Option(names = "--sweep-thresholds", split = ",", paramLabel = "T",
@@ -61,15 +58,6 @@ final class AttributionEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (buildWordClasses != null) {
-            Path out = buildWordClasses.get(1);
-            if (out.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
-            try (var w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(out)), java.nio.charset.StandardCharsets.UTF_8)) {
-                org.sitrep.claims.WordClasses.build(buildWordClasses.get(0), w);
-            }
-            System.out.println("wrote " + out);
-            return 0;
-        }
         List<JsonNode> docs = read(articles);
         Map<String, Map<String, List<JsonNode>>> byDoc = new HashMap<>();
         for (JsonNode a : read(attributions)) {

@@ -43,11 +43,19 @@ class CueTaggerTest {
     }
 
     @Test
-    void nounUseOfAHandCueIsOverruled() {
-        // "wrote" is in the hand lexicon ("wrote that ..."); here she wrote a document and reports nothing.
-        String t = "She wrote the report in two days.";
+    void handCueTheTaggerRejectsIsOverruled() {
+        // "wrote" is in the hand lexicon ("wrote that ..."). A tagger taught that "wrote that" reports and "wrote the book"
+        // does not overrules the hand lexicon on the second use and keeps the first.
+        String a = "The envoy wrote that the talks had failed. She wrote the book in two days.";
+        String b = "Her aide wrote that the road was closed. He wrote the letter in May.";
+        CueTagger tagger = CueTagger.train(List.of(new LearnedCues.AnnotatedText(a, List.of(span(a, "wrote"))),
+                new LearnedCues.AnnotatedText(b, List.of(span(b, "wrote")))), 5, 0.0, "test corpus");
+        AttributionExtractor vetoing = new AttributionExtractor(java.util.Set.of(), tagger, 0.0, 0.0);
+        String t = "The mayor wrote the report in two days.";
         assertFalse(new AttributionExtractor(java.util.Set.of()).extract(t, "en").isEmpty(), "the hand lexicon alone takes it for a cue");
-        assertTrue(x.extract(t, "en").isEmpty(), () -> x.extract(t, "en").toString());
+        assertTrue(vetoing.extract(t, "en").isEmpty(), () -> vetoing.extract(t, "en").toString());
+        String s = "The mayor wrote that the bridge was safe.";
+        assertEquals("The mayor", vetoing.extract(s, "en").get(0).source().text(s));
     }
 
     @Test
@@ -56,16 +64,6 @@ class CueTaggerTest {
         assertTrue(x.extract(t, "en").isEmpty(), () -> x.extract(t, "en").toString());
         String s = "The minister called the strike a war crime.";
         assertEquals("The minister", x.extract(s, "en").get(0).source().text(s));
-    }
-
-    @Test
-    void wordNetClassesCarryACueToARareVerbOfTheSameKind() {
-        // Trained on "vowed" only: "pledged" (a verb of communication, like "vow") scores above "painted" (creation).
-        String a = "The mayor vowed to rebuild the bridge. The bridge was painted in May.";
-        String b = "Residents vowed to stay. The school was closed in June.";
-        CueTagger t = CueTagger.train(List.of(new LearnedCues.AnnotatedText(a, List.of(span(a, "vowed"))),
-                new LearnedCues.AnnotatedText(b, List.of(span(b, "vowed")))), 5, 0.0, "test corpus");
-        assertTrue(score(t, "The governor pledged to reopen the road.", "pledged") > score(t, "The governor painted the road.", "painted"));
     }
 
     @Test
