@@ -23,8 +23,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Scores each English word as an attribution cue from its context: an averaged perceptron over the word,
- * its suffix and shape, the words around it, what follows ("that", a colon, a quote) and what precedes (a
- * name, a pronoun, a determiner), and whether the hand lexicon ({@link CueLexicon}) has a cue there.
+ * its suffix and shape, the words around it, its place in the sentence,
+ * what follows ("that", a colon, a quote, "whether") and what precedes (a name, a pronoun, a determiner), and
+ * whether the hand lexicon ({@link CueLexicon}) has a cue there.
  *
  * <p>Why a model and not a longer word list: attitude and thought verbs are cues only in some contexts.
  * "Voters think Sanders can win" attributes a view; "think tank" does not. "She supported the bill" is an
@@ -57,6 +58,13 @@ public final class CueTagger {
             return read(new GZIPInputStream(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Weights written by {@link #write} to a gzipped file. */
+    public static CueTagger load(java.nio.file.Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+            return read(in);
         }
     }
 
@@ -209,8 +217,57 @@ public final class CueTagger {
         }
         f.add("subj=" + subj + "|" + said);
         f.add("lemsubj=" + lem + "|" + subj + "|" + said);
+        // A wider window: the third word on each side and the word trigrams ("in a statement", "told reporters that").
+        f.add("p3=" + (p3 == null ? "<s>" : p3.lower()));
+        f.add("n3=" + (n3 == null ? "</s>" : n3.lower()));
+        f.add("p2p1w=" + sp2 + "|" + sp1 + "|" + w);
+        f.add("wn1n2=" + w + "|" + sn1 + "|" + sn2);
+        f.add("s4=" + (w.length() > 4 ? w.substring(w.length() - 4) : w));
+        // Where the word sits in its sentence: cues come early ("X said ...") or last ("..., X said.").
+        int pos = 0;
+        for (int j = i; j > 0 && pos < 13 && !boundary(t, toks, j); j--) pos++;
+        int rest = 0;
+        for (int j = i + 1; j < toks.size() && rest < 13 && !boundary(t, toks, j); j++) rest++;
+        String bp = bucket(pos), br = bucket(rest);
+        f.add("pos=" + bp + "|" + br);
+        f.add("lempos=" + lem + "|" + bp);
+        f.add("lemrest=" + lem + "|" + br);
+        // What follows before the sentence ends: a that-clause, a quote, a colon, "whether", "to" + verb, "about".
+        String next = "-";
+        int dist = 0;
+        for (int j = i + 1; j < toks.size() && j <= i + 8 && !boundary(t, toks, j); j++) {
+            String c = toks.get(j).lower();
+            if (c.equals("that") || c.equals("whether") || c.equals("if") || c.equals("to") || c.equals("about") || c.equals(":")
+                    || c.equals("how") || c.equals("why") || quoteChar(c)) {
+                next = quoteChar(c) ? "q" : c;
+                dist = j - i;
+                break;
+            }
+        }
+        String nd = next + "@" + (dist <= 2 ? String.valueOf(dist) : dist <= 4 ? "3-4" : "5+");
+        f.add("next=" + nd);
+        f.add("lemnext=" + lem + "|" + next);
+        f.add("s3next=" + (w.length() > 3 ? w.substring(w.length() - 3) : w) + "|" + nd);
+        // Who the subject is once auxiliaries and adverbs are skipped ("she has repeatedly said", "the outlook").
+        int j = i - 1;
+        while (j >= 0 && toks.get(j).word() && (AUX.contains(toks.get(j).lower()) || toks.get(j).lower().endsWith("ly"))) j--;
+        String subjCls = j < 0 || boundary(t, toks, j + 1) && j + 1 <= i - 1 ? "<s>" : cls(toks.get(j));
+        f.add("sc=" + subjCls);
+        f.add("lemsc=" + lem + "|" + subjCls);
+        f.add("capmid=" + (k.capital() && pos > 0));
         return f;
     }
+
+    /** Whether a sentence or paragraph ends between token {@code j - 1} and token {@code j}. */
+    private static boolean boundary(String t, List<Token> toks, int j) {
+        if (j <= 0) return true;
+        Token p = toks.get(j - 1);
+        if (!p.word() && ".!?".contains(p.lower())) return true;
+        for (int c = p.end(); c < toks.get(j).start(); c++) if (t.charAt(c) == '\n') return true;
+        return false;
+    }
+
+    private static String bucket(int n) { return n <= 3 ? String.valueOf(n) : n <= 6 ? "4-6" : n <= 12 ? "7-12" : "13+"; }
 
     /** A crude English stem: "decried", "decries" and "decrying" meet at "decri"; enough to share weights between inflections. */
     static String stem(String w) {
@@ -276,7 +333,7 @@ public final class CueTagger {
         double[] out = new double[toks.size()];
         for (int i = 0; i < out.length; i++) {
             // Function words are never the head of a cue (see head), so they are not scored: about a third of the work.
-            if (!toks.get(i).word() || LearnedCues.NOT_CUES.contains(toks.get(i).lower())) {
+            if (!scored(toks.get(i))) {
                 out[i] = Double.NEGATIVE_INFINITY;
                 continue;
             }
@@ -290,6 +347,8 @@ public final class CueTagger {
         return out;
     }
 
+    private static boolean scored(Token k) { return k.word() && !LearnedCues.NOT_CUES.contains(k.lower()); }
+
     // ---- training -------------------------------------------------------------------------------------
 
     /**
@@ -300,8 +359,8 @@ public final class CueTagger {
     public static CueTagger train(List<LearnedCues.AnnotatedText> texts, int epochs, double minWeight, String provenance) {
         CueLexicon lex = CueLexicon.english();
         Map<String, Integer> index = new HashMap<>();
-        List<int[]> xs = new ArrayList<>();
-        List<Boolean> ys = new ArrayList<>();
+        List<int[][]> docX = new ArrayList<>();
+        List<byte[]> docLabels = new ArrayList<>();
         for (LearnedCues.AnnotatedText a : texts) {
             String t = AttributionExtractor.twoApostropheQuotes(a.text());
             List<Token> toks = tokens(t);
@@ -320,16 +379,43 @@ public final class CueTagger {
             }
             CueKind[] kinds = lexicon(toks, lex.matches(t));
             boolean[] q = inQuote(toks, AttributionExtractor.quotes(t));
+            int[][] x = new int[toks.size()][];
             for (int i = 0; i < toks.size(); i++) {
-                if (!toks.get(i).word() || label[i] == 2) continue;
+                if (!toks.get(i).word()) continue;
                 List<String> f = features(t, toks, i, kinds, q);
-                int[] x = new int[f.size()];
-                for (int j = 0; j < x.length; j++) x[j] = index.computeIfAbsent(f.get(j), k -> index.size());
-                xs.add(x);
+                x[i] = new int[f.size()];
+                for (int j = 0; j < x[i].length; j++) x[i][j] = index.computeIfAbsent(f.get(j), k -> index.size());
+            }
+            docX.add(x);
+            docLabels.add(label);
+        }
+        String[] names = new String[index.size()];
+        index.forEach((k, v) -> names[v] = k);
+        double[] w = perceptron(docX, docLabels, names.length, epochs);
+        Map<String, Float> out = new HashMap<>();
+        for (int f = 0; f < names.length; f++) {
+            double avg = Math.round(w[f] * 1000) / 1000.0;
+            if (Math.abs(avg) >= minWeight) out.put(names[f], (float) avg);
+        }
+        return new CueTagger(out, provenance);
+    }
+
+    /**
+     * Averaged perceptron over the words of the documents (non-head words of a cue, label 2, are skipped), {@code epochs}
+     * passes in a fixed shuffled order; returns the averaged weights.
+     */
+    private static double[] perceptron(List<int[][]> docX, List<byte[]> docLabels, int n, int epochs) {
+        List<int[]> xs = new ArrayList<>();
+        List<Boolean> ys = new ArrayList<>();
+        for (int d = 0; d < docX.size(); d++) {
+            int[][] x = docX.get(d);
+            byte[] label = docLabels.get(d);
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] == null || label[i] == 2) continue;
+                xs.add(x[i]);
                 ys.add(label[i] == 1);
             }
         }
-        int n = index.size();
         double[] w = new double[n], u = new double[n];
         int[] order = new int[xs.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -356,13 +442,7 @@ public final class CueTagger {
                 c++;
             }
         }
-        Map<String, Float> out = new HashMap<>();
-        String[] names = new String[n];
-        index.forEach((k, v) -> names[v] = k);
-        for (int f = 0; f < n; f++) {
-            double avg = w[f] - u[f] / c;
-            if (Math.abs(avg) >= minWeight) out.put(names[f], (float) (Math.round(avg * 1000) / 1000.0));
-        }
-        return new CueTagger(out, provenance);
+        for (int f = 0; f < n; f++) w[f] -= u[f] / c;
+        return w;
     }
 }

@@ -43,6 +43,13 @@ final class AttributionEvalCommand implements Callable<Integer> {
     @Option(names = "--no-cue-tagger", description = "no cue tagger: hand lexicon and learned cue words, as before the tagger") boolean noTagger;
     @Option(names = "--train-cue-tagger", description = "first train the cue tagger on the train split (first annotator of each article), write its weights (gzipped) to this file, then score with it")
     Path trainTagger;
+    @Option(names = "--cue-tagger", description = "score with the cue tagger weights in this file (gzipped, as --train-cue-tagger writes them) instead of the shipped ones")
+    Path taggerFile;
+    @Option(names = "--cross-validate", description = "score the train split by K-fold cross-validation: each train article is scored with a cue tagger trained on the other folds (for choosing features and thresholds without dev)")
+    int crossValidate = 0;
+    @Option(names = "--sweep-thresholds", split = ",", paramLabel = "T",
+            description = "score once for each of these tagger thresholds, the veto threshold set equal to the cue threshold (with --cross-validate, the fold taggers are trained once)")
+    List<Double> sweep;
     @Option(names = "--tagger-epochs", description = "perceptron passes when training the tagger (default: ${DEFAULT-VALUE})") int epochs = 8;
     @Option(names = "--tagger-min-weight", description = "weights smaller than this are left out of the written model (default: ${DEFAULT-VALUE})") double minWeight = 0.5;
     @Option(names = "--cue-threshold", description = "tagger score above which a word is a cue (default: ${DEFAULT-VALUE})") double cueThreshold = AttributionExtractor.CUE_THRESHOLD;
@@ -59,8 +66,39 @@ final class AttributionEvalCommand implements Callable<Integer> {
         }
         boolean useLearned = !noLearned && (noTagger || withLearned || learnCues != null);
         LearnedCues learned = !useLearned ? LearnedCues.none() : learnCues != null ? learn(docs, byDoc) : LearnedCues.load();
-        CueTagger tagger = noTagger ? null : trainTagger != null ? trainTagger(docs, byDoc) : CueTagger.load();
+        CueTagger tagger = noTagger ? null : trainTagger != null ? trainTagger(docs, byDoc)
+                : taggerFile != null ? CueTagger.load(taggerFile) : CueTagger.load();
+        Map<String, CueTagger> foldTagger = new HashMap<>();
+        if (crossValidate > 1) {
+            split = "train";
+            List<LearnedCues.AnnotatedText> texts = trainTexts(docs, byDoc);
+            List<String> ids = new ArrayList<>();
+            for (JsonNode d : docs) if ("train".equals(d.path("split").asText())) ids.add(d.path("doc_id").asText());
+            for (int fold = 0; fold < crossValidate; fold++) {
+                List<LearnedCues.AnnotatedText> rest = new ArrayList<>();
+                for (int i = 0; i < texts.size(); i++) if (i % crossValidate != fold) rest.add(texts.get(i));
+                CueTagger ft = CueTagger.train(rest, epochs, minWeight, "fold " + fold);
+                for (int i = fold; i < ids.size(); i += crossValidate) foldTagger.put(ids.get(i), ft);
+            }
+        }
+        for (double th : sweep == null ? List.of(cueThreshold) : sweep) {
+            if (sweep != null) {
+                cueThreshold = th;
+                vetoThreshold = th;
+                System.out.printf("cue and veto threshold %s%n", th);
+            }
+            score(docs, byDoc, learned, tagger, foldTagger);
+        }
+        return 0;
+    }
+
+    /** Scores the articles of the split with the tagger (or, for a train article under --cross-validate, its fold's tagger). */
+    private void score(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc, LearnedCues learned, CueTagger tagger,
+            Map<String, CueTagger> foldTagger) throws java.io.IOException {
         AttributionExtractor extractor = new AttributionExtractor(learned.cueWords(cueMinPrecision, cueMinCount), tagger, cueThreshold, vetoThreshold);
+        Map<String, AttributionExtractor> byFold = new HashMap<>();
+        Map<CueTagger, AttributionExtractor> xs = new HashMap<>();
+        foldTagger.forEach((id, ft) -> byFold.put(id, xs.computeIfAbsent(ft, k -> new AttributionExtractor(learned.cueWords(cueMinPrecision, cueMinCount), k, cueThreshold, vetoThreshold))));
         SpanScores source = new SpanScores(), content = new SpanScores();
         int n = 0;
         long t0 = System.nanoTime();
@@ -74,7 +112,7 @@ final class AttributionEvalCommand implements Callable<Integer> {
             if (annotators.isEmpty()) annotators.addAll(annotations.keySet());
             if (annotators.isEmpty()) continue;
             n++;
-            List<Attribution> found = extractor.extract(text, "en");
+            List<Attribution> found = byFold.getOrDefault(d.path("doc_id").asText(), extractor).extract(text, "en");
             List<int[][]> predSource = new ArrayList<>(), predContent = new ArrayList<>();
             if (dumpOut != null) {
                 for (Attribution a : found) {
@@ -126,7 +164,6 @@ final class AttributionEvalCommand implements Callable<Integer> {
             m.put("n", n);
             out.println(Json.MAPPER.writeValueAsString(m));
         }
-        return 0;
     }
 
     /** Trains the cue tagger on the train split, first annotator of each article, and writes its weights. */

@@ -43,11 +43,27 @@ class CueTaggerTest {
     }
 
     @Test
-    void nounUseOfAHandCueIsOverruled() {
-        // "called" is in the hand lexicon ("called for", "called it a lie"); here it names a group.
+    void handCueTheTaggerRejectsIsOverruled() {
+        // "wrote" is in the hand lexicon ("wrote that ..."). A tagger taught that "wrote that" reports and "wrote the book"
+        // does not overrules the hand lexicon on the second use and keeps the first.
+        String a = "The envoy wrote that the talks had failed. She wrote the book in two days.";
+        String b = "Her aide wrote that the road was closed. He wrote the letter in May.";
+        CueTagger tagger = CueTagger.train(List.of(new LearnedCues.AnnotatedText(a, List.of(span(a, "wrote"))),
+                new LearnedCues.AnnotatedText(b, List.of(span(b, "wrote")))), 5, 0.0, "test corpus");
+        AttributionExtractor vetoing = new AttributionExtractor(java.util.Set.of(), tagger, 0.0, 0.0);
+        String t = "The mayor wrote the report in two days.";
+        assertFalse(new AttributionExtractor(java.util.Set.of()).extract(t, "en").isEmpty(), "the hand lexicon alone takes it for a cue");
+        assertTrue(vetoing.extract(t, "en").isEmpty(), () -> vetoing.extract(t, "en").toString());
+        String s = "The mayor wrote that the bridge was safe.";
+        assertEquals("The mayor", vetoing.extract(s, "en").get(0).source().text(s));
+    }
+
+    @Test
+    void namingIsNoSpeech() {
         String t = "A group called Veterans for Peace organised the march.";
-        assertTrue(new AttributionExtractor(java.util.Set.of()).extract(t, "en").size() <= 1);
         assertTrue(x.extract(t, "en").isEmpty(), () -> x.extract(t, "en").toString());
+        String s = "The minister called the strike a war crime.";
+        assertEquals("The minister", x.extract(s, "en").get(0).source().text(s));
     }
 
     @Test
