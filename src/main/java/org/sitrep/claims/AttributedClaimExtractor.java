@@ -89,8 +89,9 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
             boolean relevant = mentionsEvent(content, eventTerms) || a.kind() == CueKind.CLAIM_RESPONSIBILITY
                     || a.kind() == CueKind.DENY_RESPONSIBILITY;
             Stance stance = a.kind().stance();
-            if (stance == Stance.SUPPORTS && a.kind() != CueKind.CLAIM_RESPONSIBILITY && FALSE_WORDS.matcher(content).find()) {
-                stance = Stance.DENIES; // "the ministry said the reports were fake"
+            if (stance == Stance.SUPPORTS && a.kind() != CueKind.CLAIM_RESPONSIBILITY
+                    && (FALSE_WORDS.matcher(content).find() || deniesAnAct(content))) {
+                stance = Stance.DENIES; // "the ministry said the reports were fake", "confirmed that the brigades did not launch any drone"
             }
             if (!relevant && stance == Stance.SUPPORTS) stance = Stance.OBSERVES;
             // "No group has claimed responsibility", "the army did not confirm": no position taken.
@@ -120,6 +121,17 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
     private static boolean isPlace(String claimant, Extraction ex) {
         return ex != null && ex.location() != null && ex.location().name() != null
                 && ClaimSides.partyKey(ex.location().name()).equals(ClaimSides.partyKey(claimant));
+    }
+
+    /** "did not launch any drone", "never fired", "не запускали", "لم تطلق أي طائرة": the content's first clause says the act was not done. */
+    private static final Pattern NOT_DONE = Pattern.compile(
+            "^(?:that\\s+)?[^,.;:]{0,60}?(?<![\\p{L}])(?:did not|didn[’']t|never|has not|have not|had not|hasn[’']t|haven[’']t|не|ні|لم|لا)\\s+"
+                    + "(?:\\p{L}+\\s+)?(?:launch|fire|attack|strike|carry out|carried out|target|shell|bomb|send|запуска|запусти|атаков|обстрелива|"
+                    + "наноси|запуска|атакува|обстрілю|تطلق|يطلق|نطلق|تهاجم|يهاجم|نهاجم|تستهدف|يستهدف|نستهدف|تقصف|يقصف|نقصف)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static boolean deniesAnAct(String content) {
+        return NOT_DONE.matcher(content).find();
     }
 
     static boolean mentionsEvent(String content, List<String> terms) {

@@ -72,7 +72,8 @@ public final class AdmiraltyGrader implements Grader {
             String key = ClaimSides.partyKey(outlet);
             names.putIfAbsent(key, outlet);
             if (headlineDenies) deniers.add(key);
-            else supporters.add(key);
+            else if (!onlyDenials(m.report().claims())) supporters.add(key); // a channel that carries only a denial does not support
+
             claims.addAll(m.report().claims());
         }
         ClaimSides sides = ClaimSides.of(claims, Map.of());
@@ -85,6 +86,9 @@ public final class AdmiraltyGrader implements Grader {
         String basis = basis(independent, sources, copies);
         String responsibility = responsibility(sides);
         boolean disputed = !deniers.isEmpty() && !supporters.isEmpty();
+        if (!deniers.isEmpty() && supporters.isEmpty()) {
+            return grade(5, EventState.DISPUTED, "improbable: only denials, by " + list(deniers, names) + "; " + basis, responsibility);
+        }
         if (!deniers.isEmpty() && deniers.size() > supporters.size()) {
             return grade(5, EventState.DISPUTED, "improbable: denied by " + list(deniers, names) + ", more parties than the "
                     + supporters.size() + " that support it (" + list(supporters, names) + "); " + basis, responsibility);
@@ -107,6 +111,17 @@ public final class AdmiraltyGrader implements Grader {
         if (best <= 'C') return grade(3, state, "possibly true: " + basis + ", not yet corroborated", responsibility);
         if (best <= 'E') return grade(4, state, "doubtful: " + basis + ", a source graded " + best + ", not corroborated", responsibility);
         return grade(6, state, "cannot be judged: " + basis + " of unknown reliability, not corroborated", responsibility);
+    }
+
+    /** Whether every claim of weight in a report denies (and there is one): the report relays a denial, not the event. */
+    static boolean onlyDenials(List<Claim> claims) {
+        boolean any = false;
+        for (Claim c : claims) {
+            if (c.confidence() < 0.4 || c.stance() == Stance.OBSERVES) continue;
+            if (c.stance() != Stance.DENIES) return false;
+            any = true;
+        }
+        return any;
     }
 
     private static void party(Claim c, Set<String> side, Map<String, String> names) {

@@ -46,6 +46,20 @@ class AttributedClaimExtractorTest {
     }
 
     @Test
+    void confirmingThatTheActWasNotDoneDenies() {
+        Report en = report("", "The group's spokesman confirmed that its fighters did not launch any drone toward the air base.", "en");
+        List<Claim> claims = x.claims(en, STRIKE);
+        assertEquals(1, claims.size(), claims::toString);
+        assertEquals(Stance.DENIES, claims.get(0).stance(), claims::toString);
+        Report ar = report("", "أكد المتحدث العسكري باسم الألوية أن الألوية لم تطلق أي طائرة مسيّرة باتجاه القاعدة.", "ar");
+        List<Claim> arabic = x.claims(ar, STRIKE);
+        assertTrue(!arabic.isEmpty() && arabic.stream().allMatch(c -> c.stance() == Stance.DENIES), arabic::toString);
+        // a negation later in the content is not a denial of the act: "drones struck the base, which did not respond"
+        Report later = report("", "The ministry said three drones struck the air base overnight and that air defences did not respond in time.", "en");
+        assertEquals(Stance.SUPPORTS, x.claims(later, STRIKE).get(0).stance());
+    }
+
+    @Test
     void responsibilityClaimedDeniedAndBlamed() {
         Report r = report("", "The Islamic State group claimed responsibility for the bombing. "
                 + "The Kurdish militia denied any involvement in the attack. "

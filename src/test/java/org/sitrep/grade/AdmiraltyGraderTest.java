@@ -102,6 +102,17 @@ class AdmiraltyGraderTest {
     }
 
     @Test
+    void aChannelCarryingOnlyADenialDoesNotSupportTheEvent() {
+        Grade g = grade(member("wire", "The defence ministry said five drones attacked the air base overnight.", null),
+                member("paper", "Drones struck the air base, the governor said.", null),
+                member("blog", "The group's spokesman confirmed that its fighters did not launch any drone toward the base.", null));
+        assertEquals(EventState.DISPUTED, g.state(), g.reason());
+        assertTrue(g.reason().contains("denied by The group's spokesman"), g.reason());
+        String supported = g.reason().substring(g.reason().indexOf("supported by"), g.reason().indexOf("denied by"));
+        assertTrue(!supported.contains("Some Blog"), "the channel relays the denial: " + g.reason());
+    }
+
+    @Test
     void denialsOutnumberingSupportAreImprobable() {
         Grade g = grade(member("blog", "The army denied the drone attack. The governor denied the attack took place. "
                 + "The mayor also denied any strike.", null));
