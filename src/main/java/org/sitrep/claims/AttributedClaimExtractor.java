@@ -54,7 +54,7 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
             "(?<![\\p{L}])(?:false|fake|untrue|fabricat|baseless|groundless|lies?|propaganda|disinformation|hoax|"
                     + "not true|did not (?:happen|take place|occur)|never happened|no (?:such )?(?:attack|strike)|"
                     + "ложь|ложн|фейк|неправд|не соответству|дезинформац|брехн|неправд|фейк|"
-                    + "كاذب|مفبرك|ملفق|عار(?:ية)? عن الصحة|لا صحة)",
+                    + "كاذب|مفبرك|ملفق|عار(?:ية)? عن الصحة|لا صحة|مزاعم|المزاعم|مزعوم|ادعاءات|الادعاءات)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Y carried out the attack", "the strike was carried out by Y", "Y was behind it". */
     private static final Pattern PERPETRATOR = Pattern.compile(

@@ -115,13 +115,15 @@ public final class AdmiraltyGrader implements Grader {
 
     /** Whether every claim of weight in a report denies (and there is one): the report relays a denial, not the event. */
     static boolean onlyDenials(List<Claim> claims) {
-        boolean any = false;
+        Set<String> deniers = new java.util.HashSet<>();
+        for (Claim c : claims) if (c.confidence() >= 0.4 && c.stance() == Stance.DENIES) deniers.add(ClaimSides.partyKey(c.claimant()));
+        if (deniers.isEmpty()) return false;
         for (Claim c : claims) {
-            if (c.confidence() < 0.4 || c.stance() == Stance.OBSERVES) continue;
-            if (c.stance() != Stance.DENIES) return false;
-            any = true;
+            if (c.confidence() < 0.4 || c.stance() != Stance.SUPPORTS) continue;
+            // what a denying party adds ("such allegations come before every bombing campaign") is still its side
+            if (!deniers.contains(ClaimSides.partyKey(c.claimant()))) return false;
         }
-        return any;
+        return true;
     }
 
     private static void party(Claim c, Set<String> side, Map<String, String> names) {

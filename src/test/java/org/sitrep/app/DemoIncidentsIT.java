@@ -102,6 +102,9 @@ class DemoIncidentsIT {
             assertEquals(3, water.reportIds().size());
             Event hmeimim = sitrep.store().event(eventOfIncident.get("Hmeimim drones")).orElseThrow();
             assertEquals(EventState.DISPUTED, hmeimim.state(), "claimed by Moscow, denied by the group it blames: " + hmeimim.gradeReason());
+            String reason = hmeimim.gradeReason();
+            assertTrue(!reason.substring(reason.indexOf("supported by"), reason.indexOf("denied by")).contains("Free Northwest Front"),
+                    "the channel that carries the denial is not a supporter: " + reason);
             Event misrin = sitrep.store().event(eventOfIncident.get("Maarat Misrin protest")).orElseThrow();
             assertTrue(misrin.location().point().distanceKm(new org.sitrep.model.GeoPoint(36.012, 36.673)) < 2,
                     "the Maarat Misrin protest stays at its own point, not in Idlib city: " + misrin.location().reason());
