@@ -481,11 +481,13 @@ public final class OnlineClusterer implements Clusterer {
         // The same name resolved to two gazetteer entries (Paris, France and Paris, Texas), or a
         // report that names the event's place in words the geoparser did not take as a place: the
         // geoparse disagrees, the reports may not.
-        if (a.name() != null && a.name().equalsIgnoreCase(b.name())) {
+        // (Gazetteer entries only: a source's point is named after the town it lies in, and two points in one town are two sites.)
+        if (a.geonameId() != null && b.geonameId() != null && a.name() != null && a.name().equalsIgnoreCase(b.name())) {
             m.reasons.add("locations share the name " + a.name() + " but resolve to different places");
             return 0.1;
         }
-        boolean reportNamesEvents = (b.geonameId() != null && p.places.containsKey(b.geonameId())) || mentionsName(p, b.name());
+        boolean reportNamesEvents = (b.geonameId() != null && p.places.containsKey(b.geonameId()))
+                || (b.geonameId() != null && mentionsName(p, b.name()));
         boolean eventNamesReports = a.geonameId() != null && named(c, a.geonameId()) != null;
         // Each side names the other's place: the same places, with a different one picked as the
         // event location (Hollywood vs Los Angeles), not two incidents. Two strikes at two sites of

@@ -181,7 +181,13 @@ final class EventLocator {
     private static EventLocation listedTowns(String text, List<Mention> usable, Mention best, String reason) {
         List<Mention> inOrder = new ArrayList<>(usable);
         inOrder.sort(java.util.Comparator.comparingInt(Mention::start));
-        List<Place> listed = PlaceLists.listContaining(text, inOrder, best);
+        // any mention of the chosen town counts: "seven towns (..., Binnish, ...) ... The crowd I saw in Binnish"
+        List<Place> listed = List.of();
+        for (Mention m : inOrder) {
+            if (m.place().geonameId() != best.place().geonameId()) continue;
+            listed = PlaceLists.listContaining(text, inOrder, m);
+            if (!listed.isEmpty()) break;
+        }
         String admin1 = listed.isEmpty() ? null : PlaceLists.sharedProvince(listed);
         if (admin1 == null) return null;
         Place town = best.place();

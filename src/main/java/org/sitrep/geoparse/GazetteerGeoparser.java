@@ -40,12 +40,30 @@ final class GazetteerGeoparser implements Geoparser {
         int bodyStart = report.title().isEmpty() || report.text().isEmpty() ? 0 : report.title().length() + 2;
         EventLocation location;
         if (report.point() != null) {
-            location = new EventLocation(report.point(), LocationPrecision.EXACT, null, null, null,
-                    "coordinates given by the source win over places named in the text");
+            location = sourcePoint(report.point(), EventLocator.choose(text, bodyStart, mentions));
         } else {
             location = EventLocator.choose(text, bodyStart, mentions);
         }
         return new Geoparse(mentions, location);
+    }
+
+    /** A source's point lies in the town the text places the event in when it is this close to it. */
+    static final double NAMED_POINT_KM = 5;
+
+    /**
+     * The source's own coordinates win over the places named in the text; they take the name (not the
+     * gazetteer id) of the town the text puts the event in when the point lies in or by it, so the map can
+     * say "Maarat Misrin" rather than a pair of numbers.
+     */
+    static EventLocation sourcePoint(org.sitrep.model.GeoPoint point, EventLocation fromText) {
+        if (fromText != null && fromText.name() != null && fromText.precision() == LocationPrecision.EXACT
+                && fromText.point().distanceKm(point) <= NAMED_POINT_KM) {
+            return new EventLocation(point, LocationPrecision.EXACT, fromText.name(), null, fromText.countryCode(),
+                    String.format(java.util.Locale.ROOT, "coordinates given by the source win over places named in the text; "
+                            + "they lie %.1f km from %s, where the report places the event", fromText.point().distanceKm(point), fromText.name()));
+        }
+        return new EventLocation(point, LocationPrecision.EXACT, null, null, null,
+                "coordinates given by the source win over places named in the text");
     }
 
     /** The place mentions in a text, in text order. */

@@ -210,6 +210,10 @@ class EventLocatorTest {
         assertEquals(IDLIB_PROVINCE.geonameId(), loc.geonameId(), loc.reason());
         assertEquals(LocationPrecision.PROVINCE, loc.precision());
         assertTrue(loc.reason().contains("4 towns"), loc.reason());
+        // the town named again on its own later ("the crowd I saw in Binnish") is still one of the listed towns
+        String again = "Protests started at once in Saraqib, Ariha and Binnish. The crowd I saw in Binnish was a few hundred.";
+        EventLocation seen = locate(again, "Saraqib", SARAQIB, "Ariha", ARIHA, "Binnish", BINNISH, "Binnish", BINNISH);
+        assertEquals(LocationPrecision.PROVINCE, seen.precision(), seen.reason());
         // the province not named: the first town's point, but only province precision
         EventLocation unnamed = locate("Protests broke out in Saraqib, Ariha and Binnish on Friday.", "Saraqib", SARAQIB, "Ariha", ARIHA, "Binnish", BINNISH);
         assertEquals(LocationPrecision.PROVINCE, unnamed.precision(), unnamed.reason());
