@@ -136,13 +136,13 @@ public final class OnlineClusterer implements Clusterer {
         int vetoed = 0;
         List<String> ruledOut = new ArrayList<>();
         double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
-        Lead sites = Lead.of(report);
+        Lead lead = Lead.of(report, sitesOf(report));
         // Main names among those other reports use too: a name no other report has cannot tell which event it is.
         Vocabulary.Term[] pKey = top(p.nameTerms, p.nameWeights, KEY_NAMES);
         Vocabulary.Term[] pShared = top(p.nameTerms, p.nameWeights, OVERRULE_NAMES, KEY_MIN_DF);
         for (EventCandidate c : candidates) {
-            Match m = score(p, pNorm, pKey, pShared, c, sites);
-            if (!m.vetoed && m.copyOf == null) siteEvidence(sites.sites(), c, m);
+            Match m = score(p, pNorm, pKey, pShared, c, lead);
+            if (!m.vetoed && m.copyOf == null) siteEvidence(lead.sites(), c, m);
             if (m.vetoed) {
                 vetoed++;
                 if (ruledOut.size() < 3) ruledOut.add("ruled out " + m.eventId + ": " + String.join("; ", m.reasons));
@@ -184,22 +184,29 @@ public final class OnlineClusterer implements Clusterer {
      */
     private void siteEvidence(Set<String> sites, EventCandidate c, Match m) {
         if (sites.isEmpty()) return;
-        Set<String> theirs = new TreeSet<>();
-        List<AnalyzedReport> members = c.reports();
-        for (int i = 0; i < Math.min(SITE_MEMBERS, members.size()); i++) {
-            Set<String> s = sitesOf(members.get(i));
-            for (String k : s) {
-                if (sites.contains(k)) {
-                    m.score += SAME_SITE_BONUS;
-                    m.reasons.add("same kind of site hit: " + k);
-                    return;
-                }
-                theirs.add(k);
-            }
-        }
+        Set<String> theirs = eventSites(c);
         if (theirs.isEmpty()) return;
-        m.score -= CONFLICT;
-        m.reasons.add("conflict: different sites hit (" + String.join(", ", sites) + " vs " + String.join(", ", theirs) + ")");
+        String shared = firstShared(sites, theirs);
+        if (shared != null) {
+            m.score += SAME_SITE_BONUS;
+            m.reasons.add("same kind of site hit: " + shared);
+        } else {
+            m.score -= CONFLICT;
+            m.reasons.add("conflict: different sites hit (" + String.join(", ", sites) + " vs " + String.join(", ", theirs) + ")");
+        }
+    }
+
+    /** The kinds of site the leads of the event's first {@link #SITE_MEMBERS} reports name. */
+    private Set<String> eventSites(EventCandidate c) {
+        Set<String> out = new TreeSet<>();
+        List<AnalyzedReport> members = c.reports();
+        for (int i = 0; i < Math.min(SITE_MEMBERS, members.size()); i++) out.addAll(sitesOf(members.get(i)));
+        return out;
+    }
+
+    private static String firstShared(Set<String> a, Set<String> b) {
+        for (String k : a) if (b.contains(k)) return k;
+        return null;
     }
 
     /** The kinds of site a member's lead names, read once per report. */
@@ -213,16 +220,6 @@ public final class OnlineClusterer implements Clusterer {
 
     /** Two points of one town closer than this can be one site when both sides name the same kind of site. */
     static final double SAME_SITE_KM = 3;
-
-    /** The kind of site both the report and one of the event's first members say was hit, or null. */
-    private String sharedSite(Set<String> sites, EventCandidate c) {
-        if (sites.isEmpty()) return null;
-        List<AnalyzedReport> members = c.reports();
-        for (int i = 0; i < Math.min(SITE_MEMBERS, members.size()); i++) {
-            for (String k : sitesOf(members.get(i))) if (sites.contains(k)) return k;
-        }
-        return null;
-    }
 
     /** One candidate's score, the reasons for it, and whether the report copies one of its members. */
     private static final class Match {
@@ -301,7 +298,7 @@ public final class OnlineClusterer implements Clusterer {
         return text.indexOf(cap, 0, limit) >= 0 || text.indexOf(lowerCaseWord.toUpperCase(Locale.ROOT), 0, limit) >= 0;
     }
 
-    private Match score(TextProfile p, double pNorm, Vocabulary.Term[] pKey, Vocabulary.Term[] pShared, EventCandidate c, Lead sites) {
+    private Match score(TextProfile p, double pNorm, Vocabulary.Term[] pKey, Vocabulary.Term[] pShared, EventCandidate c, Lead lead) {
         Event e = c.event();
         Match m = new Match();
         m.eventId = e.id();
@@ -309,7 +306,7 @@ public final class OnlineClusterer implements Clusterer {
         // other towns or other days, and they are ruled out without reading their reports' text.
         // A conflict is a veto: near-identical wording in another town is a wave, not one event.
         int before = m.reasons.size();
-        double where = location(p, e, c, m, sites);
+        double where = location(p, e, c, m, lead);
         int whereReasons = m.reasons.size();
         double hard = where + time(p, e, m) + type(p, e, m);
         EventProfile ep = null;
@@ -426,9 +423,9 @@ public final class OnlineClusterer implements Clusterer {
     /** Beside the bonus for places both name. */
     static final double NAMED_SITE_BONUS = 0.1;
 
-    private double location(TextProfile p, Event e, EventCandidate c, Match m, Lead siteKinds) {
+    private double location(TextProfile p, Event e, EventCandidate c, Match m, Lead lead) {
         int before = m.reasons.size();
-        double conflict = locationConflict(p, e, c, m, siteKinds);
+        double conflict = locationConflict(p, e, c, m, lead);
         EventLocation a = p.location, b = e.location();
         // An event whose own reports were placed all over the map has no location to conflict with:
         // evidence is as good as the agreement behind it. Checked last: most conflicts are with events
@@ -442,7 +439,7 @@ public final class OnlineClusterer implements Clusterer {
         return conflict;
     }
 
-    private double locationConflict(TextProfile p, Event e, EventCandidate c, Match m, Lead siteKinds) {
+    private double locationConflict(TextProfile p, Event e, EventCandidate c, Match m, Lead lead) {
         EventLocation a = p.location, b = e.location();
         if (a == null || b == null) return 0;
         if (a.geonameId() != null && a.geonameId().equals(b.geonameId())) {
@@ -457,7 +454,7 @@ public final class OnlineClusterer implements Clusterer {
         // a neighbourhood of Aleppo" with coordinates, "обстрел Алеппо" without), so there it counts
         // almost like the same event location. Two named sites of one city do not pass: both have
         // gazetteer entries.
-        Long town = pointInNamedTown(p, a, b, c, d, siteKinds);
+        Long town = pointInNamedTown(p, a, b, c, d, lead);
         if (town != null) {
             m.sameTown = town;
             String where = String.format(Locale.ROOT, "the source's coordinates lie in %s (GeoNames %d, %.1f km), which both sides name",
@@ -506,7 +503,7 @@ public final class OnlineClusterer implements Clusterer {
         boolean sites = reportSite && eventSite;
         if (sites && d > 1.0 && d <= SAME_SITE_KM) {
             // a post geotagged at the city centre and a precise point 2 km off, both on "the water pumping station"
-            String kind = sharedSite(siteKinds.sites(), c);
+            String kind = firstShared(lead.sites(), eventSites(c));
             if (kind != null) {
                 m.reasons.add(String.format(Locale.ROOT, "points %.1f km apart, but both name the %s hit", d, kind));
                 return 0;
@@ -524,12 +521,10 @@ public final class OnlineClusterer implements Clusterer {
         // the strike on the market") is a reference, not the same place.
         // Not against a source's own coordinates farther than a town's reach: the point says where it was,
         // and a report from Idlib city that Sarmada's protest post (28 km off) names in its slogan is not it.
-        boolean farFromSourcePoint = d > TOWN_NEIGHBOURHOOD_KM
-                && ((a.geonameId() == null && a.precision() == LocationPrecision.EXACT)
-                    || (b.geonameId() == null && b.precision() == LocationPrecision.EXACT));
+        boolean farFromSourcePoint = d > TOWN_NEIGHBOURHOOD_KM && (sourcePoint(a) || sourcePoint(b));
         // nor against a source point whose own side names a town nearer to it (a Binnish post that names Idlib)
-        boolean pointInAnotherTown = (a.geonameId() == null && a.precision() == LocationPrecision.EXACT && nearerTown(a.point(), d, siteKinds.towns()))
-                || (b.geonameId() == null && b.precision() == LocationPrecision.EXACT && nearerTown(b.point(), d, namedTowns(c)));
+        boolean pointInAnotherTown = (sourcePoint(a) && nearerTown(a.point(), d, lead.towns()))
+                || (sourcePoint(b) && nearerTown(b.point(), d, namedPlaces(c).towns().values()));
         if ((reportNamesEvents || eventNamesReports) && !sites && !farFromSourcePoint && !pointInAnotherTown) {
             m.reasons.add(String.format(Locale.ROOT, "locations differ (%s vs %s, %.0f km) but one side names the other's place",
                     label(a), label(b), d));
@@ -590,7 +585,7 @@ public final class OnlineClusterer implements Clusterer {
         if (b.precision() != LocationPrecision.EXACT || a.precision().ordinal() > LocationPrecision.DISTRICT.ordinal()
                 || !"P".equals(p.locationFeatureClass)) return null;
         if (named(c, a.geonameId()) == null) return null;
-        return nearerTown(b.point(), d, namedTowns(c)) ? null : a.geonameId();
+        return nearerTown(b.point(), d, namedPlaces(c).towns().values()) ? null : a.geonameId();
     }
 
     /**
@@ -606,12 +601,12 @@ public final class OnlineClusterer implements Clusterer {
 
     /** What the clusterer reads from the report itself beside its profile: the kinds of site hit, the towns it names. */
     record Lead(Set<String> sites, List<org.sitrep.model.Place> towns) {
-        static Lead of(AnalyzedReport r) {
+        static Lead of(AnalyzedReport r, Set<String> sites) {
             List<org.sitrep.model.Place> towns = new ArrayList<>();
             if (r.geoparse() != null) {
                 for (var m : r.geoparse().mentions()) if (m.place() != null && "P".equals(m.place().featureClass())) towns.add(m.place());
             }
-            return new Lead(SiteWords.of(r.report()), towns);
+            return new Lead(sites, towns);
         }
     }
 
@@ -621,6 +616,11 @@ public final class OnlineClusterer implements Clusterer {
      * another town stays cheap.
      */
     private String named(EventCandidate c, long geonameId) {
+        return namedPlaces(c).featureClasses().get(geonameId);
+    }
+
+    /** The places the event's reports name, cached for this version of the event (its member count and last member). */
+    private NamedPlaces namedPlaces(EventCandidate c) {
         List<AnalyzedReport> rs = c.reports();
         String last = rs.isEmpty() ? null : rs.get(rs.size() - 1).report().id();
         NamedPlaces cached = namedPlaces.get(c.event().id());
@@ -640,19 +640,10 @@ public final class OnlineClusterer implements Clusterer {
             cached = new NamedPlaces(rs.size(), last, classes, towns);
             namedPlaces.put(c.event().id(), cached);
         }
-        return cached.featureClasses.get(geonameId);
+        return cached;
     }
 
-    /** The towns (GeoNames class P) the event's reports name. */
-    private java.util.Collection<org.sitrep.model.Place> namedTowns(EventCandidate c) {
-        List<AnalyzedReport> rs = c.reports();
-        if (rs.isEmpty()) return List.of();
-        named(c, Long.MIN_VALUE); // fills the cache for this version of the event
-        NamedPlaces cached = namedPlaces.get(c.event().id());
-        return cached == null ? List.of() : cached.towns.values();
-    }
-
-    /** The places an event's reports name (gazetteer id -> feature class), for the version with that many members. */
+    /** The places an event's reports name (gazetteer id -> feature class) and its towns, for the version with that many members. */
     private record NamedPlaces(int members, String lastReportId, Map<Long, String> featureClasses, Map<Long, org.sitrep.model.Place> towns) {}
 
     /**

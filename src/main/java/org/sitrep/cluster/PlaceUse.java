@@ -11,8 +11,8 @@ import org.sitrep.model.Mention;
  */
 final class PlaceUse {
     private static final Pattern DIVISION_AFTER = Pattern.compile(
-            "^\\s+(?:province|governorate|oblast|region|countryside|front|frontline|countryside|area|district|county|state)\\b"
-            + "|^\\s*(?:губерни|област|провинци|район|облас)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "^\\s+(?:province|governorate|oblast|region|countryside|front|frontline|area|district|county|state)\\b"
+            + "|^\\s*(?:губерни|облас|провинци|район)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DIVISION_BEFORE = Pattern.compile(
             "(?:محافظة|ريف|مديرية|منطقة)\\s*$|(?i)(?:province|governorate|countryside|region) of\\s+$");
 

@@ -20,29 +20,25 @@ final class SiteWords {
 
     private record Kind(String key, String regex) {}
 
-    private static Kind kind(String key, String regex) {
-        return new Kind(key, regex);
-    }
-
     private static final Kind[] KINDS = {
-        kind("bakery", "(?:bakery|bakeries|bread ovens?)(?![\\p{L}])|مخبز|الفرن|فرن|пекарн|хлебозавод|хлібозавод"),
-        kind("market", "(?:market(?:place)?s?|bazaars?|souqs?)(?![\\p{L}])|السوق|سوق|рын(?:ок|ке|ка)|рин(?:ок|ку)"),
-        kind("hospital", "(?:hospitals?|clinics?|medical (?:centre|center|point)|health (?:centre|center))(?![\\p{L}])|مشفى|المشفى|مستشفى|المستشفى|مستوصف"
+        new Kind("bakery", "(?:bakery|bakeries|bread ovens?)(?![\\p{L}])|مخبز|الفرن|فرن|пекарн|хлебозавод|хлібозавод"),
+        new Kind("market", "(?:market(?:place)?s?|bazaars?|souqs?)(?![\\p{L}])|السوق|سوق|рын(?:ок|ке|ка)|рин(?:ок|ку)"),
+        new Kind("hospital", "(?:hospitals?|clinics?|medical (?:centre|center|point)|health (?:centre|center))(?![\\p{L}])|مشفى|المشفى|مستشفى|المستشفى|مستوصف"
                 + "|больниц|госпитал|лікарн|шпитал"),
-        kind("school", "(?:schools?|kindergartens?|university)(?![\\p{L}])|مدرسة|المدرسة|جامعة|школ|университет|університет|детск(?:ий|ого) сад|дитсад"),
-        kind("place of worship", "(?:mosques?|church(?:es)?)(?![\\p{L}])|مسجد|المسجد|جامع|كنيسة|мечет|церк[ов]"),
-        kind("water station", "(?:water (?:pumping )?station|pumping station|water (?:treatment )?plant|waterworks)(?![\\p{L}])|محطة (?:مياه|ضخ)|محطة المياه"
+        new Kind("school", "(?:schools?|kindergartens?|university)(?![\\p{L}])|مدرسة|المدرسة|جامعة|школ|университет|університет|детск(?:ий|ого) сад|дитсад"),
+        new Kind("place of worship", "(?:mosques?|church(?:es)?)(?![\\p{L}])|مسجد|المسجد|جامع|كنيسة|мечет|церк[ов]"),
+        new Kind("water station", "(?:water (?:pumping )?station|pumping station|water (?:treatment )?plant|waterworks)(?![\\p{L}])|محطة (?:مياه|ضخ)|محطة المياه"
                 + "|водокачк|насосн\\p{L}* станц|водонасосн|водоканал"),
-        kind("power station", "(?:power (?:plant|station)|substation|electricity station)s?(?![\\p{L}])|محطة (?:كهرباء|توليد)|محطة الكهرباء"
+        new Kind("power station", "(?:power (?:plant|station)|substation|electricity station)s?(?![\\p{L}])|محطة (?:كهرباء|توليد)|محطة الكهرباء"
                 + "|электростанц|подстанц|електростанц|підстанц|тэц|тец"),
-        kind("checkpoint", "check ?-?points?(?![\\p{L}])|حاجز|блокпост"),
-        kind("camp", "(?:displacement |refugee |idp )?camps?(?![\\p{L}])|مخيم|лагер[ьяе]"),
-        kind("convoy", "(?:convoys?|trucks|lorries)(?![\\p{L}])|رتل|قافلة|колонн[ауы]"),
-        kind("farm", "(?:poultry |chicken )?farm(?:land)?s?(?![\\p{L}])|مزرعة|مزارع|ферм"),
-        kind("airport", "(?:airports?|air ?bases?|airfields?)(?![\\p{L}])|مطار|قاعدة جوية|аэродром|аэропорт|авиабаз|аеродром|аеропорт|авіабаз"),
-        kind("port", "(?:port|harbou?r)(?![\\p{L}])|ميناء|порт(?![\\p{L}])"),
-        kind("depot", "(?:depots?|warehouses?|arms cache)(?![\\p{L}])|مستودع|склад"),
-        kind("fuel station", "(?:refinery|fuel (?:station|depot)|gas station|petrol station)(?![\\p{L}])|مصفاة|محطة وقود|нпз|нефтебаз|нафтобаз|азс"),
+        new Kind("checkpoint", "check ?-?points?(?![\\p{L}])|حاجز|блокпост"),
+        new Kind("camp", "(?:displacement |refugee |idp )?camps?(?![\\p{L}])|مخيم|лагер[ьяе]"),
+        new Kind("convoy", "(?:convoys?|trucks|lorries)(?![\\p{L}])|رتل|قافلة|колонн[ауы]"),
+        new Kind("farm", "(?:poultry |chicken )?farm(?:land)?s?(?![\\p{L}])|مزرعة|مزارع|ферм"),
+        new Kind("airport", "(?:airports?|air ?bases?|airfields?)(?![\\p{L}])|مطار|قاعدة جوية|аэродром|аэропорт|авиабаз|аеродром|аеропорт|авіабаз"),
+        new Kind("port", "(?:port|harbou?r)(?![\\p{L}])|ميناء|порт(?![\\p{L}])"),
+        new Kind("depot", "(?:depots?|warehouses?|arms cache)(?![\\p{L}])|مستودع|склад"),
+        new Kind("fuel station", "(?:refinery|fuel (?:station|depot)|gas station|petrol station)(?![\\p{L}])|مصفاة|محطة وقود|нпз|нефтебаз|нафтобаз|азс"),
     };
 
     /** All kinds in one pattern, group i + 1 for kind i: one pass over the lead. */
