@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sitrep.geoparse.gazetteer.Gazetteer;
 import org.sitrep.geoparse.gazetteer.NameKey;
+import org.sitrep.model.GeoPoint;
 import org.sitrep.model.Mention;
 import org.sitrep.model.Place;
 
@@ -188,6 +189,15 @@ final class SpellingVariants {
      * Returns {@code mentions} itself when nothing is found.
      */
     List<Mention> augment(String text, List<Mention> mentions) {
+        return augment(text, mentions, null);
+    }
+
+    /**
+     * As {@link #augment(String, List)}, for a report that came with the source's own coordinates: a close
+     * spelling of a town lying within {@link #POINT_KM} of them needs no other cue, since the source says where
+     * it is ("a field on the edge of Darat Izza" posted at Dārat ‘Izzah).
+     */
+    List<Mention> augment(String text, List<Mention> mentions, GeoPoint point) {
         Map<String, Double> weight = new HashMap<>();
         for (Mention m : mentions) {
             if (m.confidence() < EventLocator.MIN_CONFIDENCE || m.place().countryCode().isEmpty()) continue;
@@ -202,7 +212,7 @@ final class SpellingVariants {
             }
         }
         // with no place found at all, only an exact name called a city or district is taken ("in Dar'a city")
-        if (country == null && !CITY_WORD.matcher(text).find()) return mentions;
+        if (country == null && point == null && !CITY_WORD.matcher(text).find()) return mentions;
         List<Mention> added = new ArrayList<>();
         List<Mention> replaced = new ArrayList<>();
         Matcher nm = NAME.matcher(text);
@@ -212,7 +222,7 @@ final class SpellingVariants {
             from = e;
             // the whole run, then without leading English words ("In Kishindih district" is "Kishindih"); never a
             // shorter run of name words ("Kruta Balka" is not "Balka")
-            Mention found = variant(text, s, e, mentions, country);
+            Mention found = variant(text, s, e, mentions, country, point);
             if (found == null) {
                 Matcher words = WORD.matcher(text.substring(s, e));
                 int nameStart = e;
@@ -223,12 +233,12 @@ final class SpellingVariants {
                         break;
                     }
                 }
-                if (nameStart > s && nameStart < e) found = variant(text, nameStart, e, mentions, country);
+                if (nameStart > s && nameStart < e) found = variant(text, nameStart, e, mentions, country, point);
             }
             if (found == null) {
                 // "Sidon City", "Hays District": the settlement word written as part of the name
                 Matcher last = TRAILING_ADMIN.matcher(text.substring(s, e));
-                if (last.find() && last.start() > 0) found = variant(text, s, s + last.start(), mentions, country);
+                if (last.find() && last.start() > 0) found = variant(text, s, s + last.start(), mentions, country, point);
             }
             if (found == null) continue;
             added.add(found);
@@ -243,7 +253,7 @@ final class SpellingVariants {
     }
 
     /** The place the name at [start, end) is a spelling of, as a mention, or null. */
-    private Mention variant(String text, int start, int end, List<Mention> mentions, String country) {
+    private Mention variant(String text, int start, int end, List<Mention> mentions, String country, GeoPoint point) {
         String name = text.substring(start, end);
         // a name the gazetteer knows and the resolver placed in the report's country is left alone, unless it is
         // only the end of this longer name ("Khas Urozgan district" is not the province Urozgan)
@@ -266,9 +276,14 @@ final class SpellingVariants {
         // a name too short for its skeleton ("Hays": "hs") is looked up by its exact spelling only
         boolean exactOnly = sk.length() < MIN_SKELETON;
         if (name.length() < 4 || exactOnly && key.length() < 3) return null;
+        if (point != null && !exactOnly) {
+            Place near = nearPoint(sk, point);
+            if (near != null) return new Mention(start, end, name, near, gazetteer.adminPath(near), CONFIDENCE);
+        }
         String after = text.substring(end, Math.min(text.length(), end + 40));
         String before = text.substring(Math.max(0, start - 30), start);
-        Place qualifier = country == null ? null : qualifier(text, end, mentions, country);
+        Qualifier q = country == null ? null : qualifier(text, end, mentions, country);
+        Place qualifier = q == null ? null : q.place();
         boolean cued = ADMIN_AFTER.matcher(after).find() || ADMIN_BEFORE.matcher(before).find();
         if (!cued && qualifier == null) return null;
         Place chosen = null;
@@ -294,8 +309,9 @@ final class SpellingVariants {
             if (!(p.featureClass().equals("P") || p.featureClass().equals("A"))) continue;
             double km;
             if (qualifier != null) {
-                if (!EventLocator.Containment.inside(p, qualifier) || p.geonameId() == qualifier.geonameId()) continue;
+                if (p.geonameId() == qualifier.geonameId()) continue;
                 km = p.point().distanceKm(qualifier.point());
+                if (q.relative() ? km > RELATIVE_KM : !EventLocator.Containment.inside(p, qualifier)) continue;
             } else {
                 km = nearestKm(p, mentions, country);
                 if (km > CONTEXT_KM) continue;
@@ -309,14 +325,49 @@ final class SpellingVariants {
         return new Mention(start, end, name, chosen, gazetteer.adminPath(chosen), CONFIDENCE);
     }
 
+    /** The place that says where a name lies; {@code relative} when the text places it by direction ("X, west of Aleppo"). */
+    private record Qualifier(Place place, boolean relative) {}
+
+    /** "X, west of Aleppo", "X, 12 km north-east of Idlib", "X near Hama": the name lies by the place, not in it. */
+    private static final Pattern RELATIVE_GAP = Pattern.compile(
+            "^,?\\s+(?:(?:about|some|around|roughly)\\s+)?(?:\\d+(?:[.,]\\d+)?\\s*(?:km|kilomet(?:re|er)s?|miles?)\\s+)?"
+                    + "(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\\s+of|near|outside)\\s+(?:the\\s+)?(?:city\\s+of\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+    /** A name placed by direction from a place lies at most this far from it. */
+    static final double RELATIVE_KM = 60;
+    /** A spelling of a town this near the source's own coordinates is taken without another cue. */
+    static final double POINT_KM = 5;
+
     /** The place found right after the name that says where it lies ("Basira, Deir-ez-Zor"), if it is in the report's country. */
-    private static Place qualifier(String text, int end, List<Mention> mentions, String country) {
+    private static Qualifier qualifier(String text, int end, List<Mention> mentions, String country) {
         for (Mention m : mentions) {
             if (m.start() < end || m.start() - end > 60) continue;
             if (m.confidence() < EventLocator.MIN_CONFIDENCE || !m.place().countryCode().equals(country)) return null;
-            return QUALIFIER_GAP.matcher(text.substring(end, m.start())).matches() ? m.place() : null;
+            String gap = text.substring(end, m.start());
+            if (QUALIFIER_GAP.matcher(gap).matches()) return new Qualifier(m.place(), false);
+            return RELATIVE_GAP.matcher(gap).matches() ? new Qualifier(m.place(), true) : null;
         }
         return null;
+    }
+
+    /**
+     * The town whose name has this skeleton nearest to the source's point, within {@link #POINT_KM}, or null. The
+     * skeleton alone is enough here ("Kafrnabil" / "Kafranbel"): two towns of one skeleton within 5 km of the
+     * point are rare, and the nearer is taken.
+     */
+    private Place nearPoint(String skeleton, GeoPoint point) {
+        Place best = null;
+        double bestKm = POINT_KM;
+        for (int idx : lookup(skeleton)) {
+            Place p = gazetteer.place(idx);
+            if (!p.featureClass().equals("P")) continue;
+            double km = p.point().distanceKm(point);
+            if (km <= bestKm) {
+                bestKm = km;
+                best = p;
+            }
+        }
+        return best;
     }
 
     private static double nearestKm(Place p, List<Mention> mentions, String country) {

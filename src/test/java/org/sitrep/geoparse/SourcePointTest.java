@@ -16,7 +16,7 @@ class SourcePointTest {
 
     @Test
     void aPointInTheTownTheTextNamesTakesItsNameButNotItsId() {
-        EventLocation l = GazetteerGeoparser.sourcePoint(new GeoPoint(36.012, 36.673), MAARAT_MISRIN);
+        EventLocation l = GazetteerGeoparser.sourcePoint(new GeoPoint(36.012, 36.673), MAARAT_MISRIN, java.util.List.of());
         assertEquals(new GeoPoint(36.012, 36.673), l.point());
         assertEquals("Maarat Misrin", l.name());
         assertNull(l.geonameId(), "still the source's point, not the gazetteer entry");
@@ -26,9 +26,28 @@ class SourcePointTest {
 
     @Test
     void aPointFarFromTheNamedTownOrATextWithoutAPlaceStaysUnnamed() {
-        assertNull(GazetteerGeoparser.sourcePoint(new GeoPoint(36.178, 36.715), MAARAT_MISRIN).name(), "Sarmada is 19 km off");
-        assertNull(GazetteerGeoparser.sourcePoint(new GeoPoint(36.012, 36.673), null).name());
+        assertNull(GazetteerGeoparser.sourcePoint(new GeoPoint(36.178, 36.715), MAARAT_MISRIN, java.util.List.of()).name(), "Sarmada is 19 km off");
+        assertNull(GazetteerGeoparser.sourcePoint(new GeoPoint(36.012, 36.673), null, java.util.List.of()).name());
         EventLocation province = new EventLocation(new GeoPoint(35.9, 36.6), LocationPrecision.PROVINCE, "Idlib Governorate", 169388L, "SY", "");
-        assertNull(GazetteerGeoparser.sourcePoint(new GeoPoint(35.93, 36.63), province).name(), "a province is no name for a point");
+        assertNull(GazetteerGeoparser.sourcePoint(new GeoPoint(35.93, 36.63), province, java.util.List.of()).name(), "a province is no name for a point");
+    }
+
+    static final org.sitrep.model.Place ALEPPO = new org.sitrep.model.Place(170063, "Aleppo", new GeoPoint(36.20124, 37.16117), "P", "PPLA", "SY", "09", "", 1_602_264);
+    static final org.sitrep.model.Place HAMDANIYA_IRAQ = new org.sitrep.model.Place(1, "Al-Hamdaniya", new GeoPoint(36.27, 43.37), "P", "PPL", "IQ", "", "", 50_000);
+
+    @Test
+    void whenTheTextPlacesTheEventElsewhereThePointTakesTheNameOfATownTheTextNamesBesideIt() {
+        // "rockets fell on the al-Hamdaniya neighbourhood of Aleppo city": the neighbourhood read as Iraq's town
+        var mentions = java.util.List.of(
+                new org.sitrep.model.Mention(21, 33, "al-Hamdaniya", HAMDANIYA_IRAQ, "Iraq", 1.0),
+                new org.sitrep.model.Mention(50, 56, "Aleppo", ALEPPO, "Syria", 1.0));
+        EventLocation fromText = new EventLocation(HAMDANIYA_IRAQ.point(), LocationPrecision.EXACT, "Al-Hamdaniya", 1L, "IQ", "");
+        EventLocation l = GazetteerGeoparser.sourcePoint(new GeoPoint(36.202, 37.134), fromText, mentions);
+        assertEquals("Aleppo", l.name(), l.reason());
+        assertEquals("SY", l.countryCode());
+        assertNull(l.geonameId());
+        assertTrue(l.reason().contains("which the report names"), l.reason());
+        // a point 30 km from every town the text names stays unnamed
+        assertNull(GazetteerGeoparser.sourcePoint(new GeoPoint(36.45, 37.0), fromText, mentions).name());
     }
 }

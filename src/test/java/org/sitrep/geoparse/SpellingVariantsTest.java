@@ -69,6 +69,35 @@ class SpellingVariantsTest {
         assertEquals(KAFRANBEL, loc.geonameId(), loc.reason());
     }
 
+    static Geoparse parseAt(String text, double lat, double lon) {
+        Source source = Source.named("test");
+        return geoparser.parse(new Report(null, source.id(), null, null, "", text, null, Instant.EPOCH, null, null,
+                new org.sitrep.model.GeoPoint(lat, lon), null), source);
+    }
+
+    @Test
+    void theSourcesOwnCoordinatesAreContextForASpellingOfTheTownTheyLieIn() {
+        String text = "A leftover shell exploded in a field on the edge of Kafrnabil this morning.";
+        Geoparse at = parseAt(text, 35.617, 36.560);
+        assertTrue(at.mentions().stream().anyMatch(x -> x.text().equals("Kafrnabil") && x.place().geonameId() == KAFRANBEL), at.mentions().toString());
+        assertEquals("Kafranbel", at.eventLocation().name(), at.eventLocation().reason());
+        // the same text with no point, or a point 40 km away, gives no cue to take the spelling
+        assertTrue(parse(text).mentions().stream().noneMatch(x -> x.place().geonameId() == KAFRANBEL), parse(text).mentions().toString());
+        Geoparse far = parseAt(text, 35.95, 36.63);
+        assertTrue(far.mentions().stream().noneMatch(x -> x.place().geonameId() == KAFRANBEL), far.mentions().toString());
+    }
+
+    @Test
+    void aSpellingPlacedByDirectionFromATownIsFoundNearIt() {
+        Geoparse g = parse("Two civilians were killed in Kafranbil, 35 km south of Idlib, on Friday.");
+        assertTrue(g.mentions().stream().anyMatch(x -> x.text().equals("Kafranbil") && x.place().geonameId() == KAFRANBEL), g.mentions().toString());
+        Geoparse near = parse("Two civilians were killed in Kafranbil near Idlib on Friday.");
+        assertTrue(near.mentions().stream().anyMatch(x -> x.place().geonameId() == KAFRANBEL), near.mentions().toString());
+        // placed by direction from a town 230 km away, the same spelling is not taken
+        Geoparse far = parse("Two civilians were killed in Kafranbil, north of Damascus, on Friday.");
+        assertTrue(far.mentions().stream().noneMatch(x -> x.place().geonameId() == KAFRANBEL), far.mentions().toString());
+    }
+
     @Test
     void aSpellingNestedInAQualifierIsFoundWithoutASettlementWord() {
         Geoparse g = parse("Shelling hit Salkin, Idlib, overnight.");
