@@ -79,7 +79,7 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
         for (Attribution a : found) {
             if (out.size() >= MAX_CLAIMS) break;
             if (!a.kind().factual() || a.source() == null) continue;
-            String claimant = clean(a.source().text(text), MAX_CLAIMANT_CHARS);
+            String claimant = ClaimSides.partyName(clean(a.source().text(text), MAX_CLAIMANT_CHARS));
             if (claimant.isEmpty()) continue;
             Span extent = a.contentExtent();
             String content = clean(extent.text(text), MAX_CONTENT_CHARS);

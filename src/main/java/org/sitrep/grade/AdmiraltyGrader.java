@@ -71,7 +71,9 @@ public final class AdmiraltyGrader implements Grader {
                     && headlineStance.probabilities(draft.title(), r.title(), r.url())[1] >= HEADLINE_DENIAL_PROBABILITY;
             String key = ClaimSides.partyKey(outlet);
             names.putIfAbsent(key, outlet);
-            if (headlineDenies) deniers.add(key);
+            // an outlet whose denying headline relays a named party's denial ("Turkey rejects Syrian claim ...") is not
+            // itself a party to it: the party is counted from the claim
+            if (headlineDenies) { if (!relaysNamedDenial(m.report().claims(), key)) deniers.add(key); }
             else if (!onlyDenials(m.report().claims())) supporters.add(key); // a channel that carries only a denial does not support
 
             claims.addAll(m.report().claims());
@@ -80,6 +82,8 @@ public final class AdmiraltyGrader implements Grader {
         for (ClaimSides.Entry e : sides.supporting()) party(e.claim(), supporters, names);
         for (ClaimSides.Entry e : sides.denying()) party(e.claim(), deniers, names);
         supporters.removeAll(deniers); // a party that both reports and denies (its own headline) is counted as denying
+        foldOrgans(supporters);
+        foldOrgans(deniers);
 
         int n = independent.size();
         char best = independent.values().stream().min(Character::compare).orElse('F');
@@ -126,11 +130,28 @@ public final class AdmiraltyGrader implements Grader {
         return true;
     }
 
+    /** Whether a report carries a denial (of weight) by a speaker other than the outlet itself. */
+    static boolean relaysNamedDenial(List<Claim> claims, String outletKey) {
+        for (Claim c : claims) {
+            String k = ClaimSides.partyKey(c.claimant());
+            if (c.confidence() >= 0.4 && c.stance() == Stance.DENIES && !k.isEmpty() && !k.equals(outletKey)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A party's organ speaks for it on the same side: "Turkey" and "Turkey's foreign ministry" denying are one party,
+     * Turkey, so two voices of one government do not outnumber the other side.
+     */
+    static void foldOrgans(Set<String> side) {
+        side.removeIf(k -> side.stream().anyMatch(j -> !j.equals(k) && k.startsWith(j + " s ")));
+    }
+
     private static void party(Claim c, Set<String> side, Map<String, String> names) {
         if (c.confidence() < 0.4) return;
         String key = ClaimSides.partyKey(c.claimant());
         if (key.isEmpty()) return;
-        names.putIfAbsent(key, c.claimant());
+        names.putIfAbsent(key, ClaimSides.partyName(c.claimant()));
         side.add(key);
     }
 

@@ -66,12 +66,26 @@ public record ClaimSides(List<Entry> supporting, List<Entry> denying, List<Entry
     }
 
     /**
-     * A comparable key for a speaker as written: lower case, without a leading article and edge punctuation,
-     * so "The Ministry of Defence," and "the ministry of defence" are one party.
+     * A comparable key for a speaker as written: lower case, without a leading article, edge punctuation and a
+     * trailing time ({@link #partyName}), so "The Ministry of Defence," and "the ministry of defence on Monday" are
+     * one party.
      */
     public static String partyKey(String claimant) {
         if (claimant == null) return "";
-        String k = claimant.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}“”«»‘’]+", " ").replaceAll("\\s+", " ").trim();
+        String k = partyName(claimant).toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}“”«»‘’]+", " ").replaceAll("\\s+", " ").trim();
         return k.replaceFirst("^(?:the|a|an) ", "");
+    }
+
+    /** When a speaker spoke, written after its name ("Turkey's foreign ministry on Saturday", "the army late on Friday"). */
+    private static final java.util.regex.Pattern TRAILING_TIME = java.util.regex.Pattern.compile(
+            "(?i)[\\s,]+(?:(?:(?:late|early)\\s+)?(?:on|last|this)\\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\\s+(?:morning|afternoon|evening|night))?"
+                    + "|yesterday|(?:this|last)\\s+(?:morning|afternoon|evening|night|week|month))$");
+
+    /** A speaker's name without the time it spoke written after it: "Turkey's foreign ministry on Saturday" is "Turkey's foreign ministry". */
+    public static String partyName(String claimant) {
+        if (claimant == null) return null;
+        String n = claimant.strip();
+        String cut = TRAILING_TIME.matcher(n).replaceFirst("");
+        return cut.isBlank() ? n : cut;
     }
 }

@@ -105,6 +105,12 @@ class DemoIncidentsIT {
             String reason = hmeimim.gradeReason();
             assertTrue(!reason.substring(reason.indexOf("supported by"), reason.indexOf("denied by")).contains("Free Northwest Front"),
                     "the channel that carries the denial is not a supporter: " + reason);
+            Event convoy = sitrep.store().event(eventOfIncident.get("Bab al-Hawa convoy")).orElseThrow();
+            String convoyReason = convoy.gradeReason();
+            assertEquals(EventState.DISPUTED, convoy.state(), convoyReason);
+            String denied = convoyReason.substring(convoyReason.indexOf("denied by"));
+            assertTrue(denied.startsWith("denied by Turkey") && !denied.contains("Levant Wire") && !denied.contains("Turkey's"),
+                    "Turkey denies, once; the wire that relays it is not a party: " + convoyReason);
             Event misrin = sitrep.store().event(eventOfIncident.get("Maarat Misrin protest")).orElseThrow();
             assertTrue(misrin.location().point().distanceKm(new org.sitrep.model.GeoPoint(36.012, 36.673)) < 2,
                     "the Maarat Misrin protest stays at its own point, not in Idlib city: " + misrin.location().reason());

@@ -113,6 +113,34 @@ class AdmiraltyGraderTest {
     }
 
     @Test
+    void aGovernmentAndItsMinistryDenyingAreOneParty() {
+        java.util.Set<String> side = new java.util.LinkedHashSet<>(List.of("turkey", "turkey s foreign ministry", "levant wire"));
+        AdmiraltyGrader.foldOrgans(side);
+        assertEquals(java.util.Set.of("turkey", "levant wire"), side);
+        // without the party itself, its organ stays
+        java.util.Set<String> alone = new java.util.LinkedHashSet<>(List.of("turkey s foreign ministry", "the army"));
+        AdmiraltyGrader.foldOrgans(alone);
+        assertEquals(2, alone.size());
+        Grade g = grade(member("wire", "The defence ministry said on Saturday that drones destroyed an arms convoy near the crossing.", null),
+                member("paper", "Turkey denied that drones destroyed an arms convoy. Turkey's foreign ministry on Saturday rejected as "
+                        + "false the claim that the convoy carried arms.", null));
+        assertEquals(EventState.DISPUTED, g.state(), g.reason());
+        assertEquals(4, g.credibility(), "one party denies, one supports: doubtful, not improbable: " + g.reason());
+        assertTrue(!g.reason().contains("on Saturday"), g.reason());
+        assertTrue(g.reason().contains("denied by Turkey;"), "the ministry is Turkey's voice, not a second party: " + g.reason());
+    }
+
+    @Test
+    void anOutletRelayingANamedDenialIsNotItselfADenier() {
+        List<org.sitrep.model.Claim> relayed = claims.claims(new Report("x", "paper", "x", null, "Turkey rejects claim",
+                "Turkey's foreign ministry rejected as false the claim that drones hit an arms convoy.", "en", T, null, null, null), STRIKE);
+        assertTrue(AdmiraltyGrader.relaysNamedDenial(relayed, "daily paper"), relayed.toString());
+        List<org.sitrep.model.Claim> none = claims.claims(new Report("y", "paper", "y", null, "Claim is false",
+                "Drones hit the convoy, witnesses said.", "en", T, null, null, null), STRIKE);
+        assertTrue(!AdmiraltyGrader.relaysNamedDenial(none, "daily paper"), none.toString());
+    }
+
+    @Test
     void denialsOutnumberingSupportAreImprobable() {
         Grade g = grade(member("blog", "The army denied the drone attack. The governor denied the attack took place. "
                 + "The mayor also denied any strike.", null));

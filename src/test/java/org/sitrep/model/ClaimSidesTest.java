@@ -37,4 +37,18 @@ class ClaimSidesTest {
                 claim("r2", "kyiv", Stance.DENIES, null, 0.7)), Map.of());
         assertFalse(sides.disputed());
     }
+
+    @Test
+    void theTimeASpeakerSpokeIsNotPartOfItsName() {
+        assertEquals("Turkey's foreign ministry", ClaimSides.partyName("Turkey's foreign ministry on Saturday"));
+        assertEquals("The army", ClaimSides.partyName("The army late on Friday"));
+        assertEquals("the governor", ClaimSides.partyName("the governor, yesterday"));
+        assertEquals("officials", ClaimSides.partyName("officials this morning"));
+        assertEquals(ClaimSides.partyKey("the Defence Ministry"), ClaimSides.partyKey("The Defence Ministry on Monday"));
+        // names that end in such a word, or are only one, stay whole
+        assertEquals("Sunday Times", ClaimSides.partyName("Sunday Times"));
+        assertEquals("Today", ClaimSides.partyName("Today"));
+        assertEquals("Radio Friday", ClaimSides.partyName("Radio Friday"));
+        assertEquals("BBC Today", ClaimSides.partyName("BBC Today"));
+    }
 }
