@@ -24,12 +24,14 @@ final class GazetteerGeoparser implements Geoparser {
     private final Recognizer recognizer;
     private final Resolver resolver;
     private final SpellingVariants variants;
+    private final Lexicon lexicon;
 
     GazetteerGeoparser(Gazetteer gazetteer, Lexicon lexicon) {
         this.gazetteer = gazetteer;
         this.recognizer = new Recognizer(gazetteer, lexicon);
         this.resolver = new Resolver(gazetteer);
         this.variants = new SpellingVariants(gazetteer, lexicon);
+        this.lexicon = lexicon;
     }
 
     @Override
@@ -41,6 +43,7 @@ final class GazetteerGeoparser implements Geoparser {
         EventLocation location;
         if (report.point() != null) {
             location = sourcePoint(report.point(), EventLocator.choose(text, bodyStart, mentions), mentions);
+            if (location.name() == null) location = unlistedTown(text, bodyStart, mentions, location, lexicon);
         } else {
             location = EventLocator.choose(text, bodyStart, mentions);
         }
@@ -84,6 +87,44 @@ final class GazetteerGeoparser implements Geoparser {
         }
         return new EventLocation(point, LocationPrecision.EXACT, null, null, null,
                 "coordinates given by the source win over places named in the text");
+    }
+
+    /** "in Sarmada, Idlib province": a capitalised name of one to three words after a locative, then a comma and a place. */
+    private static final java.util.regex.Pattern NAME_BEFORE_PLACE = java.util.regex.Pattern.compile(
+            "\\b(?:in|at|near|outside)\\s+((?:(?:al|el|ad|ar|as|ash|at|az|an)-)?\\p{Lu}[\\p{Ll}'’-]+(?:\\s\\p{Lu}[\\p{Ll}'’-]+){0,2}),\\s*$");
+    /** The place after the comma must be this near the source's point for the name before it to name the point. */
+    static final double UNLISTED_CONTEXT_KM = 100;
+
+    /**
+     * A source point the gazetteer has no town for takes the name the report's lead gives the place when the text
+     * places that name in a larger place around the point ("Protests erupted in Sarmada, Idlib province" posted 30 km
+     * from the province's centre): the map then says "Sarmada (as the report names it)" instead of a pair of numbers.
+     * The name gets no gazetteer id, so nothing else treats it as a resolved place.
+     */
+    static EventLocation unlistedTown(String text, int bodyStart, List<Mention> mentions, EventLocation location, Lexicon lexicon) {
+        int leadEnd = text.indexOf(". ", bodyStart);
+        leadEnd = leadEnd < 0 ? text.length() : leadEnd;
+        for (Mention m : mentions) {
+            if (m.start() >= leadEnd) break;
+            if (m.confidence() < EventLocator.MIN_CONFIDENCE || m.place() == null) continue;
+            if (m.place().point().distanceKm(location.point()) > UNLISTED_CONTEXT_KM) continue;
+            var before = NAME_BEFORE_PLACE.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
+            if (!before.find()) continue;
+            String name = before.group(1);
+            boolean common = true;
+            for (String w : name.toLowerCase(java.util.Locale.ROOT).split("[\\s-]+")) {
+                if (w.length() <= 2 || w.equals("al") || w.equals("el")) continue;
+                if (!lexicon.englishWords.contains(w) && !lexicon.stop.contains(w) && !lexicon.givenNames.contains(w)
+                        && !lexicon.demonyms.contains(w) && !lexicon.titles.contains(w)) common = false;
+            }
+            int nameStart = m.start() - (before.end() - before.start(1));
+            boolean overlaps = mentions.stream().anyMatch(o -> o.start() < m.start() && o.end() > nameStart);
+            if (common || overlaps) continue;
+            return new EventLocation(location.point(), LocationPrecision.EXACT, name, null, m.place().countryCode(),
+                    location.reason() + String.format(java.util.Locale.ROOT, "; the report calls the place %s, in %s (%s is not in the gazetteer)",
+                            name, m.place().name(), name));
+        }
+        return location;
     }
 
     /** The place mentions in a text, in text order. */

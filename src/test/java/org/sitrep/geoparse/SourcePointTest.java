@@ -50,4 +50,31 @@ class SourcePointTest {
         // a point 30 km from every town the text names stays unnamed
         assertNull(GazetteerGeoparser.sourcePoint(new GeoPoint(36.45, 37.0), fromText, mentions).name());
     }
+
+    static org.sitrep.pipeline.Geoparse parseAt(java.nio.file.Path dir, String title, String text, double lat, double lon) {
+        var geoparser = Geoparsers.fromGazetteer(SampleGazetteer.build(dir));
+        var source = org.sitrep.model.Source.named("test");
+        return geoparser.parse(new org.sitrep.model.Report(null, source.id(), null, null, title, text, null, java.time.Instant.EPOCH,
+                null, null, new GeoPoint(lat, lon), null), source);
+    }
+
+    @Test
+    void aPointTheGazetteerHasNoTownForTakesTheNameTheLeadGivesItInAPlaceAroundIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var g = parseAt(dir, "Protests in Qasr Nabi", "Protests erupted this afternoon in Qasr Nabi, Idlib province. Hundreds marched.", 36.05, 36.70);
+        assertEquals("Qasr Nabi", g.eventLocation().name(), g.eventLocation().reason());
+        assertNull(g.eventLocation().geonameId(), "a name, not a gazetteer place");
+        assertEquals("SY", g.eventLocation().countryCode());
+        assertTrue(g.eventLocation().reason().contains("not in the gazetteer"), g.eventLocation().reason());
+    }
+
+    @Test
+    void theLeadsNameIsNotTakenForAFarPointACommonWordOrABodySentence(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // the point is 300 km from Idlib: the name is somewhere else
+        assertNull(parseAt(dir, "", "Protests erupted in Qasr Nabi, Idlib province.", 33.5, 36.3).eventLocation().name());
+        // a season or an ordinary word before the comma is not a town
+        assertNull(parseAt(dir, "", "Shelling continued in Winter, Idlib officials said.", 36.05, 36.70).eventLocation().name());
+        // only the headline and the first sentence name the event's place
+        assertNull(parseAt(dir, "Protests", "Hundreds marched. Last year a rally was held in Qasr Nabi, Idlib province.", 36.05, 36.70)
+                .eventLocation().name());
+    }
 }
