@@ -111,6 +111,11 @@ public final class OnlineClusterer implements Clusterer {
         for (String w : SearchTerms.of(report.report())) {
             Vocabulary.Term t = vocabulary.term(w);
             if (t == null) continue;
+            // profiles count a plural that is not a name under its singular: look the headline's "climbers" up as climber
+            if (t.df.get() < 2) {
+                Vocabulary.Term s = vocabulary.find(Tokenizer.singular(w));
+                if (s != null) t = s;
+            }
             int df = t.df.get();
             if (df < 2 || df > common) continue;
             ts.add(t);
