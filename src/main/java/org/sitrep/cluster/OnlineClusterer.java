@@ -561,6 +561,18 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), d));
             return 0.15;
         }
+        // A part of a city (GeoNames PPLX: Hollywood, a district of Aleppo) and a town next to it: the city
+        // it is part of, named at two levels. Two parts of one city stay two places.
+        if (d <= TOWN_NEIGHBOURHOOD_KM && a.geonameId() != null && b.geonameId() != null) {
+            org.sitrep.model.Place pa = placeIn(lead.towns(), a.geonameId()), pb = namedPlaces(c).towns().get(b.geonameId());
+            // unless the city's side names another part of it: "Saltivka" and an event of Kharkiv whose reports say Kholodna Hora
+            if (pa != null && pb != null && isSection(pa) != isSection(pb)
+                    && !otherSection(isSection(pa) ? namedPlaces(c).towns().values() : lead.towns(), isSection(pa) ? pa : pb)) {
+                m.reasons.add(String.format(Locale.ROOT, "%s is a part of a city %.1f km from %s", isSection(pa) ? label(a) : label(b), d,
+                        isSection(pa) ? label(b) : label(a)));
+                return 0;
+            }
+        }
         // Two exact places, neither named by the other side: two towns next to each other (Saraqib and
         // Sarmin, 8 km) are still two places, and the same protest wording in each is two protests.
         if (bothExact && d > 1.0) {
@@ -589,6 +601,21 @@ public final class OnlineClusterer implements Clusterer {
             m.reasons.add(String.format(Locale.ROOT, "locations %.1f km apart", d));
         }
         return 0;
+    }
+
+    private static boolean isSection(org.sitrep.model.Place p) { return "PPLX".equals(p.featureCode()); }
+
+    /** Whether {@code places} hold a part of a city other than {@code section}, within a town's reach of it. */
+    private static boolean otherSection(java.util.Collection<org.sitrep.model.Place> places, org.sitrep.model.Place section) {
+        for (var p : places) {
+            if (isSection(p) && p.geonameId() != section.geonameId() && p.point().distanceKm(section.point()) <= 2 * TOWN_NEIGHBOURHOOD_KM) return true;
+        }
+        return false;
+    }
+
+    private static org.sitrep.model.Place placeIn(List<org.sitrep.model.Place> places, long id) {
+        for (var p : places) if (p.geonameId() == id) return p;
+        return null;
     }
 
     /** Whether none of the event's reports is in the report's language (or script). */

@@ -281,6 +281,29 @@ class OnlineClustererTest {
                 second.decision().reasons().toString());
     }
 
+    /** Parts of Kharkiv (GeoNames feature code PPLX), as the gazetteer has city districts. */
+    static final org.sitrep.model.Place SALTIVKA = new org.sitrep.model.Place(-303, "Saltivka", new org.sitrep.model.GeoPoint(50.0150, 36.3250),
+            "P", "PPLX", "UA", "07", "", 400_000);
+    static final org.sitrep.model.Place KHOLODNA_HORA = new org.sitrep.model.Place(-304, "Kholodna Hora", new org.sitrep.model.GeoPoint(49.9900, 36.1950),
+            "P", "PPLX", "UA", "07", "", 100_000);
+
+    @Test
+    void aPartOfACityAndTheCityAreOnePlaceButTwoPartsAreTwo() {
+        String story = "Russian missiles struck apartment blocks overnight, killing four people and wounding eleven, the regional "
+                + "governor said. Rescuers searched the rubble of a nine-storey building until morning.";
+        var city = add(report("x1").source("wire:a").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.EXACT)
+                .title("Missiles hit Kharkiv apartment blocks").text(story).build());
+        var district = add(report("x2").source("wire:b").type(STRIKE).onDay(DAY).at(SALTIVKA, LocationPrecision.EXACT)
+                .title("Missiles hit Saltivka apartment blocks").text(story).build());
+        assertEquals(city.event().id(), district.event().id(), district.decision().reasons().toString());
+        assertTrue(district.decision().reasons().stream().anyMatch(s -> s.contains("Saltivka is a part of a city")),
+                district.decision().reasons().toString());
+        // the event of Kharkiv now names Saltivka: a report from another part of the city is another place
+        var other = add(report("x3").source("wire:c").type(STRIKE).onDay(DAY).at(KHOLODNA_HORA, LocationPrecision.EXACT)
+                .title("Missiles hit Kholodna Hora apartment blocks").text(story).build());
+        assertNotEquals(district.event().id(), other.event().id(), other.decision().reasons().toString());
+    }
+
     @Test
     void aNameIsFoundWrittenWithCapitalsInsideIt() {
         assertTrue(OnlineClusterer.writesName("The chipmaker SeaMicro said on Monday", "seamicro"));
