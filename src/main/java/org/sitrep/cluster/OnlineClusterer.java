@@ -57,6 +57,8 @@ public final class OnlineClusterer implements Clusterer {
     private final Lru<String, EventProfile> events;
     private final Lru<String, NamedPlaces> namedPlaces;
     private final Lru<String, Set<String>> siteKinds;
+    /** Whether a report's location is a name it never writes as a place, by report id. */
+    private final Lru<String, Boolean> doubtful;
     /** Place names split into words (the same few thousand towns come up again and again); cleared past 10,000. */
     private final java.util.concurrent.ConcurrentHashMap<String, String[]> nameWords = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -67,6 +69,7 @@ public final class OnlineClusterer implements Clusterer {
         this.events = new Lru<>(config.cacheSize());
         this.namedPlaces = new Lru<>(config.cacheSize());
         this.siteKinds = new Lru<>(config.cacheSize());
+        this.doubtful = new Lru<>(config.cacheSize());
     }
 
     public OnlineClusterer() { this(ClusterConfig.DEFAULTS); }
@@ -108,6 +111,11 @@ public final class OnlineClusterer implements Clusterer {
         for (String w : SearchTerms.of(report.report())) {
             Vocabulary.Term t = vocabulary.term(w);
             if (t == null) continue;
+            // profiles count a plural that is not a name under its singular: look the headline's "climbers" up as climber
+            if (t.df.get() < 2) {
+                Vocabulary.Term s = vocabulary.find(Tokenizer.singular(w));
+                if (s != null) t = s;
+            }
             int df = t.df.get();
             if (df < 2 || df > common) continue;
             ts.add(t);
@@ -136,7 +144,7 @@ public final class OnlineClusterer implements Clusterer {
         int vetoed = 0;
         List<String> ruledOut = new ArrayList<>();
         double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
-        Lead lead = Lead.of(report, sitesOf(report));
+        Lead lead = Lead.of(report, sitesOf(report), doubtfulLocation(report));
         // Main names among those other reports use too: a name no other report has cannot tell which event it is.
         Vocabulary.Term[] pKey = top(p.nameTerms, p.nameWeights, KEY_NAMES);
         Vocabulary.Term[] pShared = top(p.nameTerms, p.nameWeights, OVERRULE_NAMES, KEY_MIN_DF);
@@ -290,12 +298,21 @@ public final class OnlineClusterer implements Clusterer {
         return false;
     }
 
-    /** Whether the text writes the name capitalised (a quick test, before a profile is read). */
-    private static boolean writesName(String text, String lowerCaseWord) {
+    /**
+     * Whether the text writes the name with a capital first letter, whatever the case of the rest
+     * ("SeaMicro", "McAfee", "IBM" for the names seamicro, mcafee, ibm): a quick test, before a profile is read.
+     */
+    static boolean writesName(String text, String lowerCaseWord) {
         if (text == null || lowerCaseWord.isEmpty()) return false;
-        String cap = Character.toUpperCase(lowerCaseWord.charAt(0)) + lowerCaseWord.substring(1);
-        int limit = Math.min(text.length(), SearchTerms.BODY_CHARS);
-        return text.indexOf(cap, 0, limit) >= 0 || text.indexOf(lowerCaseWord.toUpperCase(Locale.ROOT), 0, limit) >= 0;
+        int limit = Math.min(text.length(), SearchTerms.BODY_CHARS) - lowerCaseWord.length();
+        char first = lowerCaseWord.charAt(0), upper = Character.toUpperCase(first);
+        for (int i = text.indexOf(upper); i >= 0 && i <= limit; i = text.indexOf(upper, i + 1)) {
+            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
+            int end = i + lowerCaseWord.length();
+            if (text.regionMatches(true, i + 1, lowerCaseWord, 1, lowerCaseWord.length() - 1)
+                    && (end == text.length() || !Character.isLetter(text.charAt(end)))) return true;
+        }
+        return false;
     }
 
     private Match score(TextProfile p, double pNorm, Vocabulary.Term[] pKey, Vocabulary.Term[] pShared, EventCandidate c, Lead lead) {
@@ -436,8 +453,22 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), a.point().distanceKm(b.point())));
             return 0.15;
         }
+        if (conflict >= CONFLICT && !m.sitesConflict && !sourcePoint(a) && !sourcePoint(b)) {
+            String doubted = lead.doubtfulLocation() ? label(a)
+                    : eventLocationDoubtful(c, b) ? label(b) : null;
+            if (doubted != null) {
+                String why = m.reasons.get(m.reasons.size() - 1).replaceFirst("^conflict: ", "");
+                m.reasons.subList(before, m.reasons.size()).clear();
+                m.reasons.add(why + ", but " + doubted + " is never written as where something happened (\"in\", \"at\", \"near\" ...): "
+                        + "the place read from that name is doubted");
+                return DOUBTED_PLACE;
+            }
+        }
         return conflict;
     }
+
+    /** Taken off instead of a place conflict when one side's place is a name never written as a place (see {@link PlaceUse#locative}). */
+    static final double DOUBTED_PLACE = 0.15;
 
     private double locationConflict(TextProfile p, Event e, EventCandidate c, Match m, Lead lead) {
         EventLocation a = p.location, b = e.location();
@@ -530,6 +561,18 @@ public final class OnlineClusterer implements Clusterer {
                     label(a), label(b), d));
             return 0.15;
         }
+        // A part of a city (GeoNames PPLX: Hollywood, a district of Aleppo) and a town next to it: the city
+        // it is part of, named at two levels. Two parts of one city stay two places.
+        if (d <= TOWN_NEIGHBOURHOOD_KM && a.geonameId() != null && b.geonameId() != null) {
+            org.sitrep.model.Place pa = placeIn(lead.towns(), a.geonameId()), pb = namedPlaces(c).towns().get(b.geonameId());
+            // unless the city's side names another part of it: "Saltivka" and an event of Kharkiv whose reports say Kholodna Hora
+            if (pa != null && pb != null && isSection(pa) != isSection(pb)
+                    && !otherSection(isSection(pa) ? namedPlaces(c).towns().values() : lead.towns(), isSection(pa) ? pa : pb)) {
+                m.reasons.add(String.format(Locale.ROOT, "%s is a part of a city %.1f km from %s", isSection(pa) ? label(a) : label(b), d,
+                        isSection(pa) ? label(b) : label(a)));
+                return 0;
+            }
+        }
         // Two exact places, neither named by the other side: two towns next to each other (Saraqib and
         // Sarmin, 8 km) are still two places, and the same protest wording in each is two protests.
         if (bothExact && d > 1.0) {
@@ -558,6 +601,21 @@ public final class OnlineClusterer implements Clusterer {
             m.reasons.add(String.format(Locale.ROOT, "locations %.1f km apart", d));
         }
         return 0;
+    }
+
+    private static boolean isSection(org.sitrep.model.Place p) { return "PPLX".equals(p.featureCode()); }
+
+    /** Whether {@code places} hold a part of a city other than {@code section}, within a town's reach of it. */
+    private static boolean otherSection(java.util.Collection<org.sitrep.model.Place> places, org.sitrep.model.Place section) {
+        for (var p : places) {
+            if (isSection(p) && p.geonameId() != section.geonameId() && p.point().distanceKm(section.point()) <= 2 * TOWN_NEIGHBOURHOOD_KM) return true;
+        }
+        return false;
+    }
+
+    private static org.sitrep.model.Place placeIn(List<org.sitrep.model.Place> places, long id) {
+        for (var p : places) if (p.geonameId() == id) return p;
+        return null;
     }
 
     /** Whether none of the event's reports is in the report's language (or script). */
@@ -600,14 +658,58 @@ public final class OnlineClusterer implements Clusterer {
     }
 
     /** What the clusterer reads from the report itself beside its profile: the kinds of site hit, the towns it names. */
-    record Lead(Set<String> sites, List<org.sitrep.model.Place> towns) {
-        static Lead of(AnalyzedReport r, Set<String> sites) {
+    record Lead(Set<String> sites, List<org.sitrep.model.Place> towns, boolean doubtfulLocation) {
+        static Lead of(AnalyzedReport r, Set<String> sites, boolean doubtfulLocation) {
             List<org.sitrep.model.Place> towns = new ArrayList<>();
             if (r.geoparse() != null) {
                 for (var m : r.geoparse().mentions()) if (m.place() != null && "P".equals(m.place().featureClass())) towns.add(m.place());
             }
-            return new Lead(sites, towns);
+            return new Lead(sites, towns, doubtfulLocation);
         }
+    }
+
+    /**
+     * Whether the report's location is a gazetteer place that its text names but never writes as where
+     * something happened ({@link PlaceUse#locative}): "Cisco said", "Microsoft Outlook". Read once per report.
+     */
+    private boolean doubtfulLocation(AnalyzedReport r) {
+        String id = r.report().id();
+        return id == null ? readDoubtfulLocation(r) : doubtful.computeIfAbsent(id, k -> readDoubtfulLocation(r));
+    }
+
+    private static boolean readDoubtfulLocation(AnalyzedReport r) {
+        EventLocation l = locationOf(r);
+        if (l == null || l.geonameId() == null || r.geoparse() == null) return false;
+        var mentions = r.geoparse().mentions();
+        String text = r.report().fullText();
+        boolean named = false;
+        for (var m : mentions) {
+            if (m.place() == null || m.place().geonameId() != l.geonameId()) continue;
+            if (PlaceUse.locative(text, m, mentions)) return false;
+            named = true;
+        }
+        return named;
+    }
+
+    /** Members read for whether they write the event's location as a place (see {@link #eventLocationDoubtful}). */
+    static final int DOUBT_MEMBERS = 8;
+
+    /**
+     * Whether the event's location comes only from members that never write it as a place: of its first
+     * members placed there, none writes "in X", "at X" .... False when none of them is placed there.
+     */
+    private boolean eventLocationDoubtful(EventCandidate c, EventLocation at) {
+        if (at.geonameId() == null) return false;
+        boolean any = false;
+        List<AnalyzedReport> rs = c.reports();
+        for (int i = 0, seen = 0; i < rs.size() && seen < DOUBT_MEMBERS; i++) {
+            EventLocation l = locationOf(rs.get(i));
+            if (l == null || !at.geonameId().equals(l.geonameId())) continue;
+            seen++;
+            if (!doubtfulLocation(rs.get(i))) return false;
+            any = true;
+        }
+        return any;
     }
 
     /**

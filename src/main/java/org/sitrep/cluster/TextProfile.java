@@ -158,13 +158,17 @@ final class TextProfile {
                 return;
             }
             float w = 1f;
+            String key = word;
             if (capitalised && !sentenceStart && !inTitle && !digit && !Quantities.CALENDAR.contains(word)) {
                 names.add(word);
                 nameCounts.computeIfAbsent(word, k -> new int[1])[0]++;
                 w += NAME_WEIGHT;
+            } else if (!digit) {
+                // "a climber fell", "the climbers' bodies": one word. Names stay as written ("Williams").
+                key = Tokenizer.singular(word);
             }
             if (inTitle) w += 1f;
-            counts.computeIfAbsent(word, k -> new float[1])[0] += w;
+            counts.computeIfAbsent(key, k -> new float[1])[0] += w;
         };
         Tokenizer.tokenize(r.title(), true, sink);
         Tokenizer.tokenize(r.text(), false, sink);

@@ -52,4 +52,21 @@ final class Tokenizer {
             i += Character.charCount(cp);
         }
     }
+
+    /**
+     * An English plural's singular ("climbers" -> climber, "injuries" -> injury, "churches" -> church,
+     * "houses" -> house); other words as they are ("news", "virus", "crisis", "gas", "this"). Two reports
+     * of one incident say "a climber fell" and "the climbers' bodies": one word. A crude rule, the same
+     * for every report, so a word it gets wrong ("series" -> sery) still matches itself.
+     */
+    static String singular(String w) {
+        int n = w.length();
+        if (n <= 3 || w.charAt(n - 1) != 's') return w;
+        char p = w.charAt(n - 2);
+        if (p == 's' || p == 'u' || p == 'i' || p == '\'' || !Character.isLetter(p) || w.charAt(0) > 'z') return w;
+        if (w.endsWith("ies") && n > 4) return w.substring(0, n - 3) + "y";
+        if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) return w.substring(0, n - 2);
+        if (w.equals("news")) return w;
+        return w.substring(0, n - 1);
+    }
 }

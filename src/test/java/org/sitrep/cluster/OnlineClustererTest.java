@@ -261,6 +261,70 @@ class OnlineClustererTest {
                 second.decision().reasons().toString());
     }
 
+    /** A town whose name is also a company's: the geoparser reads "Antonov said" as the town. */
+    static final org.sitrep.model.Place ANTONOV = new org.sitrep.model.Place(-302, "Antonov", new org.sitrep.model.GeoPoint(48.30, 25.93),
+            "P", "PPL", "UA", "03", "", 2_000);
+
+    @Test
+    void aTownReadFromANameNeverWrittenAsAPlaceDoesNotRuleTheEventOut() {
+        String story = "A drone hit the aircraft plant in Kharkiv overnight and two hangars burned, the regional governor said. "
+                + "Antonov engineers said the An-74 assembly line was damaged and production would stop for weeks.";
+        var first = add(report("n1").source("wire:a").type(STRIKE).onDay(DAY).title("Drone hits Kharkiv aircraft plant").text(story)
+                .atWritten(KHARKIV, LocationPrecision.DISTRICT, "Kharkiv").build());
+        var secondReport = report("n2").source("wire:b").type(STRIKE).onDay(DAY).title("Antonov says drone hit its aircraft plant")
+                .text("Antonov said a drone hit its aircraft plant overnight and two hangars burned. The An-74 assembly line was damaged, "
+                        + "Antonov engineers said, and production would stop for weeks.")
+                .atWritten(ANTONOV, LocationPrecision.DISTRICT, "Antonov").build();
+        var second = add(secondReport);
+        assertEquals(first.event().id(), second.event().id(), second.decision().reasons().toString());
+        assertTrue(second.decision().reasons().stream().anyMatch(s -> s.contains("Antonov is never written as where something happened")),
+                second.decision().reasons().toString());
+    }
+
+    /** Parts of Kharkiv (GeoNames feature code PPLX), as the gazetteer has city districts. */
+    static final org.sitrep.model.Place SALTIVKA = new org.sitrep.model.Place(-303, "Saltivka", new org.sitrep.model.GeoPoint(50.0150, 36.3250),
+            "P", "PPLX", "UA", "07", "", 400_000);
+    static final org.sitrep.model.Place KHOLODNA_HORA = new org.sitrep.model.Place(-304, "Kholodna Hora", new org.sitrep.model.GeoPoint(49.9900, 36.1950),
+            "P", "PPLX", "UA", "07", "", 100_000);
+
+    @Test
+    void aPartOfACityAndTheCityAreOnePlaceButTwoPartsAreTwo() {
+        String story = "Russian missiles struck apartment blocks overnight, killing four people and wounding eleven, the regional "
+                + "governor said. Rescuers searched the rubble of a nine-storey building until morning.";
+        var city = add(report("x1").source("wire:a").type(STRIKE).onDay(DAY).at(KHARKIV, LocationPrecision.EXACT)
+                .title("Missiles hit Kharkiv apartment blocks").text(story).build());
+        var district = add(report("x2").source("wire:b").type(STRIKE).onDay(DAY).at(SALTIVKA, LocationPrecision.EXACT)
+                .title("Missiles hit Saltivka apartment blocks").text(story).build());
+        assertEquals(city.event().id(), district.event().id(), district.decision().reasons().toString());
+        assertTrue(district.decision().reasons().stream().anyMatch(s -> s.contains("Saltivka is a part of a city")),
+                district.decision().reasons().toString());
+        // the event of Kharkiv now names Saltivka: a report from another part of the city is another place
+        var other = add(report("x3").source("wire:c").type(STRIKE).onDay(DAY).at(KHOLODNA_HORA, LocationPrecision.EXACT)
+                .title("Missiles hit Kholodna Hora apartment blocks").text(story).build());
+        assertNotEquals(district.event().id(), other.event().id(), other.decision().reasons().toString());
+    }
+
+    @Test
+    void aNameIsFoundWrittenWithCapitalsInsideIt() {
+        assertTrue(OnlineClusterer.writesName("The chipmaker SeaMicro said on Monday", "seamicro"));
+        assertTrue(OnlineClusterer.writesName("a patch from McAfee.", "mcafee"));
+        assertTrue(OnlineClusterer.writesName("IBM shares fell", "ibm"));
+        assertFalse(OnlineClusterer.writesName("a seamicro server", "seamicro"), "not a name when written in lower case");
+        assertFalse(OnlineClusterer.writesName("Seamicrosystems said", "seamicro"), "part of a longer word");
+        assertFalse(OnlineClusterer.writesName("the NewSeaMicro line", "seamicro"), "inside another word");
+    }
+
+    @Test
+    void theSameWordsWrittenAboutAnotherTownStayApart() {
+        String text = "A drone hit the aircraft plant overnight and two hangars burned, the regional governor said. "
+                + "Engineers said the assembly line was damaged and production would stop for weeks.";
+        var kharkiv = add(report("w1").source("wire:a").type(STRIKE).onDay(DAY).title("Drone hits aircraft plant in Kharkiv").text(text)
+                .atWritten(KHARKIV, LocationPrecision.DISTRICT, "Kharkiv").build());
+        var odesa = add(report("w2").source("wire:b").type(STRIKE).onDay(DAY).title("Drone hits aircraft plant in Odesa").text(text)
+                .atWritten(ODESA, LocationPrecision.DISTRICT, "Odesa").build());
+        assertNotEquals(kharkiv.event().id(), odesa.event().id(), odesa.decision().reasons().toString());
+    }
+
     @Test
     void theSameKindOfEventInAnotherCityOrAnotherWeekStaysApart() {
         String text = "Hundreds of people rallied in the city centre on Saturday demanding the release of prisoners of war. "

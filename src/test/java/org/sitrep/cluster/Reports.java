@@ -74,6 +74,20 @@ final class Reports {
             return this;
         }
 
+        /**
+         * The event location, mentioned where the full text (title, blank line, text) writes {@code written}
+         * (each occurrence), with real offsets; set title and text first.
+         */
+        Builder atWritten(Place p, LocationPrecision precision, String written) {
+            location = new EventLocation(p.point(), precision, p.name(), p.geonameId(), p.countryCode(), "test");
+            String full = title.isEmpty() ? text : text.isEmpty() ? title : title + "\n\n" + text;
+            for (int i = full.indexOf(written); i >= 0; i = full.indexOf(written, i + 1)) {
+                mentions.add(new Mention(i, i + written.length(), written, p, p.name(), 1.0));
+            }
+            if (mentions.isEmpty()) throw new IllegalArgumentException(written + " is not in the text");
+            return this;
+        }
+
         Builder mention(Place p) {
             mentions.add(new Mention(0, 0, p.name(), p, "Ukraine > " + p.name(), 0.9));
             return this;

@@ -14,6 +14,16 @@ class TokenizerTest {
     }
 
     @Test
+    void pluralsBecomeSingularAndOtherWordsStayAsTheyAre() {
+        for (String[] p : new String[][] {{"climbers", "climber"}, {"injuries", "injury"}, {"churches", "church"},
+                {"crashes", "crash"}, {"boxes", "box"}, {"addresses", "address"}, {"houses", "house"}, {"fires", "fire"},
+                {"news", "news"}, {"virus", "virus"}, {"crisis", "crisis"}, {"gas", "gas"}, {"this", "this"},
+                {"class", "class"}, {"climber", "climber"}, {"снаряды", "снаряды"}, {"1990s", "1990s"}}) {
+            assertEquals(p[1], Tokenizer.singular(p[0]), p[0]);
+        }
+    }
+
+    @Test
     void digitsOfAnyScriptBecomeAsciiAndMarksAreDropped() {
         assertEquals(List.of("قتل", "3", "اشخاص"), words("قُتِلَ ٣ أشخاص"));
         assertEquals(List.of("donetsk", "12"), words("Donétsk, 12"));
