@@ -102,7 +102,39 @@ public final class AttributedClaimExtractor implements ClaimExtractor {
             out.add(new Claim(rid + "#c" + out.size(), report.id(), claimant, cue, content, stance, responsibility, via,
                     extent.start(), extent.end(), confidence));
         }
-        return List.copyOf(out);
+        return List.copyOf(bridged(out));
+    }
+
+    /** "a ministry spokesperson", "the ministry", "an army statement": a speaker named only by the kind of body it speaks for. */
+    private static final Pattern BARE_BODY = Pattern.compile(
+            "(?i)^(?:a|an|the)\\s+(ministry|government|army|military|police|embassy|office|agency|authority|authorities|council|command|"
+                    + "committee|presidency|administration|group|movement|faction|brigades?|forces)"
+                    + "(?:\\s+(?:spokesperson|spokesman|spokeswoman|official|officials|source|sources|statement|representative))?$");
+
+    /**
+     * A speaker named only as the kind of body it speaks for ("A ministry spokesperson said ...") after a speaker of
+     * that kind was named in the same report ("Turkey's foreign ministry called the claim false") is that body's
+     * voice: the claim takes the body's name, and what a denying body adds is its side of the dispute, so a
+     * plain "said" that follows a denial by the same body denies too. A body named with its own modifier ("the
+     * Syrian ministry") is another speaker and is left alone.
+     */
+    static List<Claim> bridged(List<Claim> claims) {
+        List<Claim> out = new ArrayList<>(claims);
+        for (int i = 1; i < out.size(); i++) {
+            Claim c = out.get(i);
+            Matcher m = BARE_BODY.matcher(c.claimant());
+            if (!m.matches()) continue;
+            Pattern kind = Pattern.compile("(?i)(?<![\\p{L}])" + Pattern.quote(m.group(1)) + "(?![\\p{L}])");
+            for (int j = i - 1; j >= 0; j--) {
+                Claim a = out.get(j);
+                if (BARE_BODY.matcher(a.claimant()).matches() || !kind.matcher(a.claimant()).find()) continue;
+                Stance stance = a.stance() == Stance.DENIES && c.stance() == Stance.SUPPORTS ? Stance.DENIES : c.stance();
+                out.set(i, new Claim(c.id(), c.reportId(), a.claimant(), c.cue(), c.content(), stance, c.responsibility(), c.via(),
+                        c.contentStart(), c.contentEnd(), c.confidence()));
+                break;
+            }
+        }
+        return out;
     }
 
     private static List<String> eventTerms(Extraction ex) {

@@ -124,7 +124,7 @@ final class CueLexicon {
         b.add(CueKind.DENY,
                 "reject(?:s|ed|ing)? (?:" + objs + " )?as " + falseWords,
                 "dismiss(?:es|ed|ing)? (?:" + objs + " )?as " + falseWords,
-                "call(?:s|ed|ing)? " + objs + " " + falseWords, "described? " + objs + " as " + falseWords,
+                "call(?:s|ed|ing)? " + objs + " " + falseWords, "call(?:s|ed|ing)? " + falseWords, "described? " + objs + " as " + falseWords,
                 "den(?:y|ies|ied|ying)", "reject(?:s|ed|ing)?", "refut(?:e|es|ed|ing)", "dismiss(?:es|ed|ing)?",
                 "disput(?:es|ed|ing)", "contradict(?:s|ed|ing)?", "debunk(?:s|ed|ing)?", "rebut(?:s|ted|ting)?");
         b.add(CueKind.BLAME, "blam(?:e|es|ed|ing)", "accus(?:e|es|ed|ing)", "h[eo]ld(?:s|ing)? \\S+ (?:\\S+ )?responsible");

@@ -46,6 +46,23 @@ class AttributedClaimExtractorTest {
     }
 
     @Test
+    void aSpokespersonOfABodyNamedBeforeSpeaksForItAndKeepsItsSide() {
+        Report r = report("", "Kyiv's foreign ministry on Monday called false a claim that drones struck the air base. "
+                + "A ministry spokesperson said the base was hit by debris from an intercepted drone. "
+                + "The Russian ministry had said the drones hit the air base.", "en");
+        List<Claim> claims = x.claims(r, STRIKE);
+        Claim spokesperson = claims.stream().filter(c -> c.content().contains("debris")).findFirst().orElseThrow(() -> new AssertionError(claims));
+        assertEquals("Kyiv's foreign ministry", spokesperson.claimant(), claims::toString);
+        assertEquals(Stance.DENIES, spokesperson.stance(), "what the denying ministry adds is its side: " + claims);
+        Claim russian = claims.stream().filter(c -> c.claimant().contains("Russian")).findFirst().orElseThrow(() -> new AssertionError(claims));
+        assertEquals("The Russian ministry", russian.claimant(), "a ministry with its own modifier is another speaker");
+        assertEquals(Stance.SUPPORTS, russian.stance(), claims::toString);
+        // a bare body with nobody of that kind named before stays as written
+        Report alone = report("", "A ministry spokesperson said drones struck the air base overnight.", "en");
+        assertEquals("A ministry spokesperson", x.claims(alone, STRIKE).get(0).claimant());
+    }
+
+    @Test
     void confirmingThatTheActWasNotDoneDenies() {
         Report en = report("", "The group's spokesman confirmed that its fighters did not launch any drone toward the air base.", "en");
         List<Claim> claims = x.claims(en, STRIKE);
