@@ -87,7 +87,7 @@ final class StanceFeatures {
             f.add("nb:" + prevNew + "_" + w);
             prevNew = w;
         }
-        cueLikeCharGrams(h, cs, f);
+        cueLikeCharGrams(h, cs, CHAR_GRAM, f);
         boolean ref = false, hedge = false, negH = false, negC = false;
         for (String w : h) {
             if (REFUTING.contains(w)) { ref = true; if (!cs.contains(w)) f.add("ref_new"); }
@@ -113,7 +113,10 @@ final class StanceFeatures {
         if (slug.isEmpty()) {
             f.add("u_none");
         } else {
-            for (String w : slug) if (!hs.contains(w) && !cs.contains(w)) f.add("ux:" + w);
+            List<String> slugNew = new ArrayList<>();
+            for (String w : slug) if (!hs.contains(w) && !cs.contains(w)) slugNew.add(w);
+            for (String w : slugNew) f.add("ux:" + w);
+            cueLikeCharGrams(slugNew, Set.of(), SLUG_CHAR_GRAM, f);
             f.add("u0:" + slug.get(0));
             for (String w : slug) if (REFUTING.contains(w) && !cs.contains(w)) f.add("u_ref_new");
             for (String w : slug) if (HEDGING.contains(w) && !cs.contains(w)) f.add("u_hedge_new");
@@ -121,20 +124,21 @@ final class StanceFeatures {
         return augmented(f, url != null && !url.isBlank());
     }
 
-    /** Prefix of the character n-gram features, which the trainer shrinks harder than whole words. */
-    static final String CHAR_GRAM = "c:";
+    /** Prefixes of the character n-gram features of the headline and of the slug, shrunk harder than whole words. */
+    static final String CHAR_GRAM = "c:", SLUG_CHAR_GRAM = "uc:";
 
     /**
      * Character 3- to 5-grams (the word between '<' and '>') of the headline's new words that begin like a
      * refuting or hedging cue word (their first four letters begin one of at least four letters): forms the
      * lists miss share pieces with those they have ("hoaxer", "debunker", "rumoured", "allegation",
      * "fabrication", "denial"), so a form unseen in training still reads as a cue. Words the claim has are topic.
+     * The same is done, under its own prefix, for the slug's words that neither text has.
      */
-    static void cueLikeCharGrams(List<String> headline, Set<String> claimWords, Set<String> f) {
-        for (String w : headline) {
+    static void cueLikeCharGrams(List<String> words, Set<String> claimWords, String prefix, Set<String> f) {
+        for (String w : words) {
             if (w.length() < 4 || claimWords.contains(w) || !CUE_PREFIXES.contains(w.substring(0, 4))) continue;
             String x = "<" + w + ">";
-            for (int n = 3; n <= 5; n++) for (int i = 0; i + n <= x.length(); i++) f.add(CHAR_GRAM + x.substring(i, i + n));
+            for (int n = 3; n <= 5; n++) for (int i = 0; i + n <= x.length(); i++) f.add(prefix + x.substring(i, i + n));
         }
     }
 

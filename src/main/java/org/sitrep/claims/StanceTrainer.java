@@ -168,11 +168,11 @@ public final class StanceTrainer {
         return weights;
     }
 
-    /** Whether a feature (or its copy for an input condition) is a character n-gram of {@link StanceFeatures}. */
+    /** Whether a feature (or its copy for an input condition) is a character n-gram of the headline or the slug. */
     static boolean isCharGram(String f) {
         String base = f.startsWith(StanceFeatures.WITH_URL) || f.startsWith(StanceFeatures.WITHOUT_URL)
                 ? f.substring(StanceFeatures.WITH_URL.length()) : f;
-        return base.startsWith(StanceFeatures.CHAR_GRAM);
+        return base.startsWith(StanceFeatures.CHAR_GRAM) || base.startsWith(StanceFeatures.SLUG_CHAR_GRAM);
     }
 
     /**

@@ -141,6 +141,10 @@ class StanceClassifierTest {
         assertTrue(f.stream().noneMatch(x -> x.startsWith("c:<dep") || x.startsWith("c:<str") || x.startsWith("c:<sto")), f.toString());
         assertTrue(StanceFeatures.of("Strike hit the depot", "Strike hits the depot").stream().noneMatch(x -> x.startsWith("c:")));
         assertTrue(StanceTrainer.isCharGram("c:hoax") && StanceTrainer.isCharGram("U|c:hoax") && !StanceTrainer.isCharGram("w:c"));
+        // The slug's new words too, under their own prefix: "strike-hit-depot-debunker" adds "debunker".
+        var u = StanceFeatures.of("Strike hit the depot", "Strike hit the depot", "https://example.org/a/strike-hit-depot-debunker");
+        assertTrue(u.contains("uc:<deb") && u.contains("U|uc:unker") && u.stream().noneMatch(x -> x.startsWith("uc:<dep")), u.toString());
+        assertTrue(StanceTrainer.isCharGram("U|uc:<deb"));
     }
 
     @Test
