@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Features of a (claim, headline) pair for stance: the headline's words and word pairs, refuting and
- * hedging cue words (the lists of Ferreira and Vlachos 2016, extended), negation on one side only, a
- * question mark, and how much of the claim the headline repeats; and, when the report's URL is known, the
+ * hedging cue words (the lists of Ferreira and Vlachos 2016, extended) and character n-grams of the new words
+ * that look like one, negation on one side only, a question mark, and how much of the claim the headline repeats; and, when the report's URL is known, the
  * words of its slug that neither the headline nor the claim has. Each feature also comes in a copy marked with
  * whether the URL was given, so one model reads both conditions (see {@code augmented}). Pure, thread-safe.
  */
@@ -87,6 +87,7 @@ final class StanceFeatures {
             f.add("nb:" + prevNew + "_" + w);
             prevNew = w;
         }
+        cueLikeCharGrams(h, cs, CHAR_GRAM, f);
         boolean ref = false, hedge = false, negH = false, negC = false;
         for (String w : h) {
             if (REFUTING.contains(w)) { ref = true; if (!cs.contains(w)) f.add("ref_new"); }
@@ -112,12 +113,42 @@ final class StanceFeatures {
         if (slug.isEmpty()) {
             f.add("u_none");
         } else {
-            for (String w : slug) if (!hs.contains(w) && !cs.contains(w)) f.add("ux:" + w);
+            List<String> slugNew = new ArrayList<>();
+            for (String w : slug) if (!hs.contains(w) && !cs.contains(w)) slugNew.add(w);
+            for (String w : slugNew) f.add("ux:" + w);
+            cueLikeCharGrams(slugNew, Set.of(), SLUG_CHAR_GRAM, f);
             f.add("u0:" + slug.get(0));
             for (String w : slug) if (REFUTING.contains(w) && !cs.contains(w)) f.add("u_ref_new");
             for (String w : slug) if (HEDGING.contains(w) && !cs.contains(w)) f.add("u_hedge_new");
         }
         return augmented(f, url != null && !url.isBlank());
+    }
+
+    /** Prefixes of the character n-gram features of the headline and of the slug, shrunk harder than whole words. */
+    static final String CHAR_GRAM = "c:", SLUG_CHAR_GRAM = "uc:";
+
+    /**
+     * Character 3- to 5-grams (the word between '<' and '>') of the headline's new words that begin like a
+     * refuting or hedging cue word (their first four letters begin one of at least four letters): forms the
+     * lists miss share pieces with those they have ("hoaxer", "debunker", "rumoured", "allegation",
+     * "fabrication", "denial"), so a form unseen in training still reads as a cue. Words the claim has are topic.
+     * The same is done, under its own prefix, for the slug's words that neither text has.
+     */
+    static void cueLikeCharGrams(List<String> words, Set<String> claimWords, String prefix, Set<String> f) {
+        for (String w : words) {
+            if (w.length() < 4 || claimWords.contains(w) || !CUE_PREFIXES.contains(w.substring(0, 4))) continue;
+            String x = "<" + w + ">";
+            for (int n = 3; n <= 5; n++) for (int i = 0; i + n <= x.length(); i++) f.add(prefix + x.substring(i, i + n));
+        }
+    }
+
+    /** First four letters of the refuting and hedging cue words of four letters or more. */
+    private static final Set<String> CUE_PREFIXES = cuePrefixes();
+
+    private static Set<String> cuePrefixes() {
+        Set<String> p = new HashSet<>();
+        for (Set<String> list : List.of(REFUTING, HEDGING)) for (String w : list) if (w.length() >= 4) p.add(w.substring(0, 4));
+        return Set.copyOf(p);
     }
 
     /** Prefix of the copies of the features of a pair read with its URL, and of a pair read without one. */

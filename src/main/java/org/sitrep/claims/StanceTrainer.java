@@ -12,8 +12,8 @@ import org.sitrep.model.Stance;
 /**
  * Trains {@link StanceClassifier}: multinomial logistic regression with L2, minimised to convergence by
  * L-BFGS, over features seen in at least {@code MIN_COUNT} training pairs. Each pair that has a URL is
- * used twice, once with its URL and once without, so the model reads headlines alone as well (most feeds
- * give a URL, pasted text and some posts do not). The L2 strength is chosen by 5-fold cross-validation
+ * used twice, once with its URL and once without (that copy weighed {@code BARE_WEIGHT}), so the model reads
+ * headlines alone as well (most feeds give a URL, pasted text and some posts do not). The L2 strength is chosen by 5-fold cross-validation
  * grouped by claim (no claim in two folds), averaged over six fold assignments, on the training rows only,
  * scored on the pairs with their URL.
  * Deterministic. Not thread-safe.
@@ -24,11 +24,21 @@ public final class StanceTrainer {
         public Example(String group, String claim, String headline, Stance gold) { this(group, claim, headline, null, gold); }
     }
 
-    static final double[] L2 = {3e-3, 5e-3, 1e-2, 2e-2};
+    static final double[] L2 = {5e-3, 1e-2, 2e-2, 3e-2};
     /** Fold assignments averaged when choosing L2: one 5-fold split scores 2,000 pairs with about 0.3 points of noise. */
     static final int ASSIGNMENTS = 6;
     static final int FOLDS = 5;
     static final int MIN_COUNT = 2;
+    /**
+     * Weight of a pair's headline-alone copy against its copy with the URL (chosen by the same grouped
+     * cross-validation: 0.25 over 1 and 0.5, BENCHMARKS.md); a pair without a URL has only the one copy, of weight 1.
+     */
+    static final double BARE_WEIGHT = 0.25;
+    /**
+     * L2 of the character n-gram features relative to the others: many n-grams fire together for one cue word,
+     * so each is shrunk harder (2 over 1 and 4 by the same cross-validation, BENCHMARKS.md).
+     */
+    static final double CHAR_GRAM_L2 = 2;
     static final int MAX_ITERATIONS = 400;
     private static final int HISTORY = 10;
 
@@ -97,24 +107,32 @@ public final class StanceTrainer {
     public Map<Double, Double> crossValidationHeadlineAccuracy() { return cvHeadlineAccuracy; }
 
     static StanceClassifier fit(List<Example> examples, double l2) {
-        // Instances: every pair without its URL, and again with it when it has one.
+        // Instances: every pair without its URL, and again with it when it has one; the copy without is weighed
+        // BARE_WEIGHT against the copy with it, so the headline-alone condition is learnt without crowding out the
+        // one most reports come in.
         List<Set<String>> feats = new ArrayList<>();
         List<Integer> gold = new ArrayList<>();
+        List<Double> weight = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
         for (Example e : examples) {
             Set<String> bare = StanceFeatures.of(e.claim(), e.headline(), null);
             Set<String> all = new java.util.HashSet<>(bare);
+            boolean hasUrl = e.url() != null && !e.url().isBlank();
             feats.add(bare);
             gold.add(index(e.gold()));
-            if (e.url() != null && !e.url().isBlank()) {
+            weight.add(hasUrl ? BARE_WEIGHT : 1.0);
+            if (hasUrl) {
                 Set<String> withUrl = StanceFeatures.of(e.claim(), e.headline(), e.url());
                 feats.add(withUrl);
                 gold.add(index(e.gold()));
+                weight.add(1.0);
                 all.addAll(withUrl);
             }
             for (String x : all) counts.merge(x, 1, Integer::sum);
         }
-        return new StanceClassifier(fitWeights(feats, gold, counts, l2));
+        double mean = weight.stream().mapToDouble(Double::doubleValue).average().orElse(1);
+        double[] w = weight.stream().mapToDouble(v -> v / mean).toArray();
+        return new StanceClassifier(fitWeights(feats, gold, w, counts, l2));
     }
 
     /**
@@ -122,6 +140,11 @@ public final class StanceTrainer {
      * feature (a pair used with and without its URL counts once), and features in fewer than MIN_COUNT are dropped.
      */
     static Map<String, double[]> fitWeights(List<Set<String>> feats, List<Integer> gold, Map<String, Integer> counts, double l2) {
+        return fitWeights(feats, gold, null, counts, l2);
+    }
+
+    /** As above, with each instance's weight in the loss ({@code weight} of mean 1, or null for all 1). */
+    static Map<String, double[]> fitWeights(List<Set<String>> feats, List<Integer> gold, double[] weight, Map<String, Integer> counts, double l2) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         counts.keySet().stream().sorted().forEach(f -> {
             if (counts.get(f) >= MIN_COUNT || f.equals("bias")) ids.put(f, ids.size());
@@ -132,7 +155,9 @@ public final class StanceTrainer {
             x[i] = feats.get(i).stream().filter(ids::containsKey).mapToInt(ids::get).toArray();
             y[i] = gold.get(i);
         }
-        double[] w = new Objective(x, y, ids.size(), ids.get("bias"), l2).minimise();
+        double[] l2ByFeature = new double[ids.size()];
+        ids.forEach((f, j) -> l2ByFeature[j] = l2 * (isCharGram(f) ? CHAR_GRAM_L2 : 1));
+        double[] w = new Objective(x, y, weight, ids.size(), ids.get("bias"), l2ByFeature).minimise();
         int k = StanceClassifier.CLASSES.length;
         Map<String, double[]> weights = new LinkedHashMap<>();
         ids.forEach((f, j) -> {
@@ -143,8 +168,18 @@ public final class StanceTrainer {
         return weights;
     }
 
-    /** Mean negative log-likelihood plus L2 (the bias is not shrunk), over features as index arrays. */
-    private record Objective(int[][] x, int[] y, int features, int bias, double l2) {
+    /** Whether a feature (or its copy for an input condition) is a character n-gram of the headline or the slug. */
+    static boolean isCharGram(String f) {
+        String base = f.startsWith(StanceFeatures.WITH_URL) || f.startsWith(StanceFeatures.WITHOUT_URL)
+                ? f.substring(StanceFeatures.WITH_URL.length()) : f;
+        return base.startsWith(StanceFeatures.CHAR_GRAM) || base.startsWith(StanceFeatures.SLUG_CHAR_GRAM);
+    }
+
+    /**
+     * Weighted mean negative log-likelihood plus L2 per feature (the bias is not shrunk), over features as index
+     * arrays; {@code weight} (mean 1) is each instance's weight in the mean, or null for all 1.
+     */
+    private record Objective(int[][] x, int[] y, double[] weight, int features, int bias, double[] l2) {
         static final int K = StanceClassifier.CLASSES.length;
 
         double valueAndGradient(double[] w, double[] grad) {
@@ -158,17 +193,18 @@ public final class StanceTrainer {
                 for (double v : s) max = Math.max(max, v);
                 for (int c = 0; c < K; c++) sum += s[c] = Math.exp(s[c] - max);
                 for (int c = 0; c < K; c++) s[c] /= sum;
-                loss -= Math.log(Math.max(s[y[i]], 1e-300));
+                double wi = weight == null ? 1 : weight[i];
+                loss -= wi * Math.log(Math.max(s[y[i]], 1e-300));
                 s[y[i]] -= 1;
-                for (int j : x[i]) for (int c = 0; c < K; c++) grad[j * K + c] += s[c] / n;
+                for (int j : x[i]) for (int c = 0; c < K; c++) grad[j * K + c] += wi * s[c] / n;
             }
             loss /= n;
             for (int j = 0; j < features; j++) {
                 if (j == bias) continue;
                 for (int c = 0; c < K; c++) {
                     double v = w[j * K + c];
-                    loss += 0.5 * l2 * v * v;
-                    grad[j * K + c] += l2 * v;
+                    loss += 0.5 * l2[j] * v * v;
+                    grad[j * K + c] += l2[j] * v;
                 }
             }
             return loss;
@@ -241,7 +277,7 @@ public final class StanceTrainer {
     public static Map<String, Object> toJson(StanceClassifier c, String provenance) {
         Map<String, double[]> weights = c.weights();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("model", "multinomial logistic regression over StanceFeatures (headline, claim, URL slug; each feature shared and per input condition, U| with URL, B| without); classes [supports, denies, observes]");
+        root.put("model", "multinomial logistic regression over StanceFeatures (headline, claim, URL slug, character n-grams of cue-like words; each feature shared and per input condition, U| with URL, B| without); classes [supports, denies, observes]");
         root.put("provenance", provenance);
         Map<String, List<Double>> w = new TreeMap<>();
         weights.forEach((f, v) -> {

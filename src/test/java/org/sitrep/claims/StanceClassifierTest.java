@@ -131,6 +131,38 @@ class StanceClassifierTest {
         assertEquals(Stance.OBSERVES, c.classify("Strike hit the mall", "Strike reportedly hit mall?"));
     }
 
+    @Test
+    void newWordsThatLookLikeCuesGiveCharacterGrams() {
+        var f = StanceFeatures.of("Strike hit the depot", "Depot strike story was a hoaxer's fabrication");
+        // "hoaxer" begins like "hoax", "fabrication" like "fabricated": both give n-grams; so does an unseen form's stem.
+        assertTrue(f.contains("c:<hoa") && f.contains("c:hoax") && f.contains("c:xer>") && f.contains("c:<fabr"), f.toString());
+        assertTrue(f.contains("U|c:hoax") || f.contains("B|c:hoax"), f.toString());
+        // Words the claim has ("depot", "strike") and words unlike any cue ("story") give none.
+        assertTrue(f.stream().noneMatch(x -> x.startsWith("c:<dep") || x.startsWith("c:<str") || x.startsWith("c:<sto")), f.toString());
+        assertTrue(StanceFeatures.of("Strike hit the depot", "Strike hits the depot").stream().noneMatch(x -> x.startsWith("c:")));
+        assertTrue(StanceTrainer.isCharGram("c:hoax") && StanceTrainer.isCharGram("U|c:hoax") && !StanceTrainer.isCharGram("w:c"));
+        // The slug's new words too, under their own prefix: "strike-hit-depot-debunker" adds "debunker".
+        var u = StanceFeatures.of("Strike hit the depot", "Strike hit the depot", "https://example.org/a/strike-hit-depot-debunker");
+        assertTrue(u.contains("uc:<deb") && u.contains("U|uc:unker") && u.stream().noneMatch(x -> x.startsWith("uc:<dep")), u.toString());
+        assertTrue(StanceTrainer.isCharGram("U|uc:<deb"));
+    }
+
+    @Test
+    void instanceWeightCountsLikeRepeatingTheInstance() {
+        var a = StanceFeatures.of("Strike hit the depot", "Strike on depot is a hoax");
+        var b = StanceFeatures.of("Strike hit the depot", "Strike hits the depot");
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (var f : List.of(a, b)) for (String x : f) counts.merge(x, 2, Integer::sum);
+        var repeated = StanceTrainer.fitWeights(List.of(a, a, b), List.of(1, 1, 0), counts, 0.01);
+        var weighted = StanceTrainer.fitWeights(List.of(a, b), List.of(1, 0), new double[] {4 / 3.0, 2 / 3.0}, counts, 0.01);
+        var unweighted = StanceTrainer.fitWeights(List.of(a, b), List.of(1, 0), counts, 0.01);
+        for (String f : repeated.keySet()) {
+            for (int k = 0; k < 3; k++) assertEquals(repeated.get(f)[k], weighted.get(f)[k], 1e-4, f);
+        }
+        // The weight changes the fit: the denying pair counts twice as much as the supporting one.
+        assertTrue(weighted.get("bias")[1] > unweighted.get("bias")[1], java.util.Arrays.toString(weighted.get("bias")));
+    }
+
     /** Smoke test on the shared Emergent file; the full figures come from 'sitrep eval stance' (BENCHMARKS.md). */
     @Test
     void emergentTestSplitSmoke() {
