@@ -673,13 +673,20 @@ public final class OnlineClusterer implements Clusterer {
      * something happened ({@link PlaceUse#locative}): "Cisco said", "Microsoft Outlook". Read once per report.
      */
     private boolean doubtfulLocation(AnalyzedReport r) {
-        String id = r.report().id();
-        return id == null ? readDoubtfulLocation(r) : doubtful.computeIfAbsent(id, k -> readDoubtfulLocation(r));
-    }
-
-    private static boolean readDoubtfulLocation(AnalyzedReport r) {
         EventLocation l = locationOf(r);
         if (l == null || l.geonameId() == null || r.geoparse() == null) return false;
+        // Most candidates are ruled out by their place: no text is read (and nothing cached) unless the
+        // location was read from a span of the text.
+        boolean spans = false;
+        for (var m : r.geoparse().mentions()) {
+            if (m.place() != null && m.place().geonameId() == l.geonameId() && m.start() < m.end()) { spans = true; break; }
+        }
+        if (!spans) return false;
+        String id = r.report().id();
+        return id == null ? readDoubtfulLocation(r, l) : doubtful.computeIfAbsent(id, k -> readDoubtfulLocation(r, l));
+    }
+
+    private static boolean readDoubtfulLocation(AnalyzedReport r, EventLocation l) {
         var mentions = r.geoparse().mentions();
         String text = r.report().fullText();
         boolean named = false;
