@@ -563,8 +563,8 @@ public final class OnlineClusterer implements Clusterer {
         }
         // A part of a city (GeoNames PPLX: Hollywood, a district of Aleppo) and a town next to it: the city
         // it is part of, named at two levels. Two parts of one city stay two places.
-        if (d <= TOWN_NEIGHBOURHOOD_KM && a.geonameId() != null && b.geonameId() != null) {
-            org.sitrep.model.Place pa = placeIn(lead.towns(), a.geonameId()), pb = namedPlaces(c).towns().get(b.geonameId());
+        if (bothExact && d > 1.0 && d <= TOWN_NEIGHBOURHOOD_KM && a.geonameId() != null && b.geonameId() != null) {
+            org.sitrep.model.Place pa = placeIn(lead.towns(), a.geonameId()), pb = placeNamed(c, b.geonameId());
             // unless the city's side names another part of it: "Saltivka" and an event of Kharkiv whose reports say Kholodna Hora
             if (pa != null && pb != null && isSection(pa) != isSection(pb)
                     && !otherSection(isSection(pa) ? namedPlaces(c).towns().values() : lead.towns(), isSection(pa) ? pa : pb)) {
@@ -611,6 +611,17 @@ public final class OnlineClusterer implements Clusterer {
             if (isSection(p) && p.geonameId() != section.geonameId() && p.point().distanceKm(section.point()) <= 2 * TOWN_NEIGHBOURHOOD_KM) return true;
         }
         return false;
+    }
+
+    /** The town with this gazetteer id as the event's first members name it (their mentions only: no text, no cache), or null. */
+    private static org.sitrep.model.Place placeNamed(EventCandidate c, long id) {
+        List<AnalyzedReport> rs = c.reports();
+        for (int i = 0; i < Math.min(rs.size(), DOUBT_MEMBERS); i++) {
+            var g = rs.get(i).geoparse();
+            if (g == null) continue;
+            for (var m : g.mentions()) if (m.place() != null && m.place().geonameId() == id && "P".equals(m.place().featureClass())) return m.place();
+        }
+        return null;
     }
 
     private static org.sitrep.model.Place placeIn(List<org.sitrep.model.Place> places, long id) {
@@ -673,13 +684,20 @@ public final class OnlineClusterer implements Clusterer {
      * something happened ({@link PlaceUse#locative}): "Cisco said", "Microsoft Outlook". Read once per report.
      */
     private boolean doubtfulLocation(AnalyzedReport r) {
-        String id = r.report().id();
-        return id == null ? readDoubtfulLocation(r) : doubtful.computeIfAbsent(id, k -> readDoubtfulLocation(r));
-    }
-
-    private static boolean readDoubtfulLocation(AnalyzedReport r) {
         EventLocation l = locationOf(r);
         if (l == null || l.geonameId() == null || r.geoparse() == null) return false;
+        // Most candidates are ruled out by their place: no text is read (and nothing cached) unless the
+        // location was read from a span of the text.
+        boolean spans = false;
+        for (var m : r.geoparse().mentions()) {
+            if (m.place() != null && m.place().geonameId() == l.geonameId() && m.start() < m.end()) { spans = true; break; }
+        }
+        if (!spans) return false;
+        String id = r.report().id();
+        return id == null ? readDoubtfulLocation(r, l) : doubtful.computeIfAbsent(id, k -> readDoubtfulLocation(r, l));
+    }
+
+    private static boolean readDoubtfulLocation(AnalyzedReport r, EventLocation l) {
         var mentions = r.geoparse().mentions();
         String text = r.report().fullText();
         boolean named = false;
@@ -696,13 +714,13 @@ public final class OnlineClusterer implements Clusterer {
 
     /**
      * Whether the event's location comes only from members that never write it as a place: of its first
-     * members placed there, none writes "in X", "at X" .... False when none of them is placed there.
+     * members placed there (among its first 16), none writes "in X", "at X" .... False when none of them is placed there.
      */
     private boolean eventLocationDoubtful(EventCandidate c, EventLocation at) {
         if (at.geonameId() == null) return false;
         boolean any = false;
         List<AnalyzedReport> rs = c.reports();
-        for (int i = 0, seen = 0; i < rs.size() && seen < DOUBT_MEMBERS; i++) {
+        for (int i = 0, seen = 0; i < Math.min(rs.size(), 2 * DOUBT_MEMBERS) && seen < DOUBT_MEMBERS; i++) {
             EventLocation l = locationOf(rs.get(i));
             if (l == null || !at.geonameId().equals(l.geonameId())) continue;
             seen++;

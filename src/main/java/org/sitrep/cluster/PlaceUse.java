@@ -4,10 +4,12 @@ import java.util.regex.Pattern;
 import org.sitrep.model.Mention;
 
 /**
- * Whether a report names a town as a place of its story or only in passing: "in Taftanaz, Idlib
+ * How a report uses a place name it mentions. In passing ({@link #incidental}): "in Taftanaz, Idlib
  * province" names the province, not Idlib city; "chanting 'Idlib will not kneel'" quotes a slogan.
  * Such mentions do not make two reports "name the same place", or every protest of a province-wide
- * wave would name its capital. Thread-safe (stateless).
+ * wave would name its capital. As where something happens ({@link #locative}): "in Saraqib", "strikes
+ * on Ariha", a dateline; a name never written so ("Cisco said") may be no place at all.
+ * Thread-safe (stateless).
  */
 final class PlaceUse {
     private static final Pattern DIVISION_AFTER = Pattern.compile(
