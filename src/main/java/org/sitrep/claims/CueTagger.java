@@ -48,6 +48,7 @@ public final class CueTagger {
     /** The weights by feature name, kept only by a tagger made by {@link #train} (for {@link #write}). */
     private final Map<String, Float> named;
     private final String provenance;
+    private final WordClasses classes = WordClasses.english();
 
     private CueTagger(Map<String, Float> weights, String provenance, boolean keepNames) {
         int cap = Integer.highestOneBit(Math.max(16, weights.size() * 2)) * 2;
@@ -193,7 +194,7 @@ public final class CueTagger {
      * readable names. Reused from token to token; not thread-safe (one per call of {@link #scores}).
      */
     static final class Feats {
-        private static final int MAX = 96;
+        private static final int MAX = 160;
         final long[] hash = new long[MAX];
         private final String[][] parts = new String[MAX][];
         int n;
@@ -245,10 +246,11 @@ public final class CueTagger {
 
     private static String suffix(String w, int k) { return w.length() > k ? w.substring(w.length() - k) : w; }
 
-    /** Feature names of word token {@code i} (for tests and reading; scoring uses {@link #features(String, List, int, CueKind[], boolean[], Feats)}). */
+    /** Feature names of word token {@code i} (for tests and reading; scoring uses {@link #features(String, List, int, CueKind[], boolean[], String[], WordClasses, Feats)}). */
     static List<String> features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote) {
         Feats f = new Feats(true);
-        features(t, toks, i, lex, inQuote, f);
+        WordClasses wc = WordClasses.english();
+        features(t, toks, i, lex, inQuote, wc.phrases(toks), wc, f);
         List<String> out = new ArrayList<>(f.n);
         for (int j = 0; j < f.n; j++) out.add(f.name(j));
         return out;
@@ -256,9 +258,10 @@ public final class CueTagger {
 
     /**
      * The features of word token {@code i} into {@code f}. {@code lex[i]} is the hand lexicon's cue kind at the token (or
-     * null), {@code inQuote[i]} whether it lies inside a quotation.
+     * null), {@code inQuote[i]} whether it lies inside a quotation, {@code phrase[i]} the cue phrase of {@link WordClasses}
+     * covering it (or null).
      */
-    static void features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote, Feats f) {
+    static void features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote, String[] phrase, WordClasses wc, Feats f) {
         f.clear();
         Token k = toks.get(i);
         String w = k.lower();
@@ -359,6 +362,60 @@ public final class CueTagger {
         f.add("sc=", subjCls);
         f.add("lemsc=", lem, subjCls);
         f.add("capmid=", String.valueOf(k.capital() && pos > 0));
+        // The project's word classes (WordClasses): what the tagger learned about "criticized" carries to "excoriated".
+        String[] wcl = wc.of(w);
+        String wj = wcl.length == 0 ? "-" : wcl.length == 1 ? wcl[0] : String.join("+", wcl);
+        f.add("wcl=", wj);
+        for (String c : wcl) {
+            f.add("cl=", c);
+            f.add("cld1=", c, d1);
+            f.add("clc1=", c, c1);
+            f.add("clnext=", c, next);
+            f.add("clsc=", c, subjCls);
+            f.add("clpos=", c, bp);
+            f.add("clsubj=", c, String.valueOf(subj), String.valueOf(said));
+        }
+        String p1j = p1 == null ? "<s>" : p1.word() ? wc.joined(sp1) : sp1, n1j = n1 == null ? "</s>" : n1.word() ? wc.joined(sn1) : sn1;
+        String p2j = p2 == null ? "<s>" : p2.word() ? wc.joined(sp2) : sp2, n2j = n2 == null ? "</s>" : n2.word() ? wc.joined(sn2) : sn2;
+        f.add("p1cl=", p1j);
+        f.add("n1cl=", n1j);
+        f.add("p2cl=", p2j);
+        f.add("n2cl=", n2j);
+        f.add("wjp1cl=", wj, p1j);
+        f.add("wjn1cl=", wj, n1j);
+        // The content word before, determiners skipped: "issued a statement", "voiced concern".
+        String pv = "<s>";
+        for (int b = i - 1; b >= Math.max(0, i - 3) && !boundary(t, toks, b + 1); b--) {
+            Token x = toks.get(b);
+            if (x.word() && DETERMINERS.contains(x.lower())) continue;
+            pv = x.word() ? wc.joined(x.lower()) : x.lower();
+            break;
+        }
+        f.add("pvcl=", pv, wj);
+        // A speaker noun among the four words before ("the spokesman said", "officials have warned").
+        boolean speaker = false;
+        for (int b = i - 1; b >= Math.max(0, i - 4) && !boundary(t, toks, b + 1); b--) {
+            if (toks.get(b).word() && wc.joined(toks.get(b).lower()).contains("speaker-n")) speaker = true;
+        }
+        f.add("spk=", String.valueOf(speaker));
+        f.add("spkw=", String.valueOf(speaker), wj);
+        String sj = j < 0 ? "<s>" : toks.get(j).word() ? wc.joined(toks.get(j).lower()) : toks.get(j).lower();
+        f.add("sccl=", sj);
+        f.add("scclw=", sj, wj);
+        // Cue phrases: the word's own, and one starting within the next three words ("said in a statement").
+        String ph = phrase[i];
+        f.add("ph=", ph == null ? "-" : ph);
+        f.add("php=", ph == null ? "-" : ph.endsWith("#0") ? "B" : "I");
+        String phn = "-";
+        for (int b = i + 1; b <= i + 3 && b < toks.size(); b++) {
+            if (phrase[b] != null && phrase[b].endsWith("#0")) {
+                phn = phrase[b];
+                break;
+            }
+        }
+        f.add("phn=", phn);
+        f.add("phnw=", phn, wj);
+        f.add("php1=", i > 0 && phrase[i - 1] != null ? phrase[i - 1] : "-");
     }
 
     /** Whether a sentence or paragraph ends between token {@code j - 1} and token {@code j}. */
@@ -435,13 +492,14 @@ public final class CueTagger {
         boolean[] q = inQuote(toks, quotes);
         double[] out = new double[toks.size()];
         Feats f = new Feats(false);
+        String[] phrase = classes.phrases(toks);
         for (int i = 0; i < out.length; i++) {
             // Function words are never the head of a cue (see head), so they are not scored: about a third of the work.
             if (!scored(toks.get(i))) {
                 out[i] = Double.NEGATIVE_INFINITY;
                 continue;
             }
-            features(t, toks, i, kinds, q, f);
+            features(t, toks, i, kinds, q, phrase, classes, f);
             double s = 0;
             for (int j = 0; j < f.n; j++) s += weight(f.hash[j]);
             out[i] = s;
@@ -461,6 +519,7 @@ public final class CueTagger {
     public static CueTagger train(List<LearnedCues.AnnotatedText> texts, int epochs, double minWeight, String provenance) {
         CueLexicon lex = CueLexicon.english();
         LongIndex index = new LongIndex();
+        WordClasses wc = WordClasses.english();
         List<String> names = new ArrayList<>();
         Feats f = new Feats(true);
         List<int[][]> docX = new ArrayList<>();
@@ -483,10 +542,11 @@ public final class CueTagger {
             }
             CueKind[] kinds = lexicon(toks, lex.matches(t));
             boolean[] q = inQuote(toks, AttributionExtractor.quotes(t));
+            String[] phrase = wc.phrases(toks);
             int[][] x = new int[toks.size()][];
             for (int i = 0; i < toks.size(); i++) {
                 if (!toks.get(i).word()) continue;
-                features(t, toks, i, kinds, q, f);
+                features(t, toks, i, kinds, q, phrase, wc, f);
                 x[i] = new int[f.n];
                 for (int j = 0; j < f.n; j++) {
                     int id = index.idOf(f.hash[j]);
