@@ -25,7 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * Scores each English word as an attribution cue from its context: an averaged perceptron over the word,
  * its suffix and shape, the words around it, its place in the sentence,
  * what follows ("that", a colon, a quote, "whether") and what precedes (a name, a pronoun, a determiner), and
- * whether the hand lexicon ({@link CueLexicon}) has a cue there.
+ * whether the hand lexicon ({@link CueLexicon}) has a cue there, and the project's hand-written word classes and cue
+ * phrases ({@link WordClasses}) of the word and its neighbours. Features are hashed ({@link Feats}): scoring builds no
+ * strings. Retrain the weights whenever the features or the word-class list change.
  *
  * <p>Why a model and not a longer word list: attitude and thought verbs are cues only in some contexts.
  * "Voters think Sanders can win" attributes a view; "think tank" does not. "She supported the bill" is an
@@ -218,6 +220,7 @@ public final class CueTagger {
 
         /** Feature {@code key} followed by {@code values} joined with '|': add("p1w=", "he", "said") is "p1w=he|said". */
         void add(String key, String... values) {
+            if (n == MAX) return; // more features than any token has (about 120 with four word classes); the rest are dropped
             long h = mix(OFFSET, key);
             for (int v = 0; v < values.length; v++) {
                 if (v > 0) h = (h ^ '|') * PRIME;
@@ -364,7 +367,7 @@ public final class CueTagger {
         f.add("capmid=", String.valueOf(k.capital() && pos > 0));
         // The project's word classes (WordClasses): what the tagger learned about "criticized" carries to "excoriated".
         String[] wcl = wc.of(w);
-        String wj = wcl.length == 0 ? "-" : wcl.length == 1 ? wcl[0] : String.join("+", wcl);
+        String wj = wc.joined(w);
         f.add("wcl=", wj);
         for (String c : wcl) {
             f.add("cl=", c);

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * ("excoriated", "chastised"); a class lets what it learned about "criticized" carry to them. The classes are tagger
  * features, never rules: "call" is a judge verb, and the tagger still learns that "a group called X" names.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe; the list is immutable, and the only state is a bounded cache of looked-up words.
  */
 final class WordClasses {
     static final String RESOURCE = "/org/sitrep/claims/word-classes-en.txt";
@@ -105,6 +105,20 @@ final class WordClasses {
      * tell, "claims" -> claim and claims): the union over the base forms the list has, sorted; empty when it has none.
      */
     String[] of(String w) {
+        String[] c = cache.get(w);
+        if (c == null) {
+            c = lookUp(w);
+            if (cache.size() < MAX_CACHED) cache.put(w, c);
+        }
+        return c;
+    }
+
+    /** Words looked up before (the tagger asks for each word and its neighbours): a bounded cache, so a server's vocabulary cannot grow it without end. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, String> joinedCache = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_CACHED = 200_000;
+
+    private String[] lookUp(String w) {
         String[] direct = classes.get(w);
         String[] out = direct == null ? NONE : direct;
         for (String base : bases(w)) {
@@ -117,8 +131,13 @@ final class WordClasses {
 
     /** The classes of a word joined by '+' ("argue-n+argue-v"), or "-". */
     String joined(String w) {
-        String[] c = of(w);
-        return c.length == 0 ? "-" : c.length == 1 ? c[0] : String.join("+", c);
+        String j = joinedCache.get(w);
+        if (j == null) {
+            String[] c = of(w);
+            j = c.length == 0 ? "-" : c.length == 1 ? c[0] : String.join("+", c);
+            if (joinedCache.size() < MAX_CACHED) joinedCache.put(w, j);
+        }
+        return j;
     }
 
     private static String[] union(String[] a, String[] b) {
