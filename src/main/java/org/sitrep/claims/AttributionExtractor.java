@@ -91,6 +91,7 @@ public final class AttributionExtractor {
                 if (m.start < consumed || insideSource(out, m.start)) continue;
                 if (lex.nounBefore.matcher(t).region(Math.max(sentence.start(), m.start - 12), m.start).find()) continue;
                 if (lex.language.equals("en") && naming(t, sentence, m)) continue;
+                if (lex.language.equals("en") && m.cue == lex.learnedCue && addressee(t, m)) continue;
                 Span region = sentence;
                 Span q = enclosingQuote(quotes, m.start);
                 if (q != null && q.start() >= sentence.start() - MAX_QUOTE_CHARS) {
@@ -267,6 +268,14 @@ public final class AttributionExtractor {
 
     private static final Pattern PASSIVE_BE = Pattern.compile("(?i)(?<![\\p{L}])(?:is|are|was|were|been|be)\\s+(?:\\p{L}+ly\\s+)?$");
     private static final Pattern BY_AGENT = Pattern.compile("\\s+by\\s+\\p{L}");
+    /** "spoke to a driver", "talked with reporters": who was spoken to follows, not what was said. */
+    private static final Pattern SPOKE_TO = Pattern.compile("(?i)(?:spoke|speaks?|speaking|talked|talks?|talking|chatted|met|meets?|meeting)\\s+(?:to|with)\\s");
+
+    /** Whether a cue the tagger found is a verb of talking whose object is the person addressed ("Residents spoke to a driver who said ..."). */
+    private static boolean addressee(String t, Cue m) {
+        return SPOKE_TO.matcher(t).region(m.start, Math.min(t.length(), m.end + 8)).lookingAt();
+    }
+
     private static final Pattern NEGATED = Pattern.compile("(?i)(?:not|n[’']t|never)\\s+$");
 
     /**

@@ -419,6 +419,18 @@ public final class CueTagger {
         f.add("phn=", phn);
         f.add("phnw=", phn, wj);
         f.add("php1=", i > 0 && phrase[i - 1] != null ? phrase[i - 1] : "-");
+        // A quotation elsewhere in the sentence: before the word ("“...,” the aide said later") or after it.
+        boolean qBefore = false, qAfter = false;
+        for (int b = i - 1; b >= 0 && b >= i - 60 && !boundary(t, toks, b + 1); b--) if (quoteChar(toks.get(b).lower())) { qBefore = true; break; }
+        for (int b = i + 1; b < toks.size() && b <= i + 60 && !boundary(t, toks, b); b++) if (quoteChar(toks.get(b).lower())) { qAfter = true; break; }
+        String qs = qBefore + "|" + qAfter;
+        f.add("sq=", qs);
+        f.add("sqw=", qs, wj);
+        f.add("sqlem=", qs, lem);
+        // The subject's own word ("officials", "the poll", "a study") with the word's class.
+        String sw = j < 0 || !toks.get(j).word() ? "-" : toks.get(j).lower();
+        f.add("scw=", sw, wj);
+        f.add("scwlem=", sw, lem);
     }
 
     /** Whether a sentence or paragraph ends between token {@code j - 1} and token {@code j}. */
