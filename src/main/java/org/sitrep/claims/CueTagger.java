@@ -431,6 +431,22 @@ public final class CueTagger {
         String sw = j < 0 || !toks.get(j).word() ? "-" : toks.get(j).lower();
         f.add("scw=", sw, wj);
         f.add("scwlem=", sw, lem);
+        // The nearest other cue-class word within five words on each side ("said he thinks", "a poll showing"): one clause has one cue.
+        String nb = "-", na = "-";
+        for (int b = i - 1; b >= Math.max(0, i - 5) && !boundary(t, toks, b + 1); b--) {
+            if (!toks.get(b).word()) continue;
+            String c = wc.joined(toks.get(b).lower());
+            if (!c.equals("-") && !c.equals("speaker-n")) { nb = c + "@" + (i - b <= 2 ? "near" : "far"); break; }
+        }
+        for (int b = i + 1; b < toks.size() && b <= i + 5 && !boundary(t, toks, b); b++) {
+            if (!toks.get(b).word()) continue;
+            String c = wc.joined(toks.get(b).lower());
+            if (!c.equals("-") && !c.equals("speaker-n")) { na = c + "@" + (b - i <= 2 ? "near" : "far"); break; }
+        }
+        f.add("ncb=", nb);
+        f.add("nca=", na);
+        f.add("ncbw=", nb, wj);
+        f.add("ncaw=", na, wj);
     }
 
     /** Whether a sentence or paragraph ends between token {@code j - 1} and token {@code j}. */
