@@ -25,7 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * Scores each English word as an attribution cue from its context: an averaged perceptron over the word,
  * its suffix and shape, the words around it, its place in the sentence,
  * what follows ("that", a colon, a quote, "whether") and what precedes (a name, a pronoun, a determiner), and
- * whether the hand lexicon ({@link CueLexicon}) has a cue there.
+ * whether the hand lexicon ({@link CueLexicon}) has a cue there, and the project's hand-written word classes and cue
+ * phrases ({@link WordClasses}) of the word and its neighbours. Features are hashed ({@link Feats}): scoring builds no
+ * strings. Retrain the weights whenever the features or the word-class list change.
  *
  * <p>Why a model and not a longer word list: attitude and thought verbs are cues only in some contexts.
  * "Voters think Sanders can win" attributes a view; "think tank" does not. "She supported the bill" is an
@@ -41,12 +43,46 @@ public final class CueTagger {
     /** A weights file larger than this is not a model this class wrote. */
     static final int MAX_FEATURES = 2_000_000;
 
-    private final Map<String, Float> weights;
+    /** Open-addressed table from feature hash ({@link Feats#hash}) to weight; 0 marks an empty slot. */
+    private final long[] keys;
+    private final float[] values;
+    private final int size;
+    /** The weights by feature name, kept only by a tagger made by {@link #train} (for {@link #write}). */
+    private final Map<String, Float> named;
     private final String provenance;
+    private final WordClasses classes = WordClasses.english();
 
-    private CueTagger(Map<String, Float> weights, String provenance) {
-        this.weights = weights;
+    private CueTagger(Map<String, Float> weights, String provenance, boolean keepNames) {
+        int cap = Integer.highestOneBit(Math.max(16, weights.size() * 2)) * 2;
+        this.keys = new long[cap];
+        this.values = new float[cap];
+        int n = 0;
+        for (Map.Entry<String, Float> e : weights.entrySet()) {
+            long h = Feats.hash(e.getKey());
+            int slot = slot(keys, h);
+            if (keys[slot] == 0) n++;
+            keys[slot] = h;
+            values[slot] = e.getValue();
+        }
+        this.size = n;
+        this.named = keepNames ? weights : null;
         this.provenance = provenance;
+    }
+
+    private static int slot(long[] keys, long h) {
+        int mask = keys.length - 1;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (keys[i] != 0 && keys[i] != h) i = (i + 1) & mask;
+        return i;
+    }
+
+    private float weight(long h) {
+        int mask = keys.length - 1;
+        for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
+            long k = keys[i];
+            if (k == h) return values[i];
+            if (k == 0) return 0f;
+        }
     }
 
     /** The shipped weights from the class path. */
@@ -83,22 +119,23 @@ public final class CueTagger {
             if (w.size() >= MAX_FEATURES) throw new IOException("cue tagger weights: more than " + MAX_FEATURES + " features");
             w.put(line.substring(0, tab), Float.parseFloat(line.substring(tab + 1)));
         }
-        return new CueTagger(w, prov);
+        return new CueTagger(w, prov, false);
     }
 
     /** Writes the weights gzipped, sorted by feature, with the provenance as a comment line. */
     public void write(OutputStream out) throws IOException {
+        if (named == null) throw new IllegalStateException("only a tagger trained in this run can be written (loaded weights keep no names)");
         try (PrintWriter p = new PrintWriter(new java.io.OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8))) {
             p.println("# " + provenance.replace('\n', ' '));
             p.println("# feature TAB weight; a word is a cue when the sum of its features' weights is above the extractor's threshold");
-            for (Map.Entry<String, Float> e : new TreeMap<>(weights).entrySet()) p.println(e.getKey() + "\t" + e.getValue());
+            for (Map.Entry<String, Float> e : new TreeMap<>(named).entrySet()) p.println(e.getKey() + "\t" + e.getValue());
         }
     }
 
     public String provenance() { return provenance; }
 
     /** Number of weighted features. */
-    public int size() { return weights.size(); }
+    public int size() { return size; }
 
     // ---- tokens and features ----------------------------------------------------------------------
 
@@ -153,10 +190,82 @@ public final class CueTagger {
     }
 
     /**
-     * Feature names of word token {@code i}. {@code lex[i]} is the hand lexicon's cue kind at the token (or null),
-     * {@code inQuote[i]} whether it lies inside a quotation.
+     * The features of one token as 64-bit hashes of their names ("w=said", "p1w=he|said"), computed over the parts without
+     * building the name: scoring looks the hashes up, and a name is built only when training meets a new feature
+     * ({@link #name}). The hash of a name is {@link #hash(CharSequence)} of the joined string, so the weights file keeps
+     * readable names. Reused from token to token; not thread-safe (one per call of {@link #scores}).
      */
+    static final class Feats {
+        private static final int MAX = 160;
+        final long[] hash = new long[MAX];
+        private final String[][] parts = new String[MAX][];
+        int n;
+        private final boolean keepNames;
+
+        Feats(boolean keepNames) { this.keepNames = keepNames; }
+
+        void clear() { n = 0; }
+
+        private static final long OFFSET = 0xcbf29ce484222325L, PRIME = 0x100000001b3L;
+
+        private static long mix(long h, CharSequence s) {
+            for (int i = 0; i < s.length(); i++) h = (h ^ s.charAt(i)) * PRIME;
+            return h;
+        }
+
+        /** FNV-1a over the characters of a feature's name (never 0, the table's empty slot). */
+        static long hash(CharSequence name) { return nonZero(mix(OFFSET, name)); }
+
+        private static long nonZero(long h) { return h == 0 ? 1 : h; }
+
+        /** Feature {@code key} followed by {@code values} joined with '|': add("p1w=", "he", "said") is "p1w=he|said". */
+        void add(String key, String... values) {
+            if (n == MAX) return; // more features than any token has (about 120 with four word classes); the rest are dropped
+            long h = mix(OFFSET, key);
+            for (int v = 0; v < values.length; v++) {
+                if (v > 0) h = (h ^ '|') * PRIME;
+                h = mix(h, values[v]);
+            }
+            if (keepNames) {
+                String[] p = new String[values.length + 1];
+                p[0] = key;
+                System.arraycopy(values, 0, p, 1, values.length);
+                parts[n] = p;
+            }
+            hash[n++] = nonZero(h);
+        }
+
+        /** The name of feature {@code j} (only when made with keepNames). */
+        String name(int j) {
+            String[] p = parts[j];
+            StringBuilder b = new StringBuilder(p[0]);
+            for (int v = 1; v < p.length; v++) {
+                if (v > 1) b.append('|');
+                b.append(p[v]);
+            }
+            return b.toString();
+        }
+    }
+
+    private static String suffix(String w, int k) { return w.length() > k ? w.substring(w.length() - k) : w; }
+
+    /** Feature names of word token {@code i} (for tests and reading; scoring uses {@link #features(String, List, int, CueKind[], boolean[], String[], WordClasses, Feats)}). */
     static List<String> features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote) {
+        Feats f = new Feats(true);
+        WordClasses wc = WordClasses.english();
+        features(t, toks, i, lex, inQuote, wc.phrases(toks), wc, f);
+        List<String> out = new ArrayList<>(f.n);
+        for (int j = 0; j < f.n; j++) out.add(f.name(j));
+        return out;
+    }
+
+    /**
+     * The features of word token {@code i} into {@code f}. {@code lex[i]} is the hand lexicon's cue kind at the token (or
+     * null), {@code inQuote[i]} whether it lies inside a quotation, {@code phrase[i]} the cue phrase of {@link WordClasses}
+     * covering it (or null).
+     */
+    static void features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote, String[] phrase, WordClasses wc, Feats f) {
+        f.clear();
         Token k = toks.get(i);
         String w = k.lower();
         Token p1 = i > 0 ? toks.get(i - 1) : null, p2 = i > 1 ? toks.get(i - 2) : null;
@@ -165,45 +274,46 @@ public final class CueTagger {
         String sn1 = n1 == null ? "</s>" : n1.lower(), sn2 = n2 == null ? "</s>" : n2.lower();
         String c1 = cls(p1), c2 = cls(p2), d1 = cls(n1), d2 = cls(n2);
         String surface = t.substring(k.start(), k.end());
-        List<String> f = new ArrayList<>(32);
+        String s2 = suffix(w, 2);
         f.add("b");
-        f.add("w=" + w);
-        f.add("s3=" + (w.length() > 3 ? w.substring(w.length() - 3) : w));
-        f.add("s2=" + (w.length() > 2 ? w.substring(w.length() - 2) : w));
-        f.add("sh=" + shape(surface));
-        f.add("p1=" + sp1);
-        f.add("p2=" + sp2);
-        f.add("n1=" + sn1);
-        f.add("n2=" + sn2);
-        f.add("p1w=" + sp1 + "|" + w);
-        f.add("wn1=" + w + "|" + sn1);
-        f.add("c1=" + c1);
-        f.add("d1=" + d1);
-        f.add("c1d1=" + c1 + "|" + d1);
-        f.add("c2c1=" + c2 + "|" + c1);
-        f.add("d1d2=" + d1 + "|" + d2);
-        f.add("wc1=" + w + "|" + c1);
-        f.add("wd1=" + w + "|" + d1);
-        f.add("wd1d2=" + w + "|" + d1 + "|" + d2);
+        f.add("w=", w);
+        f.add("s3=", suffix(w, 3));
+        f.add("s2=", s2);
+        f.add("sh=", shape(surface));
+        f.add("p1=", sp1);
+        f.add("p2=", sp2);
+        f.add("n1=", sn1);
+        f.add("n2=", sn2);
+        f.add("p1w=", sp1, w);
+        f.add("wn1=", w, sn1);
+        f.add("c1=", c1);
+        f.add("d1=", d1);
+        f.add("c1d1=", c1, d1);
+        f.add("c2c1=", c2, c1);
+        f.add("d1d2=", d1, d2);
+        f.add("wc1=", w, c1);
+        f.add("wd1=", w, d1);
+        f.add("wd1d2=", w, d1, d2);
         CueKind kind = lex[i];
-        f.add("lex=" + (kind == null ? "-" : kind.name()));
-        f.add("lexc1=" + (kind == null ? "-" : kind.name()) + "|" + c1);
-        f.add("lexd1=" + (kind == null ? "-" : kind.name()) + "|" + d1);
-        f.add("lexp=" + (i > 0 && lex[i - 1] != null) + "|" + (i + 1 < lex.length && lex[i + 1] != null));
-        f.add("q=" + inQuote[i]);
-        f.add("qw=" + inQuote[i] + "|" + w);
-        f.add("first=" + (p1 == null || !p1.word() && ".!?\n".contains(p1.lower())));
+        String kn = kind == null ? "-" : kind.name();
+        f.add("lex=", kn);
+        f.add("lexc1=", kn, c1);
+        f.add("lexd1=", kn, d1);
+        f.add("lexp=", String.valueOf(i > 0 && lex[i - 1] != null), String.valueOf(i + 1 < lex.length && lex[i + 1] != null));
+        f.add("q=", String.valueOf(inQuote[i]));
+        f.add("qw=", String.valueOf(inQuote[i]), w);
+        f.add("first=", String.valueOf(p1 == null || !p1.word() && ".!?\n".contains(p1.lower())));
         // A verb ending in -ed after a name or pronoun is active ("Clinton decried"); after a determiner it is an adjective.
-        f.add("s2c1=" + (w.length() > 2 ? w.substring(w.length() - 2) : w) + "|" + c1);
-        f.add("s2d1=" + (w.length() > 2 ? w.substring(w.length() - 2) : w) + "|" + d1);
+        f.add("s2c1=", s2, c1);
+        f.add("s2d1=", s2, d1);
         String lem = stem(w);
-        f.add("lem=" + lem);
-        f.add("lemd1=" + lem + "|" + d1);
-        f.add("lemc1=" + lem + "|" + c1);
-        f.add("lemn1=" + lem + "|" + sn1);
+        f.add("lem=", lem);
+        f.add("lemd1=", lem, d1);
+        f.add("lemc1=", lem, c1);
+        f.add("lemn1=", lem, sn1);
         Token p3 = i > 2 ? toks.get(i - 3) : null, n3 = i + 3 < toks.size() ? toks.get(i + 3) : null;
-        f.add("c3c2c1=" + cls(p3) + "|" + c2 + "|" + c1);
-        f.add("d1d2d3=" + d1 + "|" + d2 + "|" + cls(n3));
+        f.add("c3c2c1=", cls(p3), c2, c1);
+        f.add("d1d2d3=", d1, d2, cls(n3));
         // Who could be speaking: a name or a pronoun among the four words before; what could be said: a quote or "that" among the three after.
         boolean subj = false, said = false;
         for (int j = Math.max(0, i - 4); j < i; j++) {
@@ -215,23 +325,23 @@ public final class CueTagger {
             String c = cls(toks.get(j));
             if (c.equals("q") || c.equals("that") || c.equals(":")) said = true;
         }
-        f.add("subj=" + subj + "|" + said);
-        f.add("lemsubj=" + lem + "|" + subj + "|" + said);
+        f.add("subj=", String.valueOf(subj), String.valueOf(said));
+        f.add("lemsubj=", lem, String.valueOf(subj), String.valueOf(said));
         // A wider window: the third word on each side and the word trigrams ("in a statement", "told reporters that").
-        f.add("p3=" + (p3 == null ? "<s>" : p3.lower()));
-        f.add("n3=" + (n3 == null ? "</s>" : n3.lower()));
-        f.add("p2p1w=" + sp2 + "|" + sp1 + "|" + w);
-        f.add("wn1n2=" + w + "|" + sn1 + "|" + sn2);
-        f.add("s4=" + (w.length() > 4 ? w.substring(w.length() - 4) : w));
+        f.add("p3=", p3 == null ? "<s>" : p3.lower());
+        f.add("n3=", n3 == null ? "</s>" : n3.lower());
+        f.add("p2p1w=", sp2, sp1, w);
+        f.add("wn1n2=", w, sn1, sn2);
+        f.add("s4=", suffix(w, 4));
         // Where the word sits in its sentence: cues come early ("X said ...") or last ("..., X said.").
         int pos = 0;
         for (int j = i; j > 0 && pos < 13 && !boundary(t, toks, j); j--) pos++;
         int rest = 0;
         for (int j = i + 1; j < toks.size() && rest < 13 && !boundary(t, toks, j); j++) rest++;
         String bp = bucket(pos), br = bucket(rest);
-        f.add("pos=" + bp + "|" + br);
-        f.add("lempos=" + lem + "|" + bp);
-        f.add("lemrest=" + lem + "|" + br);
+        f.add("pos=", bp, br);
+        f.add("lempos=", lem, bp);
+        f.add("lemrest=", lem, br);
         // What follows before the sentence ends: a that-clause, a quote, a colon, "whether", "to" + verb, "about".
         String next = "-";
         int dist = 0;
@@ -245,17 +355,98 @@ public final class CueTagger {
             }
         }
         String nd = next + "@" + (dist <= 2 ? String.valueOf(dist) : dist <= 4 ? "3-4" : "5+");
-        f.add("next=" + nd);
-        f.add("lemnext=" + lem + "|" + next);
-        f.add("s3next=" + (w.length() > 3 ? w.substring(w.length() - 3) : w) + "|" + nd);
+        f.add("next=", nd);
+        f.add("lemnext=", lem, next);
+        f.add("s3next=", suffix(w, 3), nd);
         // Who the subject is once auxiliaries and adverbs are skipped ("she has repeatedly said", "the outlook").
         int j = i - 1;
         while (j >= 0 && toks.get(j).word() && (AUX.contains(toks.get(j).lower()) || toks.get(j).lower().endsWith("ly"))) j--;
         String subjCls = j < 0 || boundary(t, toks, j + 1) && j + 1 <= i - 1 ? "<s>" : cls(toks.get(j));
-        f.add("sc=" + subjCls);
-        f.add("lemsc=" + lem + "|" + subjCls);
-        f.add("capmid=" + (k.capital() && pos > 0));
-        return f;
+        f.add("sc=", subjCls);
+        f.add("lemsc=", lem, subjCls);
+        f.add("capmid=", String.valueOf(k.capital() && pos > 0));
+        // The project's word classes (WordClasses): what the tagger learned about "criticized" carries to "excoriated".
+        String[] wcl = wc.of(w);
+        String wj = wc.joined(w);
+        f.add("wcl=", wj);
+        for (String c : wcl) {
+            f.add("cl=", c);
+            f.add("cld1=", c, d1);
+            f.add("clc1=", c, c1);
+            f.add("clnext=", c, next);
+            f.add("clsc=", c, subjCls);
+            f.add("clpos=", c, bp);
+            f.add("clsubj=", c, String.valueOf(subj), String.valueOf(said));
+        }
+        String p1j = p1 == null ? "<s>" : p1.word() ? wc.joined(sp1) : sp1, n1j = n1 == null ? "</s>" : n1.word() ? wc.joined(sn1) : sn1;
+        String p2j = p2 == null ? "<s>" : p2.word() ? wc.joined(sp2) : sp2, n2j = n2 == null ? "</s>" : n2.word() ? wc.joined(sn2) : sn2;
+        f.add("p1cl=", p1j);
+        f.add("n1cl=", n1j);
+        f.add("p2cl=", p2j);
+        f.add("n2cl=", n2j);
+        f.add("wjp1cl=", wj, p1j);
+        f.add("wjn1cl=", wj, n1j);
+        // The content word before, determiners skipped: "issued a statement", "voiced concern".
+        String pv = "<s>";
+        for (int b = i - 1; b >= Math.max(0, i - 3) && !boundary(t, toks, b + 1); b--) {
+            Token x = toks.get(b);
+            if (x.word() && DETERMINERS.contains(x.lower())) continue;
+            pv = x.word() ? wc.joined(x.lower()) : x.lower();
+            break;
+        }
+        f.add("pvcl=", pv, wj);
+        // A speaker noun among the four words before ("the spokesman said", "officials have warned").
+        boolean speaker = false;
+        for (int b = i - 1; b >= Math.max(0, i - 4) && !boundary(t, toks, b + 1); b--) {
+            if (toks.get(b).word() && wc.joined(toks.get(b).lower()).contains("speaker-n")) speaker = true;
+        }
+        f.add("spk=", String.valueOf(speaker));
+        f.add("spkw=", String.valueOf(speaker), wj);
+        String sj = j < 0 ? "<s>" : toks.get(j).word() ? wc.joined(toks.get(j).lower()) : toks.get(j).lower();
+        f.add("sccl=", sj);
+        f.add("scclw=", sj, wj);
+        // Cue phrases: the word's own, and one starting within the next three words ("said in a statement").
+        String ph = phrase[i];
+        f.add("ph=", ph == null ? "-" : ph);
+        f.add("php=", ph == null ? "-" : ph.endsWith("#0") ? "B" : "I");
+        String phn = "-";
+        for (int b = i + 1; b <= i + 3 && b < toks.size(); b++) {
+            if (phrase[b] != null && phrase[b].endsWith("#0")) {
+                phn = phrase[b];
+                break;
+            }
+        }
+        f.add("phn=", phn);
+        f.add("phnw=", phn, wj);
+        f.add("php1=", i > 0 && phrase[i - 1] != null ? phrase[i - 1] : "-");
+        // A quotation elsewhere in the sentence: before the word ("“...,” the aide said later") or after it.
+        boolean qBefore = false, qAfter = false;
+        for (int b = i - 1; b >= 0 && b >= i - 60 && !boundary(t, toks, b + 1); b--) if (quoteChar(toks.get(b).lower())) { qBefore = true; break; }
+        for (int b = i + 1; b < toks.size() && b <= i + 60 && !boundary(t, toks, b); b++) if (quoteChar(toks.get(b).lower())) { qAfter = true; break; }
+        String qs = qBefore + "|" + qAfter;
+        f.add("sq=", qs);
+        f.add("sqw=", qs, wj);
+        f.add("sqlem=", qs, lem);
+        // The subject's own word ("officials", "the poll", "a study") with the word's class.
+        String sw = j < 0 || !toks.get(j).word() ? "-" : toks.get(j).lower();
+        f.add("scw=", sw, wj);
+        f.add("scwlem=", sw, lem);
+        // The nearest other cue-class word within five words on each side ("said he thinks", "a poll showing"): one clause has one cue.
+        String nb = "-", na = "-";
+        for (int b = i - 1; b >= Math.max(0, i - 5) && !boundary(t, toks, b + 1); b--) {
+            if (!toks.get(b).word()) continue;
+            String c = wc.joined(toks.get(b).lower());
+            if (!c.equals("-") && !c.equals("speaker-n")) { nb = c + "@" + (i - b <= 2 ? "near" : "far"); break; }
+        }
+        for (int b = i + 1; b < toks.size() && b <= i + 5 && !boundary(t, toks, b); b++) {
+            if (!toks.get(b).word()) continue;
+            String c = wc.joined(toks.get(b).lower());
+            if (!c.equals("-") && !c.equals("speaker-n")) { na = c + "@" + (b - i <= 2 ? "near" : "far"); break; }
+        }
+        f.add("ncb=", nb);
+        f.add("nca=", na);
+        f.add("ncbw=", nb, wj);
+        f.add("ncaw=", na, wj);
     }
 
     /** Whether a sentence or paragraph ends between token {@code j - 1} and token {@code j}. */
@@ -331,17 +522,17 @@ public final class CueTagger {
         CueKind[] kinds = lexicon(toks, matches);
         boolean[] q = inQuote(toks, quotes);
         double[] out = new double[toks.size()];
+        Feats f = new Feats(false);
+        String[] phrase = classes.phrases(toks);
         for (int i = 0; i < out.length; i++) {
             // Function words are never the head of a cue (see head), so they are not scored: about a third of the work.
             if (!scored(toks.get(i))) {
                 out[i] = Double.NEGATIVE_INFINITY;
                 continue;
             }
+            features(t, toks, i, kinds, q, phrase, classes, f);
             double s = 0;
-            for (String f : features(t, toks, i, kinds, q)) {
-                Float x = weights.get(f);
-                if (x != null) s += x;
-            }
+            for (int j = 0; j < f.n; j++) s += weight(f.hash[j]);
             out[i] = s;
         }
         return out;
@@ -358,7 +549,10 @@ public final class CueTagger {
      */
     public static CueTagger train(List<LearnedCues.AnnotatedText> texts, int epochs, double minWeight, String provenance) {
         CueLexicon lex = CueLexicon.english();
-        Map<String, Integer> index = new HashMap<>();
+        LongIndex index = new LongIndex();
+        WordClasses wc = WordClasses.english();
+        List<String> names = new ArrayList<>();
+        Feats f = new Feats(true);
         List<int[][]> docX = new ArrayList<>();
         List<byte[]> docLabels = new ArrayList<>();
         for (LearnedCues.AnnotatedText a : texts) {
@@ -379,25 +573,64 @@ public final class CueTagger {
             }
             CueKind[] kinds = lexicon(toks, lex.matches(t));
             boolean[] q = inQuote(toks, AttributionExtractor.quotes(t));
+            String[] phrase = wc.phrases(toks);
             int[][] x = new int[toks.size()][];
             for (int i = 0; i < toks.size(); i++) {
                 if (!toks.get(i).word()) continue;
-                List<String> f = features(t, toks, i, kinds, q);
-                x[i] = new int[f.size()];
-                for (int j = 0; j < x[i].length; j++) x[i][j] = index.computeIfAbsent(f.get(j), k -> index.size());
+                features(t, toks, i, kinds, q, phrase, wc, f);
+                x[i] = new int[f.n];
+                for (int j = 0; j < f.n; j++) {
+                    int id = index.idOf(f.hash[j]);
+                    if (id == names.size()) names.add(f.name(j));
+                    x[i][j] = id;
+                }
             }
             docX.add(x);
             docLabels.add(label);
         }
-        String[] names = new String[index.size()];
-        index.forEach((k, v) -> names[v] = k);
-        double[] w = perceptron(docX, docLabels, names.length, epochs);
+        double[] w = perceptron(docX, docLabels, names.size(), epochs);
         Map<String, Float> out = new HashMap<>();
-        for (int f = 0; f < names.length; f++) {
-            double avg = Math.round(w[f] * 1000) / 1000.0;
-            if (Math.abs(avg) >= minWeight) out.put(names[f], (float) avg);
+        for (int id = 0; id < names.size(); id++) {
+            double avg = Math.round(w[id] * 1000) / 1000.0;
+            if (Math.abs(avg) >= minWeight) out.put(names.get(id), (float) avg);
         }
-        return new CueTagger(out, provenance);
+        return new CueTagger(out, provenance, true);
+    }
+
+    /** Dense ids for feature hashes in order of first appearance (open addressing; a boxed map was the training's bottleneck). */
+    private static final class LongIndex {
+        private long[] keys = new long[1 << 16];
+        private int[] ids = new int[1 << 16];
+        private int n;
+
+        /** The id of {@code h}, a new one ({@code = the number of ids so far}) when it is new. */
+        int idOf(long h) {
+            int mask = keys.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (keys[i] != 0) {
+                if (keys[i] == h) return ids[i];
+                i = (i + 1) & mask;
+            }
+            keys[i] = h;
+            ids[i] = n;
+            if (++n * 2 > keys.length) grow();
+            return n - 1;
+        }
+
+        private void grow() {
+            long[] k = keys;
+            int[] v = ids;
+            keys = new long[k.length * 2];
+            ids = new int[k.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < k.length; j++) {
+                if (k[j] == 0) continue;
+                int i = (int) (k[j] ^ (k[j] >>> 32)) & mask;
+                while (keys[i] != 0) i = (i + 1) & mask;
+                keys[i] = k[j];
+                ids[i] = v[j];
+            }
+        }
     }
 
     /**

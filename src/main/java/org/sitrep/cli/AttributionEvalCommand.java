@@ -47,6 +47,8 @@ final class AttributionEvalCommand implements Callable<Integer> {
     Path taggerFile;
     @Option(names = "--cross-validate", description = "score the train split by K-fold cross-validation: each train article is scored with a cue tagger trained on the other folds (for choosing features and thresholds without dev)")
     int crossValidate = 0;
+    @Option(names = "--cv-by-time", description = "with --cross-validate: folds are consecutive stretches of publication dates (a fold's articles are months away from most training articles, as dev and test are), not every K-th article")
+    boolean cvByTime;
     @Option(names = "--sweep-thresholds", split = ",", paramLabel = "T",
             description = "score once for each of these tagger thresholds, the veto threshold set equal to the cue threshold (with --cross-validate, the fold taggers are trained once)")
     List<Double> sweep;
@@ -73,12 +75,26 @@ final class AttributionEvalCommand implements Callable<Integer> {
             split = "train";
             List<LearnedCues.AnnotatedText> texts = trainTexts(docs, byDoc);
             List<String> ids = new ArrayList<>();
-            for (JsonNode d : docs) if ("train".equals(d.path("split").asText())) ids.add(d.path("doc_id").asText());
+            List<String> dates = new ArrayList<>();
+            for (JsonNode d : docs) {
+                if (!"train".equals(d.path("split").asText())) continue;
+                ids.add(d.path("doc_id").asText());
+                dates.add(d.path("publication_date").asText());
+            }
+            // Fold of each train article: every K-th, or (--cv-by-time) its stretch of the articles in date order.
+            int[] foldOf = new int[ids.size()];
+            Integer[] byDate = new Integer[ids.size()];
+            for (int i = 0; i < byDate.length; i++) byDate[i] = i;
+            java.util.Arrays.sort(byDate, java.util.Comparator.comparing(dates::get));
+            for (int r = 0; r < byDate.length; r++) {
+                int i = byDate[r];
+                foldOf[i] = cvByTime ? (int) ((long) r * crossValidate / byDate.length) : i % crossValidate;
+            }
             for (int fold = 0; fold < crossValidate; fold++) {
                 List<LearnedCues.AnnotatedText> rest = new ArrayList<>();
-                for (int i = 0; i < texts.size(); i++) if (i % crossValidate != fold) rest.add(texts.get(i));
+                for (int i = 0; i < texts.size(); i++) if (foldOf[i] != fold) rest.add(texts.get(i));
                 CueTagger ft = CueTagger.train(rest, epochs, minWeight, "fold " + fold);
-                for (int i = fold; i < ids.size(); i += crossValidate) foldTagger.put(ids.get(i), ft);
+                for (int i = 0; i < ids.size(); i++) if (foldOf[i] == fold) foldTagger.put(ids.get(i), ft);
             }
         }
         for (double th : sweep == null ? List.of(cueThreshold) : sweep) {
