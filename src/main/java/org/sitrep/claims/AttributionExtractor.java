@@ -696,8 +696,20 @@ public final class AttributionExtractor {
         return trimmed(t, s, re);
     }
 
+    /**
+     * "told reporters they ...", "told Levant Wire they heard ...": after a verb of telling, the addressee (a name, or
+     * reporters, journalists, the press, state media) then a subject pronoun starts the content without "that".
+     */
+    private static final Pattern ADDRESSEE_NO_THAT = Pattern.compile(
+            "^\\s*(?:(?:the\\s+)?(?:\\p{Lu}[\\p{L}.’'&-]*\\s+){1,4}|(?:reporters|journalists|the press|state media|local media|us|me)\\s+)"
+                    + "(?=(?:they|he|she|we|i|it|there)\\s)");
+
     /** "told reporters that ...", "told the BBC the attack ...": the addressee is not content. */
     private static int skipObject(String t, int from, int re, CueLexicon lex) {
+        if (lex.language.equals("en") && from >= 5 && SPEECH_VERB.matcher(t).region(Math.max(0, from - 6), from).find()) {
+            Matcher a = ADDRESSEE_NO_THAT.matcher(t).region(from, re);
+            if (a.lookingAt()) return a.end();
+        }
         int lim = Math.min(re, from + 60);
         Matcher comp = lex.complementizer.matcher(t);
         for (int i = from; i < lim; i++) {

@@ -460,4 +460,17 @@ class AttributionExtractorTest {
         String v = "Casualties reported near the port.";
         assertNull(only(v, x.extract(v, "en")).source());
     }
+
+    @Test
+    void theAddresseeOfToldIsNotContentEvenWithoutThat() {
+        String t = "Residents of Jableh told Levant Wire they heard several blasts at night.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("they heard several blasts at night", content(t, a), describe(t, x.extract(t, "en")));
+        String r = "The governor told reporters he had ordered an inquiry.";
+        Attribution b = only(r, x.extract(r, "en"));
+        assertEquals("he had ordered an inquiry", content(r, b), describe(r, x.extract(r, "en")));
+        // with "that", and after other verbs, as before
+        String c = "The governor told reporters that the road was closed.";
+        assertEquals("that the road was closed", content(c, only(c, x.extract(c, "en"))));
+    }
 }
