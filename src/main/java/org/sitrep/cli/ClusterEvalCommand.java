@@ -104,7 +104,6 @@ final class ClusterEvalCommand implements Callable<Integer> {
             AnalyzedReport ar = pipeline.analyze(r, sources.get(d.source));
             var step = stream.accept(ar, d.date);
             gold.add(d.cluster);
-            predicted.add(step.event().id());
             if (decisions != null) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("doc_id", d.id);
@@ -129,6 +128,9 @@ final class ClusterEvalCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // Score each document's FINAL event after the whole stream (what an analyst sees), not the
+        // event it joined on arrival.
+        for (Doc d : docs) predicted.add(stream.eventOf(d.id));
         ClusterScores s = ClusterScores.of(gold, predicted);
         if (decisions != null) writeDecisions(log);
         double rate = docs.size() / Math.max(seconds, 1e-9);

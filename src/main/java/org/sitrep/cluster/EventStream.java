@@ -33,6 +33,7 @@ public final class EventStream {
     private final Map<String, Source> sources;
     private final WaveDetector waves;
     private final Map<String, List<EventMember>> members = new HashMap<>();
+    private final Map<String, String> eventOfReport = new HashMap<>();
     private long nextId = 1;
 
     public EventStream(Clusterer clusterer, EventAssembler assembler, InMemoryEventIndex index, Map<String, Source> sources) {
@@ -58,6 +59,7 @@ public final class EventStream {
         String id = d.joinsExisting() && members.containsKey(d.eventId()) ? d.eventId() : newId();
         List<EventMember> ms = members.computeIfAbsent(id, k -> new ArrayList<>());
         ms.add(new EventMember(report, d));
+        eventOfReport.put(report.report().id(), id);
         EventCandidate previous = index.get(id);
         Event e = assembler.assemble(id, previous == null ? null : previous.event(), ms, sources, now);
         index.put(new EventCandidate(e, ms.stream().map(EventMember::report).toList()));
@@ -68,10 +70,18 @@ public final class EventStream {
     /** Puts an existing event (with its members) in the index, e.g. to preload a benchmark. */
     public void preload(Event event, List<EventMember> eventMembers) {
         members.put(event.id(), new ArrayList<>(eventMembers));
+        for (EventMember m : eventMembers) eventOfReport.put(m.report().report().id(), event.id());
         index.put(new EventCandidate(event, eventMembers.stream().map(EventMember::report).toList()));
     }
 
     public int events() { return members.size(); }
+
+    /**
+     * The event a report belongs to now (null if the stream never saw it). This is what an analyst sees
+     * after the stream; it is kept apart from {@link Step#event()} (the event at the moment of arrival)
+     * so scoring stays right once reports can be moved between events after they arrived.
+     */
+    public String eventOf(String reportId) { return eventOfReport.get(reportId); }
 
     private String newId() {
         String id;

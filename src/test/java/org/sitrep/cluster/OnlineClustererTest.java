@@ -66,6 +66,22 @@ class OnlineClustererTest {
     }
 
     @Test
+    void theStreamTellsTheEventEachReportBelongsToNow() {
+        var plant = add(report("f1").source("wire:a").type(STRIKE).onDay(DAY).at(TRACTOR_PLANT, LocationPrecision.EXACT)
+                .mention(KHARKIV)
+                .title("Missile strike hits Kharkiv Tractor Plant")
+                .text("A Russian missile struck the Kharkiv Tractor Plant on Friday morning, the regional governor said.").build());
+        var market = add(report("f2").source("wire:b").type(STRIKE).onDay(DAY).at(SALTIVKA_MARKET, LocationPrecision.EXACT)
+                .mention(KHARKIV)
+                .title("Missile strike hits market in Kharkiv")
+                .text("A Russian missile struck a market in the Saltivka district of Kharkiv on Friday.").build());
+        assertEquals(plant.event().id(), stream.eventOf("f1"));
+        assertEquals(market.event().id(), stream.eventOf("f2"));
+        assertNotEquals(stream.eventOf("f1"), stream.eventOf("f2"));
+        assertEquals(null, stream.eventOf("never-seen"));
+    }
+
+    @Test
     void twoStrikesInOneCityOnOneDayThatNameDifferentSitesStayTwoEvenWithCloseSourcePoints() {
         // the second reporter geotagged the city centre, 0.6 km from the bakery; the texts name the sites hit
         var bakery = add(report("b1").source("rss:a").type(STRIKE).onDay(DAY).atPoint(new GeoPoint(35.932, 36.628)).mention(IDLIB)
