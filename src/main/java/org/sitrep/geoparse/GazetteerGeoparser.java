@@ -111,12 +111,7 @@ final class GazetteerGeoparser implements Geoparser {
             var before = NAME_BEFORE_PLACE.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
             if (!before.find()) continue;
             String name = before.group(1);
-            boolean common = true;
-            for (String w : name.toLowerCase(java.util.Locale.ROOT).split("[\\s-]+")) {
-                if (w.length() <= 2 || w.equals("al") || w.equals("el")) continue;
-                if (!lexicon.englishWords.contains(w) && !lexicon.stop.contains(w) && !lexicon.givenNames.contains(w)
-                        && !lexicon.demonyms.contains(w) && !lexicon.titles.contains(w)) common = false;
-            }
+            boolean common = SpellingVariants.commonWordsOnly(org.sitrep.geoparse.gazetteer.NameKey.of(name), lexicon);
             int nameStart = m.start() - (before.end() - before.start(1));
             boolean overlaps = mentions.stream().anyMatch(o -> o.start() < m.start() && o.end() > nameStart);
             if (common || overlaps) continue;

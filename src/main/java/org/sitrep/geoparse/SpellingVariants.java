@@ -127,6 +127,18 @@ final class SpellingVariants {
                 .replace('w', 'v').replace('x', 'k');
     }
 
+    /**
+     * Whether a folded name ({@link NameKey}) is made only of English words, demonyms, given names and stop words,
+     * Arabic articles aside ("Border area", "Ahmad village", "Winter"): such a run is no evidence of a place.
+     */
+    static boolean commonWordsOnly(String key, Lexicon lexicon) {
+        for (String w : key.split(" ")) {
+            if (isArticle(w)) continue;
+            if (!(lexicon.englishWords.contains(w) || lexicon.demonyms.contains(w) || lexicon.givenNames.contains(w) || lexicon.stop.contains(w))) return false;
+        }
+        return true;
+    }
+
     private static boolean isArticle(String w) {
         return switch (w) {
             case "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "ul", "wa" -> true;
@@ -266,12 +278,7 @@ final class SpellingVariants {
         }
         String key = NameKey.of(name);
         // "Border area", "Ahmad village": a name made only of common words or given names is not taken on its skeleton
-        boolean common = true;
-        for (String w : key.split(" ")) {
-            if (isArticle(w)) continue;
-            if (!(lexicon.englishWords.contains(w) || lexicon.demonyms.contains(w) || lexicon.givenNames.contains(w) || lexicon.stop.contains(w))) common = false;
-        }
-        if (common) return null;
+        if (commonWordsOnly(key, lexicon)) return null;
         String sk = skeleton(key);
         // a name too short for its skeleton ("Hays": "hs") is looked up by its exact spelling only
         boolean exactOnly = sk.length() < MIN_SKELETON;
