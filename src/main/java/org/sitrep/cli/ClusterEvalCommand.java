@@ -75,6 +75,9 @@ final class ClusterEvalCommand implements Callable<Integer> {
     @Option(names = "--topics", paramLabel = "odd|even|all", description = "Keep only documents whose numeric 'topic' field is odd or even (a documented split for tuning); default ${DEFAULT-VALUE}.")
     String topics = "all";
 
+    @Option(names = "--no-splits", negatable = true, description = "Do not re-check grown events for two stories (the product does; see BENCHMARKS.md).")
+    boolean splits = true;
+
     record Doc(String id, String cluster, String title, String text, Instant date, String source, int line) {}
 
     @Override
@@ -95,6 +98,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
         Map<String, Source> sources = new LinkedHashMap<>();
         for (Doc d : docs) sources.computeIfAbsent(d.source, Source::named);
         EventStream stream = new EventStream(clusterer, new EventAssembler(new AdmiraltyGrader()), new InMemoryEventIndex(), sources);
+        if (splits) stream.withSplits(clusterer);
 
         List<String> gold = new ArrayList<>(), predicted = new ArrayList<>();
         List<Map<String, Object>> log = new ArrayList<>();
@@ -132,7 +136,10 @@ final class ClusterEvalCommand implements Callable<Integer> {
         // event it joined on arrival.
         for (Doc d : docs) predicted.add(stream.eventOf(d.id));
         ClusterScores s = ClusterScores.of(gold, predicted);
-        if (decisions != null) writeDecisions(log);
+        if (decisions != null) {
+            for (Map<String, Object> o : log) o.put("final_event", stream.eventOf((String) o.get("doc_id")));
+            writeDecisions(log);
+        }
         double rate = docs.size() / Math.max(seconds, 1e-9);
         var out = System.out;
         out.printf(Locale.ROOT, "%s: %d documents, %d gold clusters, %d predicted events (threshold %.2f, stages %s, topics %s)%n",

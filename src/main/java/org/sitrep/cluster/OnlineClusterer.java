@@ -182,6 +182,23 @@ public final class OnlineClusterer implements Clusterer {
         return new ClusterDecision(null, best.score, reasons, null);
     }
 
+    /**
+     * How well one report fits an event, scored exactly as {@link #assign} scores a candidate, but
+     * without counting the report in the document frequencies (it was counted when it arrived).
+     * Negative infinity when a conflict rules the event out. Used to re-check an event's members
+     * against each other.
+     */
+    public double fit(AnalyzedReport report, EventCandidate c) {
+        TextProfile p = profile(report, false);
+        double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
+        Lead lead = Lead.of(report, sitesOf(report), doubtfulLocation(report));
+        Vocabulary.Term[] pKey = top(p.nameTerms, p.nameWeights, KEY_NAMES);
+        Vocabulary.Term[] pShared = top(p.nameTerms, p.nameWeights, OVERRULE_NAMES, KEY_MIN_DF);
+        Match m = score(p, pNorm, pKey, pShared, c, lead);
+        if (!m.vetoed && m.copyOf == null) siteEvidence(lead.sites(), c, m);
+        return m.vetoed ? Double.NEGATIVE_INFINITY : m.score;
+    }
+
     /** Members whose leads are read for the sites they name: the first reports say what was hit. */
     static final int SITE_MEMBERS = 20;
 
