@@ -30,6 +30,9 @@ final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--no-waves", description = "Leave the wave detector out.")
     boolean noWaves;
 
+    @Option(names = "--no-splits", description = "Leave out the re-check of grown events for two stories.")
+    boolean noSplits;
+
     @Option(names = "--text-candidates", description = "Events the text search adds per report; 0 turns it off (default ${DEFAULT-VALUE}).")
     int textCandidates = org.sitrep.cluster.ClusterConfig.DEFAULTS.textCandidates();
 
@@ -48,7 +51,7 @@ final class ClusterBenchCommand implements Callable<Integer> {
         if (textCandidates < 0 || textCandidates > 1000) throw new UserException("--text-candidates must be between 0 and 1000");
         ClusterBenchmark.Result r;
         try {
-            r = new ClusterBenchmark(new ClusterBenchmark.Settings(events, reports, days, unlocated, !noWaves, seed, textCandidates)).run();
+            r = new ClusterBenchmark(new ClusterBenchmark.Settings(events, reports, days, unlocated, !noWaves, seed, textCandidates, !noSplits)).run();
         } catch (OutOfMemoryError e) {
             throw new UserException("out of memory preloading " + events + " events; give Java more heap, e.g. SITREP_JAVA_OPTS=-Xmx6g");
         }

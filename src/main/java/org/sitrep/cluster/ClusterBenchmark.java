@@ -40,7 +40,7 @@ public final class ClusterBenchmark {
      * @param waves     also run the wave detector on each report
      * @param textCandidates events added per report by the text search ({@link ClusterConfig#textCandidates})
      */
-    public record Settings(int events, int reports, int days, double unlocated, boolean waves, long seed, int textCandidates) {
+    public record Settings(int events, int reports, int days, double unlocated, boolean waves, long seed, int textCandidates, boolean splits) {
         public Settings {
             if (events < 0 || reports < 1 || days < 1 || unlocated < 0 || unlocated > 1 || textCandidates < 0) {
                 throw new IllegalArgumentException("bad benchmark settings");
@@ -79,6 +79,7 @@ public final class ClusterBenchmark {
         InMemoryEventIndex index = new InMemoryEventIndex();
         EventStream stream = new EventStream(clusterer, new EventAssembler(new AdmiraltyGrader()), index, Map.of(),
                 s.waves() ? new WaveDetector() : null);
+        if (s.splits()) stream.withSplits(clusterer);
 
         long t0 = System.nanoTime();
         List<Event> recent = new ArrayList<>();

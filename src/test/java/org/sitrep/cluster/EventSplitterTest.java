@@ -28,35 +28,13 @@ class EventSplitterTest {
 
     /** Five reports of farmers blocking a road with tractors over grain prices. */
     static List<AnalyzedReport> farmers(String prefix, int from) {
-        String[][] t = {
-                {"Farmers block Kharkiv ring road with tractors over grain prices",
-                        "Hundreds of farmers drove tractors onto the Kharkiv ring road on Tuesday to protest against low grain purchase prices, halting traffic for hours."},
-                {"Tractor convoy halts traffic in Kharkiv as farmers protest grain prices",
-                        "A convoy of tractors blocked the ring road around Kharkiv as farmers demanded higher grain purchase prices and cheaper diesel."},
-                {"Kharkiv farmers protest: ring road blocked by tractors",
-                        "Farmers angry at grain prices and diesel costs parked tractors across the Kharkiv ring road, the regional police said."},
-                {"Grain farmers' tractor protest blocks Kharkiv ring road",
-                        "Police diverted traffic after farmers blocked the ring road with tractors, saying grain purchase prices no longer cover diesel and seed."},
-                {"Farmers with tractors block road near Kharkiv over grain prices",
-                        "The farmers' union said tractors would stay on the Kharkiv ring road until the ministry raised grain purchase prices."},
-        };
+        String[][] t = TwoStories.FARMERS;
         return build(prefix, from, t);
     }
 
     /** Five reports of students marching against tuition fees at the university. */
     static List<AnalyzedReport> students(String prefix, int from) {
-        String[][] t = {
-                {"Students march in Kharkiv against tuition fee rise",
-                        "Thousands of students marched through central Kharkiv on Tuesday against a planned rise in university tuition fees."},
-                {"Kharkiv students protest tuition fees with march to university",
-                        "Students carrying banners against higher tuition fees marched from Freedom Square to the university, organisers said."},
-                {"Tuition protest: Kharkiv students march against fee increase",
-                        "The student union led a march in Kharkiv against the increase in tuition fees announced by the university rector."},
-                {"Thousands of students rally in Kharkiv over tuition fees",
-                        "Students chanted against the tuition fee increase as they marched to the university's main building in Kharkiv."},
-                {"Student march against higher tuition fees fills central Kharkiv",
-                        "Banners reading 'education is not a luxury' filled central Kharkiv as students protested the tuition fee rise."},
-        };
+        String[][] t = TwoStories.STUDENTS;
         return build(prefix, from, t);
     }
 
