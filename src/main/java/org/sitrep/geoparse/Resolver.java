@@ -103,7 +103,9 @@ final class Resolver {
                     if (!p.admin1().isEmpty() && !p.featureCode().equals("ADM1")) {
                         String a = cc + "." + p.admin1();
                         double named = adminCount.getOrDefault(a, 0.0) - (a.equals(selfAdmin) ? selfAdminW : 0);
-                        if (named > 0) s[k] += Math.min(3.5, 1.5 + named);
+                        // One other town in the division is a hint (+2), the division named or several towns in it more (up to +3.5):
+                        // "from Denver to Pittsburgh" must not pull Denver to the small Denver, Pennsylvania.
+                        if (named > 0) s[k] += Math.min(3.5, 1 + named);
                     }
                     if (prior != null && prior.equals(cc)) s[k] += 2.5;
                     if (!isArea(p)) s[k] += proximity(p.point(), chosen, u);

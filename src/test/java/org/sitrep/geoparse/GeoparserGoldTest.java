@@ -252,6 +252,14 @@ class GeoparserGoldTest {
     }
 
     @Test
+    void aBigCityIsNotPulledToASmallNamesakeInTheStateOfAnotherTownNamed() {
+        // Denver, Pennsylvania (3,875 people) is in Pittsburgh's state; Denver, Colorado (715,522) is the one meant.
+        Geoparse g = parse("The team flew from Denver to Pittsburgh on Sunday for the playoff game.");
+        assertEquals(5419384L, idOf(g, "Denver"));
+        assertEquals(5206379L, idOf(g, "Pittsburgh"));
+    }
+
+    @Test
     void parisTexasByQualifierAndParisFranceOtherwise() {
         assertEquals(PARIS_TEXAS, idOf(parse("The council of Paris, Texas, voted on the budget."), "Paris"));
         assertEquals(PARIS_FRANCE, idOf(parse("Talks resumed in Paris on Monday."), "Paris"));
