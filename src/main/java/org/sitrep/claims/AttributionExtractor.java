@@ -44,6 +44,8 @@ public final class AttributionExtractor {
 
     private final Map<String, CueLexicon> lexicons = new HashMap<>();
     private final CueTagger tagger;
+    /** Experiment: how much higher a word not tagged VERB must score to be a cue. */
+    public static volatile double nonVerbOffset = 0;
     private final double cueThreshold, vetoThreshold;
 
     /** With the shipped {@link CueTagger} for English and the default thresholds. */
@@ -74,7 +76,12 @@ public final class AttributionExtractor {
         if (tagger != null && lex.language.equals("en")) {
             List<CueTagger.Token> toks = CueTagger.tokens(t);
             List<CueLexicon.Match> hand = lex.matches(t);
-            tagged = new Tagged(toks, tagger.scores(t, toks, hand, quotes), hand);
+            double[] sc = tagger.scores(t, toks, hand, quotes);
+            if (nonVerbOffset != 0) {
+                String[] tags = PosTags.tag(t, toks);
+                for (int i = 0; i < sc.length; i++) if (!tags[i].equals("VERB")) sc[i] -= nonVerbOffset;
+            }
+            tagged = new Tagged(toks, sc, hand);
         }
         List<Attribution> out = new ArrayList<>();
         int consumed = 0; // end of the last cue used: "reported, citing" uses up "citing"
