@@ -253,7 +253,7 @@ public final class CueTagger {
     static List<String> features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote) {
         Feats f = new Feats(true);
         WordClasses wc = WordClasses.english();
-        features(t, toks, i, lex, inQuote, wc.phrases(toks), wc, POS ? PosTags.tag(t, toks) : null, f);
+        features(t, toks, i, lex, inQuote, wc.phrases(toks), wc, f);
         List<String> out = new ArrayList<>(f.n);
         for (int j = 0; j < f.n; j++) out.add(f.name(j));
         return out;
@@ -264,7 +264,7 @@ public final class CueTagger {
      * null), {@code inQuote[i]} whether it lies inside a quotation, {@code phrase[i]} the cue phrase of {@link WordClasses}
      * covering it (or null).
      */
-    static void features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote, String[] phrase, WordClasses wc, String[] tags, Feats f) {
+    static void features(String t, List<Token> toks, int i, CueKind[] lex, boolean[] inQuote, String[] phrase, WordClasses wc, Feats f) {
         f.clear();
         Token k = toks.get(i);
         String w = k.lower();
@@ -447,59 +447,6 @@ public final class CueTagger {
         f.add("nca=", na);
         f.add("ncbw=", nb, wj);
         f.add("ncaw=", na, wj);
-        if (tags != null) posFeatures(t, toks, i, tags, lem, nd, f);
-    }
-
-    /** Experiment switch for the part-of-speech feature groups (a: tags around the word, b: subject, object, clause). */
-    static final String POS_GROUPS = System.getProperty("sitrep.cue.pos", "ab");
-    static final boolean POS = !POS_GROUPS.isEmpty();
-
-    private static String tagAt(String[] pos, int i) { return i < 0 ? "<s>" : i >= pos.length ? "</s>" : pos[i]; }
-
-    /**
-     * Part-of-speech features ({@link PosTags}): the word's tag and its neighbours' ("think" as NOUN in "think tank", as
-     * VERB in "voters think"), the tag of the subject's head and of the object after the word, and the tag with the
-     * clause that follows ("warned that", "decision to").
-     */
-    private static void posFeatures(String t, List<Token> toks, int i, String[] pos, String lem, String nd, Feats f) {
-        String t0 = pos[i], tp1 = tagAt(pos, i - 1), tp2 = tagAt(pos, i - 2), tn1 = tagAt(pos, i + 1), tn2 = tagAt(pos, i + 2);
-        if (POS_GROUPS.contains("a")) {
-            f.add("t0=", t0);
-            f.add("tp1=", tp1);
-            f.add("tn1=", tn1);
-            f.add("tp2=", tp2);
-            f.add("tn2=", tn2);
-            f.add("tp1t0=", tp1, t0);
-            f.add("t0tn1=", t0, tn1);
-            f.add("tp1t0tn1=", tp1, t0, tn1);
-            f.add("tp2tp1t0=", tp2, tp1, t0);
-            f.add("t0tn1tn2=", t0, tn1, tn2);
-            f.add("lemt0=", lem, t0);
-        }
-        if (POS_GROUPS.contains("b")) {
-            // The subject's head: back from the word over auxiliaries, adverbs and particles, then the last noun of the phrase.
-            int b = i - 1;
-            while (b >= 0 && !boundary(t, toks, b + 1) && (pos[b].equals("AUX") || pos[b].equals("ADV") || pos[b].equals("PART"))) b--;
-            String sh = b < 0 || boundary(t, toks, b + 1) ? "<s>" : pos[b];
-            f.add("tsh=", sh, t0);
-            f.add("tshlem=", sh, lem);
-            // The object or complement after the word, determiners and adjectives skipped ("called the report", "said Tuesday").
-            int a = i + 1;
-            while (a < toks.size() && !boundary(t, toks, a) && (pos[a].equals("DET") || pos[a].equals("ADJ") || pos[a].equals("NUM"))) a++;
-            String oh = a >= toks.size() || boundary(t, toks, a) ? "</s>" : pos[a];
-            f.add("toh=", t0, oh);
-            f.add("tohlem=", lem, oh);
-            f.add("tnext=", t0, nd);
-            // A clause after a verb: a subordinating word or "to" + verb within the next four tokens.
-            String cl = "-";
-            for (int k = i + 1; k < toks.size() && k <= i + 4 && !boundary(t, toks, k); k++) {
-                if (pos[k].equals("SCONJ") || toks.get(k).lower().equals("that")) { cl = "sconj"; break; }
-                if (toks.get(k).lower().equals("to") && k + 1 < pos.length && pos[k + 1].equals("VERB")) { cl = "to-verb"; break; }
-                if (pos[k].equals("VERB")) { cl = "verb"; break; }
-            }
-            f.add("tcl=", t0, cl);
-            f.add("lemtcl=", lem, t0, cl);
-        }
     }
 
     /** Whether a sentence or paragraph ends between token {@code j - 1} and token {@code j}. */
@@ -577,14 +524,13 @@ public final class CueTagger {
         double[] out = new double[toks.size()];
         Feats f = new Feats(false);
         String[] phrase = classes.phrases(toks);
-        String[] pos = POS ? PosTags.tag(t, toks) : null;
         for (int i = 0; i < out.length; i++) {
             // Function words are never the head of a cue (see head), so they are not scored: about a third of the work.
             if (!scored(toks.get(i))) {
                 out[i] = Double.NEGATIVE_INFINITY;
                 continue;
             }
-            features(t, toks, i, kinds, q, phrase, classes, pos, f);
+            features(t, toks, i, kinds, q, phrase, classes, f);
             double s = 0;
             for (int j = 0; j < f.n; j++) s += weight(f.hash[j]);
             out[i] = s;
@@ -628,11 +574,10 @@ public final class CueTagger {
             CueKind[] kinds = lexicon(toks, lex.matches(t));
             boolean[] q = inQuote(toks, AttributionExtractor.quotes(t));
             String[] phrase = wc.phrases(toks);
-            String[] pos = POS ? PosTags.tag(t, toks) : null;
             int[][] x = new int[toks.size()][];
             for (int i = 0; i < toks.size(); i++) {
                 if (!toks.get(i).word()) continue;
-                features(t, toks, i, kinds, q, phrase, wc, pos, f);
+                features(t, toks, i, kinds, q, phrase, wc, f);
                 x[i] = new int[f.n];
                 for (int j = 0; j < f.n; j++) {
                     int id = index.idOf(f.hash[j]);

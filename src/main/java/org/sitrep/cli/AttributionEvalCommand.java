@@ -52,8 +52,6 @@ final class AttributionEvalCommand implements Callable<Integer> {
     @Option(names = "--sweep-thresholds", split = ",", paramLabel = "T",
             description = "score once for each of these tagger thresholds, the veto threshold set equal to the cue threshold (with --cross-validate, the fold taggers are trained once)")
     List<Double> sweep;
-    @Option(names = "--tagger-all-annotators", description = "train the tagger on every annotator of the train articles that have several (each annotator's labels as one more copy of the article), not only the first")
-    boolean allAnnotators;
     @Option(names = "--tagger-epochs", description = "perceptron passes when training the tagger (default: ${DEFAULT-VALUE})") int epochs = 8;
     @Option(names = "--tagger-min-weight", description = "weights smaller than this are left out of the written model (default: ${DEFAULT-VALUE})") double minWeight = 0.5;
     @Option(names = "--cue-threshold", description = "tagger score above which a word is a cue (default: ${DEFAULT-VALUE})") double cueThreshold = AttributionExtractor.CUE_THRESHOLD;
@@ -62,7 +60,7 @@ final class AttributionEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Each article is tagged for part of speech once, not once per fold or threshold it is trained or scored with.
+        // Each stretch the extractor tags for part of speech is tagged once, not once per threshold of a sweep.
         org.sitrep.claims.PosTags.enableCache();
         List<JsonNode> docs = read(articles);
         Map<String, Map<String, List<JsonNode>>> byDoc = new HashMap<>();
@@ -76,7 +74,6 @@ final class AttributionEvalCommand implements Callable<Integer> {
                 : taggerFile != null ? CueTagger.load(taggerFile) : CueTagger.load();
         Map<String, CueTagger> foldTagger = new HashMap<>();
         if (crossValidate > 1) {
-            // Each train article is tagged for part of speech once, not once per fold it is trained or scored in.
             split = "train";
             List<LearnedCues.AnnotatedText> texts = trainTexts(docs, byDoc);
             List<String> ids = new ArrayList<>();
@@ -98,15 +95,10 @@ final class AttributionEvalCommand implements Callable<Integer> {
             for (int fold = 0; fold < crossValidate; fold++) {
                 List<LearnedCues.AnnotatedText> rest = new ArrayList<>();
                 for (int i = 0; i < texts.size(); i++) if (foldOf[i] != fold) rest.add(texts.get(i));
-                if (allAnnotators) for (int i = 0; i < ids.size(); i++) if (foldOf[i] != fold) rest.addAll(otherAnnotators(docs, byDoc, ids.get(i)));
                 CueTagger ft = CueTagger.train(rest, epochs, minWeight, "fold " + fold);
                 for (int i = 0; i < ids.size(); i++) if (foldOf[i] == fold) foldTagger.put(ids.get(i), ft);
             }
         }
-        String offs = System.getProperty("sitrep.cue.offsets", "0");
-        for (String off : offs.split(",")) {
-        AttributionExtractor.nonVerbOffset = Double.parseDouble(off);
-        System.out.printf("non-verb offset %s%n", off);
         for (double th : sweep == null ? List.of(cueThreshold) : sweep) {
             if (sweep != null) {
                 cueThreshold = th;
@@ -114,7 +106,6 @@ final class AttributionEvalCommand implements Callable<Integer> {
                 System.out.printf("cue and veto threshold %s%n", th);
             }
             score(docs, byDoc, learned, tagger, foldTagger);
-        }
         }
         return 0;
     }
@@ -208,23 +199,6 @@ final class AttributionEvalCommand implements Callable<Integer> {
         System.out.printf("trained the cue tagger on %d train articles in %.1f s (%d features); wrote %s%n",
                 texts.size(), (System.nanoTime() - t0) / 1e9, tagger.size(), trainTagger);
         return tagger;
-    }
-
-    /** The train article {@code id} once more for each of its annotators after the first (empty when it has one). */
-    private static List<LearnedCues.AnnotatedText> otherAnnotators(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc, String id) {
-        List<LearnedCues.AnnotatedText> out = new ArrayList<>();
-        for (JsonNode d : docs) {
-            if (!d.path("doc_id").asText().equals(id)) continue;
-            Map<String, List<JsonNode>> annotations = byDoc.getOrDefault(id, Map.of());
-            String first = d.path("annotators").path(0).asText(annotations.isEmpty() ? "" : annotations.keySet().iterator().next());
-            for (Map.Entry<String, List<JsonNode>> e : new java.util.TreeMap<>(annotations).entrySet()) {
-                if (e.getKey().equals(first)) continue;
-                List<int[]> cues = new ArrayList<>();
-                for (JsonNode r : e.getValue()) if (r.hasNonNull("cue")) for (int[] o : offsets(r.get("cue"))) cues.add(o);
-                out.add(new LearnedCues.AnnotatedText(d.path("text").asText(), cues));
-            }
-        }
-        return out;
     }
 
     private List<LearnedCues.AnnotatedText> trainTexts(List<JsonNode> docs, Map<String, Map<String, List<JsonNode>>> byDoc) {
