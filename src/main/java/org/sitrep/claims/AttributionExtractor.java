@@ -465,6 +465,12 @@ public final class AttributionExtractor {
             if (source == null) return null;
             return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
         }
+        Matcher by = BY_END.matcher(t).region(region.start(), lt);
+        if (lex.language.equals("en") && t.substring(m.start, m.end).endsWith("ing") && by.find()) {
+            // "Dean, a doctor, then appeared on MSNBC and began by saying ...": the subject of the sentence speaks, not the clause before "by".
+            Span speaker = subject(t, region.start(), by.start(), lex);
+            if (speaker != null) return contentAfter(t, speaker, cs, ce, re, m, lex, quotes);
+        }
         int segStart = sourceStart(t, region.start(), lt, lex);
         Span source = trimmed(t, segStart, lt);
         if (source == null) {
@@ -565,6 +571,8 @@ public final class AttributionExtractor {
         return wordSubject(t, s, e);
     }
 
+    private static final Pattern BY_END = Pattern.compile("(?i)(?<![\\p{L}])by\\s*$");
+
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
 
     /** "Mr." and "Sen." inside a name: a dot after a capitalised word of up to three letters, before a capitalised word. */
@@ -583,6 +591,12 @@ public final class AttributionExtractor {
      * appositive after a comma is not taken ("Dean, a medical doctor, then appeared" -> "Dean").
      */
     static Span posSubject(String t, int s, int e) {
+        // The subject opens the sentence: the first 400 characters are tagged, so a long run-on stretch costs no more.
+        if (e - s > 400) {
+            int cut = s + 400;
+            while (cut > s && !Character.isWhitespace(t.charAt(cut))) cut--;
+            e = cut > s ? cut : s + 400;
+        }
         String sub = t.substring(s, e);
         List<CueTagger.Token> toks = CueTagger.tokens(sub);
         if (toks.isEmpty()) return null;

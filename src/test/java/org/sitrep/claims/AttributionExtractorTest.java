@@ -316,6 +316,14 @@ class AttributionExtractorTest {
     }
 
     @Test
+    void aGerundAfterByBelongsToTheSubjectNotToTheClauseBefore() {
+        String t = "The minister ended his speech in parliament by warning that the border would close.";
+        Attribution a = x.extract(t, "en").stream().filter(b -> b.cue().text(t).equals("warning")).findFirst().orElseThrow(() -> new AssertionError(describe(t, x.extract(t, "en"))));
+        assertEquals("The minister", src(t, a));
+        assertEquals("that the border would close", content(t, a));
+    }
+
+    @Test
     void anAppositiveIsNotPartOfTheSubject() {
         String t = "Dr. Ortiz, a surgeon at the clinic, then went on the radio and began by saying the wards were full.";
         assertEquals("Dr. Ortiz", AttributionExtractor.posSubject(t, 0, t.indexOf(" then")).text(t));
