@@ -436,7 +436,7 @@ public final class AttributionExtractor {
                 Span speaker = before != null ? before.source() : null;
                 // "Sanders delivered his standard speech, decrying the influence of money.": no cue before, the
                 // sentence's subject speaks.
-                if (speaker == null && before == null) speaker = subject(t, region.start(), lt);
+                if (speaker == null && before == null) speaker = subject(t, region.start(), lt, lex);
                 if (speaker == null) return null;
                 Span content = contentFrom(t, ce, re, quotes);
                 return content == null ? null : new Attribution(speaker, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
@@ -465,6 +465,12 @@ public final class AttributionExtractor {
             if (source == null) return null;
             return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
         }
+        Matcher by = BY_END.matcher(t).region(region.start(), lt);
+        if (lex.language.equals("en") && t.substring(m.start, m.end).endsWith("ing") && by.find()) {
+            // "Dean, a doctor, then appeared on MSNBC and began by saying ...": the subject of the sentence speaks, not the clause before "by".
+            Span speaker = subject(t, region.start(), by.start(), lex);
+            if (speaker != null) return contentAfter(t, speaker, cs, ce, re, m, lex, quotes);
+        }
         int segStart = sourceStart(t, region.start(), lt, lex);
         Span source = trimmed(t, segStart, lt);
         if (source == null) {
@@ -475,13 +481,13 @@ public final class AttributionExtractor {
         }
         if (source != null && onlyConnective(t, source.start(), source.end())) {
             // "Trump has used the phrase often, and criticized Obama ...": the sentence's subject speaks.
-            source = subject(t, region.start(), lt);
+            source = subject(t, region.start(), lt, lex);
             if (source == null) return null;
             return contentAfter(t, source, cs, ce, re, m, lex, quotes);
         }
         if (source != null && AND_BEFORE.matcher(t).region(segStart, lt).find()) {
             // "House Democrats seized the floor and said ...": the speaker is the subject of the first verb.
-            source = subject(t, region.start(), lt);
+            source = subject(t, region.start(), lt, lex);
             if (source == null) return null;
             return contentAfter(t, source, cs, ce, re, m, lex, quotes);
         }
@@ -510,7 +516,7 @@ public final class AttributionExtractor {
             if (content == null || source == null) return null;
             return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
         }
-        if (source == null) source = subject(t, region.start(), lt); // "She defended it, but admitted ..."
+        if (source == null) source = subject(t, region.start(), lt, lex); // "She defended it, but admitted ..."
         if (source == null) return null;
         return contentAfter(t, source, cs, ce, re, m, lex, quotes);
     }
@@ -553,8 +559,79 @@ public final class AttributionExtractor {
             "(?i)^(?:in|on|at|during|after|before|for|with|still|yet|but|and|however|meanwhile|earlier|later|last|this|even|if|when|"
                     + "while|although|though|as|because|since|recently|instead|also|now|then|today|yesterday|asked|speaking|like)\\b");
 
-    /** The sentence's first noun phrase, crudely: words up to the first lower-case word not after a determiner. */
-    private static Span subject(String t, int s, int e) {
+    /**
+     * The subject of the sentence stretch {@code [s, e)}: for English from part-of-speech tags ({@link #posSubject}), else (or
+     * when the tags find none) from the words' shapes ({@link #wordSubject}).
+     */
+    private static Span subject(String t, int s, int e, CueLexicon lex) {
+        if (lex.language.equals("en")) {
+            Span p = posSubject(t, s, e);
+            if (p != null) return p;
+        }
+        return wordSubject(t, s, e);
+    }
+
+    private static final Pattern BY_END = Pattern.compile("(?i)(?<![\\p{L}])by\\s*$");
+
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
+
+    /** "Mr." and "Sen." inside a name: a dot after a capitalised word of up to three letters, before a capitalised word. */
+    private static boolean abbreviationDot(List<CueTagger.Token> toks, int j) {
+        if (j == 0 || j + 1 >= toks.size() || !toks.get(j).lower().equals(".")) return false;
+        CueTagger.Token p = toks.get(j - 1), n = toks.get(j + 1);
+        return p.word() && p.capital() && p.end() - p.start() <= 3 && p.end() == toks.get(j).start() && n.word() && n.capital();
+    }
+
+    private static final Set<String> NP_TAGS = Set.of("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON");
+
+    /**
+     * The sentence's subject from part-of-speech tags ({@link PosTags}, this stretch only): the first noun phrase that is
+     * not inside an introductory phrase ("Chastened by the analyses, Trump revised ...", "In a statement, the ministry
+     * ..."), from its first determiner, adjective, noun or pronoun to the last before a verb, adverb or punctuation; an
+     * appositive after a comma is not taken ("Dean, a medical doctor, then appeared" -> "Dean").
+     */
+    static Span posSubject(String t, int s, int e) {
+        // The subject opens the sentence: the first 400 characters are tagged, so a long run-on stretch costs no more.
+        if (e - s > 400) {
+            int cut = s + 400;
+            while (cut > s && !Character.isWhitespace(t.charAt(cut))) cut--;
+            e = cut > s ? cut : s + 400;
+        }
+        String sub = t.substring(s, e);
+        List<CueTagger.Token> toks = CueTagger.tokens(sub);
+        if (toks.isEmpty()) return null;
+        String[] tags = PosTags.tag(sub, toks);
+        int i = 0;
+        while (i < toks.size()) {
+            // A stretch up to the next comma that opens with a preposition, a participle, a subordinator or an adverb is introductory.
+            String first = tags[i];
+            boolean intro = first.equals("ADP") || first.equals("SCONJ") || first.equals("VERB") || first.equals("ADV") || first.equals("CCONJ")
+                    || first.equals("AUX") || first.equals("PUNCT");
+            if (!intro && NP_TAGS.contains(first)) {
+                int j = i;
+                while (j < toks.size() && (NP_TAGS.contains(tags[j]) || toks.get(j).lower().equals("-") || abbreviationDot(toks, j)
+                        || tags[j].equals("ADP") && toks.get(j).lower().equals("of") && j + 1 < toks.size() && NP_TAGS.contains(tags[j + 1]))) {
+                    // A second pronoun starts another phrase ("the man who", "Clinton it"); a possessive does not ("Clinton and her aides").
+                    if (j > i && tags[j].equals("PRON") && !POSSESSIVES.contains(toks.get(j).lower())) break;
+                    j++;
+                }
+                // The phrase is the subject when a verb, an auxiliary, an adverb or an appositive's comma follows it.
+                if (j > i && j < toks.size() && (tags[j].equals("VERB") || tags[j].equals("AUX") || tags[j].equals("ADV") || toks.get(j).lower().equals(","))) {
+                    return new Span(s + toks.get(i).start(), s + toks.get(j - 1).end());
+                }
+                if (j >= toks.size() && j > i) return new Span(s + toks.get(i).start(), s + toks.get(j - 1).end());
+            }
+            // Skip to after the next comma (or give up when none).
+            int k = i;
+            while (k < toks.size() && !toks.get(k).lower().equals(",")) k++;
+            if (k >= toks.size()) return null;
+            i = k + 1;
+        }
+        return null;
+    }
+
+    /** The subject from the words' shapes: from the first word to a past tense, an auxiliary or an adverb. */
+    private static Span wordSubject(String t, int s, int e) {
         Matcher w = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}’'.\\-]*").matcher(t).region(s, e);
         int start = -1, end = -1, n = 0;
         String prevWord = null;

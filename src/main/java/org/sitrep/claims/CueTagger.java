@@ -450,7 +450,7 @@ public final class CueTagger {
     }
 
     /** Whether a sentence or paragraph ends between token {@code j - 1} and token {@code j}. */
-    private static boolean boundary(String t, List<Token> toks, int j) {
+    static boolean boundary(String t, List<Token> toks, int j) {
         if (j <= 0) return true;
         Token p = toks.get(j - 1);
         if (!p.word() && ".!?".contains(p.lower())) return true;

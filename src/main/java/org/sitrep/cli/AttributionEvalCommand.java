@@ -60,6 +60,8 @@ final class AttributionEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Each stretch the extractor tags for part of speech is tagged once, not once per threshold of a sweep.
+        org.sitrep.claims.PosTags.enableCache();
         List<JsonNode> docs = read(articles);
         Map<String, Map<String, List<JsonNode>>> byDoc = new HashMap<>();
         for (JsonNode a : read(attributions)) {

@@ -307,6 +307,32 @@ class AttributionExtractorTest {
     }
 
     @Test
+    void anIntroductoryPhraseIsNotTheSubjectOfAGerundCue() {
+        // Part-of-speech tags skip the opening participle and prepositional phrases to the subject of the main clause.
+        String t = "Stung by the criticism, and after a week of silence, the mayor revised his plan, promising to reopen the clinics.";
+        Attribution a = x.extract(t, "en").stream().filter(b -> b.cue().text(t).equals("promising")).findFirst().orElseThrow(() -> new AssertionError(describe(t, x.extract(t, "en"))));
+        assertEquals("the mayor", src(t, a));
+        assertTrue(content(t, a).startsWith("to reopen the clinics"), content(t, a));
+    }
+
+    @Test
+    void aGerundAfterByBelongsToTheSubjectNotToTheClauseBefore() {
+        String t = "The minister ended his speech in parliament by warning that the border would close.";
+        Attribution a = x.extract(t, "en").stream().filter(b -> b.cue().text(t).equals("warning")).findFirst().orElseThrow(() -> new AssertionError(describe(t, x.extract(t, "en"))));
+        assertEquals("The minister", src(t, a));
+        assertEquals("that the border would close", content(t, a));
+    }
+
+    @Test
+    void anAppositiveIsNotPartOfTheSubject() {
+        String t = "Dr. Ortiz, a surgeon at the clinic, then went on the radio and began by saying the wards were full.";
+        assertEquals("Dr. Ortiz", AttributionExtractor.posSubject(t, 0, t.indexOf(" then")).text(t));
+        String u = "In a statement on Monday, the interior ministry rejected the report";
+        assertEquals("the interior ministry", AttributionExtractor.posSubject(u, 0, u.length()).text(u));
+        assertNull(AttributionExtractor.posSubject("quickly, and then", 0, 17));
+    }
+
+    @Test
     void aPronounBeforeAParticipleIsNoPassive() {
         String t = "He claimed at a briefing that the convoy carried weapons.";
         Attribution a = only(t, x.extract(t, "en"));
