@@ -20,7 +20,7 @@ final class Tokenizer {
         if (text == null || text.isEmpty()) return;
         String t = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder word = new StringBuilder(24);
-        boolean capitalised = false, sentenceStart = true, nextSentenceStart = true;
+        boolean capitalised = false, sentenceStart = true, nextSentenceStart = true, ascii = true;
         int i = 0, n = t.length();
         while (i <= n) {
             int cp = i < n ? t.codePointAt(i) : ' ';
@@ -38,11 +38,18 @@ final class Tokenizer {
                     nextSentenceStart = false;
                 }
                 if (Character.isDigit(cp)) word.append((char) ('0' + Character.digit(cp, 10)));
-                else word.appendCodePoint(Character.toLowerCase(cp));
+                else {
+                    int lower = Character.toLowerCase(cp);
+                    if (lower >= 0x80) ascii = false;
+                    word.appendCodePoint(lower);
+                }
             } else {
                 if (!word.isEmpty()) {
-                    sink.word(word.toString().toLowerCase(Locale.ROOT), capitalised, inTitle, sentenceStart);
+                    // An ASCII word is lower-case already; others go through String's rules too (a final sigma).
+                    String w = word.toString();
+                    sink.word(ascii ? w : w.toLowerCase(Locale.ROOT), capitalised, inTitle, sentenceStart);
                     word.setLength(0);
+                    ascii = true;
                 }
                 if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':' || cp == ';'
                         || cp == 0x061F /* Arabic question mark */ || cp == 0x06D4 /* Arabic full stop */) {
