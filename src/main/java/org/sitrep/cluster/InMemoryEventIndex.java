@@ -67,6 +67,8 @@ public final class InMemoryEventIndex {
         long[] startMs = new long[4], endMs = new long[4];
         /** The event's point (NaN when unlocated) and the cosine of its latitude, as {@link GeoPoint#distanceKm} uses it. */
         double[] lat = new double[4], lon = new double[4], cosLat = new double[4];
+        /** Whether the event spans several days (only those can be met twice in one search): read without touching the entry. */
+        boolean[] multiDay = new boolean[4];
         int size;
 
         void add(Entry e) {
@@ -78,6 +80,7 @@ public final class InMemoryEventIndex {
                 lat = java.util.Arrays.copyOf(lat, n);
                 lon = java.util.Arrays.copyOf(lon, n);
                 cosLat = java.util.Arrays.copyOf(cosLat, n);
+                multiDay = java.util.Arrays.copyOf(multiDay, n);
             }
             set(size++, e);
         }
@@ -86,6 +89,7 @@ public final class InMemoryEventIndex {
         void set(int i, Entry e) {
             Event ev = e.candidate.event();
             entries[i] = e;
+            multiDay[i] = e.dayKeys.size() != 1;
             startMs[i] = ev.time().start().toEpochMilli();
             endMs[i] = ev.time().end().toEpochMilli();
             if (ev.location() == null) {
@@ -112,6 +116,7 @@ public final class InMemoryEventIndex {
             System.arraycopy(lat, i + 1, lat, i, tail);
             System.arraycopy(lon, i + 1, lon, i, tail);
             System.arraycopy(cosLat, i + 1, cosLat, i, tail);
+            System.arraycopy(multiDay, i + 1, multiDay, i, tail);
             entries[--size] = null;
         }
     }
@@ -348,9 +353,9 @@ public final class InMemoryEventIndex {
         /** Entries already added, allocated at the first event spanning several days (only those can repeat). */
         Set<Entry> seen;
 
-        void add(Entry e, long center) {
+        void add(Entry e, long center, boolean multiDay) {
             // Events of one day sit in one bucket: only multi-day events can be met twice.
-            if (e.dayKeys.size() != 1) {
+            if (multiDay) {
                 if (seen == null) seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 if (!seen.add(e)) return;
             }
@@ -432,7 +437,7 @@ public final class InMemoryEventIndex {
     private static void collect(Bucket b, Window w, Hits out, int limit) {
         for (int i = 0; i < b.size; i++) {
             if (out.size >= limit) return;
-            if (w.matches(b, i)) out.add(b.entries[i], b.startMs[i] / 2 + b.endMs[i] / 2);
+            if (w.matches(b, i)) out.add(b.entries[i], b.startMs[i] / 2 + b.endMs[i] / 2, b.multiDay[i]);
         }
     }
 
@@ -440,7 +445,7 @@ public final class InMemoryEventIndex {
         for (Entry e : entries) {
             if (out.size >= limit) return;
             Event ev = e.candidate.event();
-            if (matches(ev, q)) out.add(e, center(ev));
+            if (matches(ev, q)) out.add(e, center(ev), e.dayKeys.size() != 1);
         }
     }
 
