@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,11 +214,6 @@ public final class Ingestor {
         });
     }
 
-    /** The prefix of the reason given to the reports the clusterer moved out of an event it split. */
-    static final String SPLIT_REASON = "split by the clusterer";
-    /** The prefix of the reason given to the reports that stayed in an event the clusterer split. */
-    static final String SPLIT_KEPT = "the clusterer split this event";
-
     /**
      * Once an event reaches 10, 15, 20 ... reports, checks whether they form two stories (an online
      * clusterer decides on one report's evidence; later reports can show that the first report of a
@@ -229,50 +223,29 @@ public final class Ingestor {
      * cluster lock.
      */
     private String splitIfTwoStories(Event event, List<EventMember> members, Instant now) {
-        if (splitter == null || !EventSplitter.due(members.size())) return event.id();
-        for (EventMember m : members) {
-            List<String> reasons = m.decision().reasons();
-            if (!reasons.isEmpty() && (reasons.get(0).startsWith(SPLIT_REASON) || reasons.get(0).startsWith(SPLIT_KEPT))) return event.id();
-            if (!decisions.constraints(m.report().report().id()).isEmpty()) return event.id();
-        }
+        if (splitter == null || !EventSplitter.due(members.size()) || EventSplitter.splitBefore(members)) return event.id();
+        for (EventMember m : members) if (!decisions.constraints(m.report().report().id()).isEmpty()) return event.id();
         EventSplitter.Split split = splitter.check(members.stream().map(EventMember::report).toList(), now);
         if (split == null) return event.id();
         String newId = Ids.newEventId(now);
-        Set<String> leaving = new HashSet<>();
-        for (AnalyzedReport r : split.leave()) leaving.add(r.report().id());
-        List<EventMember> stay = new ArrayList<>(), leave = new ArrayList<>();
-        for (EventMember m : members) {
-            boolean goes = leaving.contains(m.report().report().id());
-            List<String> reasons = new ArrayList<>();
-            reasons.add(goes ? split.reason() + ": moved from event " + event.id()
-                    : SPLIT_KEPT + String.format(java.util.Locale.ROOT, ": %d of its reports form another story and went to event %s (normalised cut %.2f)",
-                            split.leave().size(), newId, split.ncut()));
-            reasons.addAll(m.decision().reasons());
-            ClusterDecision d = new ClusterDecision(goes ? null : event.id(), m.decision().score(), reasons, m.decision().copyOfReportId());
-            (goes ? leave : stay).add(new EventMember(m.report(), d));
-        }
-        Event created = reassemble(newId, null, leave);
-        Event kept = reassemble(event.id(), event, stay);
+        EventSplitter.Moves moves = split.moves(members, event.id(), newId);
+        Event created = reassemble(newId, null, moves.leave());
+        Event kept = reassemble(event.id(), event, moves.stay());
         store.inTransaction(() -> {
-            store.commitEvent(created, leave);
-            store.commitEvent(kept, stay);
+            store.commitEvent(created, moves.leave());
+            store.commitEvent(kept, moves.stay());
             return null;
         });
-        log.info("event {}: {}; {} reports moved to event {}", event.id(), split.reason(), leave.size(), newId);
-        return leaving.contains(members.get(members.size() - 1).report().report().id()) ? newId : event.id();
+        log.info("event {}: {}; {} reports moved to event {}", event.id(), split.reason(), moves.leave().size(), newId);
+        String newest = members.get(members.size() - 1).report().report().id();
+        return split.leave().stream().anyMatch(r -> r.report().id().equals(newest)) ? newId : event.id();
     }
 
-    /** An event of these reports alone, as the clusterer would have seen it: to compare reports one by one. */
+    /** An event of these reports alone, with their sources: to compare reports one by one. */
     private EventCandidate alone(List<AnalyzedReport> reports, Instant now) {
-        List<EventMember> ms = new ArrayList<>(reports.size());
         Map<String, Source> sources = new HashMap<>();
-        StringBuilder id = new StringBuilder("alone:");
-        for (AnalyzedReport r : reports) {
-            ms.add(new EventMember(r, ClusterDecision.newEvent("alone")));
-            sources.computeIfAbsent(r.report().sourceId(), this::sourceOf);
-            id.append(r.report().id()).append(',');
-        }
-        return new EventCandidate(assembler.assemble(id.toString(), null, ms, sources, now), List.copyOf(reports));
+        for (AnalyzedReport r : reports) sources.computeIfAbsent(r.report().sourceId(), this::sourceOf);
+        return EventSplitter.alone(assembler, reports, sources, now);
     }
 
     /**

@@ -3,11 +3,17 @@ package org.sitrep.cluster;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
+import org.sitrep.model.Source;
 import org.sitrep.pipeline.AnalyzedReport;
+import org.sitrep.pipeline.ClusterDecision;
 import org.sitrep.pipeline.EventCandidate;
+import org.sitrep.pipeline.EventMember;
 
 /**
  * Re-checks a grown event: do its reports fall into two groups that each hang together but match each
@@ -23,9 +29,58 @@ import org.sitrep.pipeline.EventCandidate;
  * (cut below 0.75, at least 5 reports a side), see BENCHMARKS.md.
  */
 public final class EventSplitter {
+    /** The start of the reason given to each report moved out of an event the clusterer split. */
+    public static final String SPLIT_REASON = "split by the clusterer";
+    /** The start of the reason given to each report that stayed in an event the clusterer split. */
+    public static final String SPLIT_KEPT = "the clusterer split this event";
+
     /** A split: the reports that stay (with the event's first report), those that leave, and why. */
     public record Split(List<AnalyzedReport> stay, List<AnalyzedReport> leave, double ncut, double within, double across,
-                        String reason) {}
+                        String reason) {
+        /**
+         * The event's members after the split, each decision led by what happened: the leaving ones "moved from
+         * event {@code fromId}", the staying ones told where the others went ({@code toId}).
+         */
+        public Moves moves(List<EventMember> members, String fromId, String toId) {
+            Set<String> leaving = new HashSet<>();
+            for (AnalyzedReport r : leave) leaving.add(r.report().id());
+            List<EventMember> staying = new ArrayList<>(), moving = new ArrayList<>();
+            for (EventMember m : members) {
+                boolean goes = leaving.contains(m.report().report().id());
+                List<String> reasons = new ArrayList<>();
+                reasons.add(goes ? reason + ": moved from event " + fromId
+                        : String.format(Locale.ROOT, "%s: %d of its reports form another story and went to event %s (normalised cut %.2f)",
+                                SPLIT_KEPT, leave.size(), toId, ncut));
+                reasons.addAll(m.decision().reasons());
+                ClusterDecision d = new ClusterDecision(goes ? null : fromId, m.decision().score(), reasons, m.decision().copyOfReportId());
+                (goes ? moving : staying).add(new EventMember(m.report(), d));
+            }
+            return new Moves(List.copyOf(staying), List.copyOf(moving));
+        }
+    }
+
+    /** An event's members after a split: those that stay and those that go to the new event. */
+    public record Moves(List<EventMember> stay, List<EventMember> leave) {}
+
+    /** Whether the clusterer split this event before (its members' decisions say so): an event is split at most once. */
+    public static boolean splitBefore(List<EventMember> members) {
+        for (EventMember m : members) {
+            List<String> reasons = m.decision().reasons();
+            if (!reasons.isEmpty() && (reasons.get(0).startsWith(SPLIT_REASON) || reasons.get(0).startsWith(SPLIT_KEPT))) return true;
+        }
+        return false;
+    }
+
+    /** An event of these reports alone, as the clusterer would have seen it had they arrived first: to compare reports one by one. */
+    public static EventCandidate alone(EventAssembler assembler, List<AnalyzedReport> reports, Map<String, Source> sources, Instant now) {
+        List<EventMember> ms = new ArrayList<>(reports.size());
+        StringBuilder id = new StringBuilder("alone:");
+        for (AnalyzedReport r : reports) {
+            ms.add(new EventMember(r, ClusterDecision.newEvent("alone")));
+            id.append(r.report().id()).append(',');
+        }
+        return new EventCandidate(assembler.assemble(id.toString(), null, ms, sources, now), List.copyOf(reports));
+    }
 
     /** Events are checked once they hold this many reports, and again at every multiple of {@link #EVERY}. */
     public static final int MIN_REPORTS = 10;
@@ -79,11 +134,10 @@ public final class EventSplitter {
         for (boolean b : side) if (b) a++;
         if (ncut >= MAX_NCUT || Math.min(a, n - a) < MIN_SIDE) return null;
 
-
         // The side of the event's first report keeps the event; reports beyond the compared ones stay.
         boolean firstSide = side[0];
         List<AnalyzedReport> stay = new ArrayList<>(), leave = new ArrayList<>();
-        java.util.Set<String> leaving = new java.util.HashSet<>();
+        Set<String> leaving = new HashSet<>();
         for (int i = 0; i < n; i++) if (side[i] != firstSide) leaving.add(rs.get(i).report().id());
         for (AnalyzedReport r : reports) (leaving.contains(r.report().id()) ? leave : stay).add(r);
         double within = 0, across = 0;
@@ -97,9 +151,9 @@ public final class EventSplitter {
         within /= Math.max(1, nw);
         across /= Math.max(1, na);
         String reason = String.format(Locale.ROOT,
-                "split by the clusterer: its %d reports form two stories (%d and %d reports; normalised cut %.2f < %.2f;"
+                "%s: its %d reports form two stories (%d and %d reports; normalised cut %.2f < %.2f;"
                         + " reports match %.2f within a story and %.2f across)",
-                reports.size(), stay.size(), leave.size(), ncut, MAX_NCUT, within, across);
+                SPLIT_REASON, reports.size(), stay.size(), leave.size(), ncut, MAX_NCUT, within, across);
         return new Split(List.copyOf(stay), List.copyOf(leave), ncut, within, across, reason);
     }
 

@@ -36,7 +36,6 @@ public final class EventStream {
     private final Map<String, String> eventOfReport = new HashMap<>();
     private long nextId = 1;
     private EventSplitter splitter;
-    private final java.util.Set<String> splitEvents = new java.util.HashSet<>();
 
     public EventStream(Clusterer clusterer, EventAssembler assembler, InMemoryEventIndex index, Map<String, Source> sources) {
         this(clusterer, assembler, index, sources, null);
@@ -75,7 +74,7 @@ public final class EventStream {
         Event e = assembler.assemble(id, previous == null ? null : previous.event(), ms, sources, now);
         index.put(new EventCandidate(e, ms.stream().map(EventMember::report).toList()));
         List<Wave> ws = waves == null ? List.of() : waves.observe(report, e);
-        if (splitter != null && constraints.isEmpty() && EventSplitter.due(ms.size()) && !splitEvents.contains(id)) {
+        if (splitter != null && constraints.isEmpty() && EventSplitter.due(ms.size()) && !EventSplitter.splitBefore(ms)) {
             EventSplitter.Split split = splitter.check(ms.stream().map(EventMember::report).toList(), now);
             if (split != null) e = split(id, e, split, now).getOrDefault(report.report().id(), e);
         }
@@ -84,32 +83,21 @@ public final class EventStream {
 
     /** Moves a split's leaving reports to a new event; returns the event each report is now in. */
     private Map<String, Event> split(String id, Event before, EventSplitter.Split split, Instant now) {
-        java.util.Set<String> leaving = new java.util.HashSet<>();
-        for (AnalyzedReport r : split.leave()) leaving.add(r.report().id());
-        List<EventMember> stay = new ArrayList<>(), leave = new ArrayList<>();
-        for (EventMember m : members.get(id)) {
-            if (!leaving.contains(m.report().report().id())) { stay.add(m); continue; }
-            List<String> reasons = new ArrayList<>();
-            reasons.add(split.reason());
-            reasons.addAll(m.decision().reasons());
-            leave.add(new EventMember(m.report(), new ClusterDecision(null, m.decision().score(), reasons, m.decision().copyOfReportId())));
-        }
         String newId = newId();
-        splitEvents.add(id);
-        splitEvents.add(newId);
-        members.put(id, stay);
-        members.put(newId, leave);
-        Event kept = assembler.assemble(id, before, stay, sources, now);
-        Event created = assembler.assemble(newId, null, leave, sources, now);
-        index.put(new EventCandidate(kept, stay.stream().map(EventMember::report).toList()));
-        index.put(new EventCandidate(created, leave.stream().map(EventMember::report).toList()));
-        Map<String, Event> now_ = new HashMap<>();
-        for (EventMember m : stay) now_.put(m.report().report().id(), kept);
-        for (EventMember m : leave) {
-            eventOfReport.put(m.report().report().id(), newId);
-            now_.put(m.report().report().id(), created);
+        EventSplitter.Moves moves = split.moves(members.get(id), id, newId);
+        members.put(id, new ArrayList<>(moves.stay()));
+        members.put(newId, new ArrayList<>(moves.leave()));
+        Event kept = assembler.assemble(id, before, moves.stay(), sources, now);
+        Event created = assembler.assemble(newId, null, moves.leave(), sources, now);
+        index.put(new EventCandidate(kept, split.stay()));
+        index.put(new EventCandidate(created, split.leave()));
+        Map<String, Event> after = new HashMap<>();
+        for (AnalyzedReport r : split.stay()) after.put(r.report().id(), kept);
+        for (AnalyzedReport r : split.leave()) {
+            eventOfReport.put(r.report().id(), newId);
+            after.put(r.report().id(), created);
         }
-        return now_;
+        return after;
     }
 
     /** Puts an existing event (with its members) in the index, e.g. to preload a benchmark. */
@@ -123,16 +111,7 @@ public final class EventStream {
     public List<EventMember> membersOf(String eventId) { return List.copyOf(members.getOrDefault(eventId, List.of())); }
 
     /** An event made of these reports alone, as the clusterer would see it had they arrived first. */
-    public EventCandidate alone(List<AnalyzedReport> rs, Instant now) {
-        List<EventMember> ms = new ArrayList<>(rs.size());
-        StringBuilder id = new StringBuilder("alone:");
-        for (AnalyzedReport r : rs) {
-            ms.add(new EventMember(r, ClusterDecision.newEvent("alone")));
-            id.append(r.report().id()).append(',');
-        }
-        Event e = assembler.assemble(id.toString(), null, ms, sources, now);
-        return new EventCandidate(e, List.copyOf(rs));
-    }
+    public EventCandidate alone(List<AnalyzedReport> rs, Instant now) { return EventSplitter.alone(assembler, rs, sources, now); }
 
     public int events() { return members.size(); }
 

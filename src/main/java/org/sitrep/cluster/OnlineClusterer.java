@@ -143,14 +143,9 @@ public final class OnlineClusterer implements Clusterer {
         Match best = null, copy = null;
         int vetoed = 0;
         List<String> ruledOut = new ArrayList<>();
-        double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
-        Lead lead = Lead.of(report, sitesOf(report), doubtfulLocation(report));
-        // Main names among those other reports use too: a name no other report has cannot tell which event it is.
-        Vocabulary.Term[] pKey = top(p.nameTerms, p.nameWeights, KEY_NAMES);
-        Vocabulary.Term[] pShared = top(p.nameTerms, p.nameWeights, OVERRULE_NAMES, KEY_MIN_DF);
+        Probe probe = new Probe(report, p);
         for (EventCandidate c : candidates) {
-            Match m = score(p, pNorm, pKey, pShared, c, lead);
-            if (!m.vetoed && m.copyOf == null) siteEvidence(lead.sites(), c, m);
+            Match m = probe.against(c);
             if (m.vetoed) {
                 vetoed++;
                 if (ruledOut.size() < 3) ruledOut.add("ruled out " + m.eventId + ": " + String.join("; ", m.reasons));
@@ -189,14 +184,31 @@ public final class OnlineClusterer implements Clusterer {
      * against each other.
      */
     public double fit(AnalyzedReport report, EventCandidate c) {
-        TextProfile p = profile(report, false);
-        double pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
-        Lead lead = Lead.of(report, sitesOf(report), doubtfulLocation(report));
-        Vocabulary.Term[] pKey = top(p.nameTerms, p.nameWeights, KEY_NAMES);
-        Vocabulary.Term[] pShared = top(p.nameTerms, p.nameWeights, OVERRULE_NAMES, KEY_MIN_DF);
-        Match m = score(p, pNorm, pKey, pShared, c, lead);
-        if (!m.vetoed && m.copyOf == null) siteEvidence(lead.sites(), c, m);
+        Match m = new Probe(report, profile(report, false)).against(c);
         return m.vetoed ? Double.NEGATIVE_INFINITY : m.score;
+    }
+
+    /** What a report brings to every comparison with a candidate event, read once per report. */
+    private final class Probe {
+        final TextProfile p;
+        final double pNorm;
+        final Lead lead;
+        /** Main names among those other reports use too: a name no other report has cannot tell which event it is. */
+        final Vocabulary.Term[] key, shared;
+
+        Probe(AnalyzedReport report, TextProfile p) {
+            this.p = p;
+            this.pNorm = EventProfile.norm(vocabulary, p.terms, p.weights);
+            this.lead = Lead.of(report, sitesOf(report), doubtfulLocation(report));
+            this.key = top(p.nameTerms, p.nameWeights, KEY_NAMES);
+            this.shared = top(p.nameTerms, p.nameWeights, OVERRULE_NAMES, KEY_MIN_DF);
+        }
+
+        Match against(EventCandidate c) {
+            Match m = score(p, pNorm, key, shared, c, lead);
+            if (!m.vetoed && m.copyOf == null) siteEvidence(lead.sites(), c, m);
+            return m;
+        }
     }
 
     /** Members whose leads are read for the sites they name: the first reports say what was hit. */
