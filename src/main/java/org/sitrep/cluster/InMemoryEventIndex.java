@@ -57,48 +57,47 @@ public final class InMemoryEventIndex {
     }
 
     /**
-     * The events of one day and grid cell, with their times and points copied into parallel arrays: a
-     * query reads a few hundred of these per report, and with a million events in memory, following
-     * each entry to its event, time window and point (several objects scattered over the heap) cost
-     * more than the checks themselves. Insertion order is kept.
+     * The events of one day and grid cell, with their times, points and days copied into one array, one
+     * run of {@link #STRIDE} longs per event: a query reads a few hundred of these per report, and with a
+     * million events in memory, following each entry to its event, time window and point (several objects
+     * scattered over the heap), or even reading seven arrays per bucket, cost more than the checks
+     * themselves. Insertion order is kept.
      */
     private static final class Bucket {
+        /** Slots of an event's run: start and end (epoch ms), point (double bits; NaN when unlocated), cos(lat), first and last day. */
+        static final int START = 0, END = 1, LAT = 2, LON = 3, COS_LAT = 4, FIRST_DAY = 5, LAST_DAY = 6, STRIDE = 7;
         Entry[] entries = new Entry[4];
-        long[] startMs = new long[4], endMs = new long[4];
-        /** The event's point (NaN when unlocated) and the cosine of its latitude, as {@link GeoPoint#distanceKm} uses it. */
-        double[] lat = new double[4], lon = new double[4], cosLat = new double[4];
-        /** Whether the event spans several days (only those can be met twice in one search): read without touching the entry. */
-        boolean[] multiDay = new boolean[4];
+        long[] data = new long[4 * STRIDE];
         int size;
 
         void add(Entry e) {
             if (size == entries.length) {
-                int n = size * 2;
-                entries = java.util.Arrays.copyOf(entries, n);
-                startMs = java.util.Arrays.copyOf(startMs, n);
-                endMs = java.util.Arrays.copyOf(endMs, n);
-                lat = java.util.Arrays.copyOf(lat, n);
-                lon = java.util.Arrays.copyOf(lon, n);
-                cosLat = java.util.Arrays.copyOf(cosLat, n);
-                multiDay = java.util.Arrays.copyOf(multiDay, n);
+                entries = java.util.Arrays.copyOf(entries, size * 2);
+                data = java.util.Arrays.copyOf(data, size * 2 * STRIDE);
             }
             set(size++, e);
         }
 
-        /** Copies the entry's current event time and point into slot i. */
+        /** Copies the entry's current event time, point and days into slot i. */
         void set(int i, Entry e) {
             Event ev = e.candidate.event();
             entries[i] = e;
-            multiDay[i] = e.dayKeys.size() != 1;
-            startMs[i] = ev.time().start().toEpochMilli();
-            endMs[i] = ev.time().end().toEpochMilli();
+            int o = i * STRIDE;
+            data[o + START] = ev.time().start().toEpochMilli();
+            data[o + END] = ev.time().end().toEpochMilli();
+            double lat, lon, cosLat;
             if (ev.location() == null) {
-                lat[i] = lon[i] = cosLat[i] = Double.NaN;
+                lat = lon = cosLat = Double.NaN;
             } else {
-                lat[i] = ev.location().point().lat();
-                lon[i] = ev.location().point().lon();
-                cosLat[i] = Math.cos(Math.toRadians(lat[i]));
+                lat = ev.location().point().lat();
+                lon = ev.location().point().lon();
+                cosLat = Math.cos(Math.toRadians(lat));
             }
+            data[o + LAT] = Double.doubleToRawLongBits(lat);
+            data[o + LON] = Double.doubleToRawLongBits(lon);
+            data[o + COS_LAT] = Double.doubleToRawLongBits(cosLat);
+            data[o + FIRST_DAY] = e.dayKeys.get(0);
+            data[o + LAST_DAY] = e.dayKeys.get(e.dayKeys.size() - 1);
         }
 
         int indexOf(Entry e) {
@@ -111,12 +110,7 @@ public final class InMemoryEventIndex {
             if (i < 0) return;
             int tail = size - i - 1;
             System.arraycopy(entries, i + 1, entries, i, tail);
-            System.arraycopy(startMs, i + 1, startMs, i, tail);
-            System.arraycopy(endMs, i + 1, endMs, i, tail);
-            System.arraycopy(lat, i + 1, lat, i, tail);
-            System.arraycopy(lon, i + 1, lon, i, tail);
-            System.arraycopy(cosLat, i + 1, cosLat, i, tail);
-            System.arraycopy(multiDay, i + 1, multiDay, i, tail);
+            System.arraycopy(data, (i + 1) * STRIDE, data, i * STRIDE, tail * STRIDE);
             entries[--size] = null;
         }
     }
@@ -306,12 +300,12 @@ public final class InMemoryEventIndex {
             if (k > 0 && midDay + k >= firstDay && midDay + k <= lastDay) days.add(midDay + k);
         }
         Hits out = new Hits();
-        Window w = new Window(q);
+        Window w = new Window(q, midDay);
         if (q.near() == null) {
             for (long d : days) {
                 if (out.size >= limit) break;
                 Map<Long, Bucket> cells = byDay.get(d);
-                if (cells != null) for (Bucket b : cells.values()) collect(b, w, out, Integer.MAX_VALUE);
+                if (cells != null) for (Bucket b : cells.values()) collect(b, d, w, out, Integer.MAX_VALUE);
             }
             collect(longEvents, q, out, Integer.MAX_VALUE);
         } else {
@@ -324,7 +318,7 @@ public final class InMemoryEventIndex {
                 if (cells == null) continue;
                 for (long c : around) {
                     Bucket b = cells.get(c);
-                    if (b != null) collect(b, w, out, Integer.MAX_VALUE);
+                    if (b != null) collect(b, d, w, out, Integer.MAX_VALUE);
                 }
             }
             collect(longEvents, q, out, Integer.MAX_VALUE);
@@ -334,7 +328,7 @@ public final class InMemoryEventIndex {
                 if (out.size >= limit) break;
                 Map<Long, Bucket> cells = byDay.get(d);
                 Bucket un = cells == null ? null : cells.get(UNLOCATED);
-                if (un != null) collect(un, w, out, limit);
+                if (un != null) collect(un, d, w, out, limit);
             }
             return out.all();
         }
@@ -350,15 +344,9 @@ public final class InMemoryEventIndex {
         Entry[] entries = new Entry[128];
         long[] centers = new long[128];
         int size;
-        /** Entries already added, allocated at the first event spanning several days (only those can repeat). */
-        Set<Entry> seen;
 
-        void add(Entry e, long center, boolean multiDay) {
-            // Events of one day sit in one bucket: only multi-day events can be met twice.
-            if (multiDay) {
-                if (seen == null) seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                if (!seen.add(e)) return;
-            }
+        /** Adds a hit; the caller makes sure each entry is added once (see {@link #collect(Bucket, long, Window, Hits, int)}). */
+        void add(Entry e, long center) {
             if (size == entries.length) {
                 entries = java.util.Arrays.copyOf(entries, size * 2);
                 centers = java.util.Arrays.copyOf(centers, size * 2);
@@ -398,13 +386,22 @@ public final class InMemoryEventIndex {
     private static final class Window {
         final CandidateQuery q;
         final long fromMs, toMs;
+        /** The day the search starts from (see {@link #findNear}). */
+        final long midDay;
         final boolean near;
         final double lat, lon, cosLat, radiusKm;
         /** Latitude difference (radians) beyond which no point can be within the radius: a great circle is never shorter than the meridian arc. */
         final double maxDLat;
+        /**
+         * Haversine terms {@code a} below which a point is surely within the radius, and above which surely not:
+         * the radius's own term with a margin of a millionth either way, far above the rounding of the distance.
+         * Only between the two is the arcsine taken (it was the costliest step of a search).
+         */
+        final double surelyIn, surelyOut;
 
-        Window(CandidateQuery q) {
+        Window(CandidateQuery q, long midDay) {
             this.q = q;
+            this.midDay = midDay;
             fromMs = q.from().toEpochMilli();
             toMs = q.to().toEpochMilli();
             near = q.near() != null;
@@ -413,31 +410,52 @@ public final class InMemoryEventIndex {
             cosLat = Math.cos(Math.toRadians(lat));
             radiusKm = q.radiusKm();
             maxDLat = radiusKm / EARTH_RADIUS_KM + 1e-9;
+            double half = radiusKm / (2 * EARTH_RADIUS_KM);
+            if (half > 0 && half < 1.5) {   // the arcsine is increasing there (up to pi/2), so a and distance are in the same order
+                double h = Math.sin(half);
+                surelyIn = h * h * (1 - 1e-6);
+                surelyOut = h * h * (1 + 1e-6);
+            } else {
+                surelyIn = Double.NEGATIVE_INFINITY;
+                surelyOut = Double.POSITIVE_INFINITY;
+            }
         }
 
-        /** {@link #matches(Event, CandidateQuery)} on the bucket's copies; the exact Instants decide ties within a millisecond. */
-        boolean matches(Bucket b, int i) {
-            long s = b.startMs[i], e = b.endMs[i];
+        /** {@link #matches(Event, CandidateQuery)} on the bucket's copies (run o); the exact Instants decide ties within a millisecond. */
+        boolean matches(Bucket b, long[] data, int o, int i) {
+            long s = data[o + Bucket.START], e = data[o + Bucket.END];
             if (s > toMs || e < fromMs) return false;
             if (s == toMs || e == fromMs) {
                 Event ev = b.entries[i].candidate.event();
                 if (!(ev.time().start().isBefore(q.to()) && !ev.time().end().isBefore(q.from()))) return false;
             }
-            double elat = b.lat[i];
-            if (!near || Double.isNaN(elat)) return true;
+            if (!near) return true;
+            double elat = Double.longBitsToDouble(data[o + Bucket.LAT]);
+            if (Double.isNaN(elat)) return true;
             // GeoPoint.distanceKm from the event's point to the query's, operation for operation.
             double dLat = Math.toRadians(lat - elat);
             if (Math.abs(dLat) > maxDLat) return false;
-            double dLon = Math.toRadians(lon - b.lon[i]);
-            double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + b.cosLat[i] * cosLat * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+            double dLon = Math.toRadians(lon - Double.longBitsToDouble(data[o + Bucket.LON]));
+            double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                    + Double.longBitsToDouble(data[o + Bucket.COS_LAT]) * cosLat * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+            if (a < surelyIn) return true;
+            if (a > surelyOut) return false;
             return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a))) <= radiusKm;
         }
     }
 
-    private static void collect(Bucket b, Window w, Hits out, int limit) {
-        for (int i = 0; i < b.size; i++) {
+    /**
+     * Adds the bucket's events that match, the bucket being of day {@code day}. An event of several days sits
+     * in a bucket of each; a search visits days nearest its middle first, so it meets such an event first on
+     * the day of the event's nearest the middle: the event is taken there only (no set of events seen).
+     */
+    private static void collect(Bucket b, long day, Window w, Hits out, int limit) {
+        long[] data = b.data;
+        for (int i = 0, o = 0; i < b.size; i++, o += Bucket.STRIDE) {
             if (out.size >= limit) return;
-            if (w.matches(b, i)) out.add(b.entries[i], b.startMs[i] / 2 + b.endMs[i] / 2, b.multiDay[i]);
+            long first = data[o + Bucket.FIRST_DAY], last = data[o + Bucket.LAST_DAY];
+            if (first != last && day != Math.max(first, Math.min(last, w.midDay))) continue;
+            if (w.matches(b, data, o, i)) out.add(b.entries[i], data[o + Bucket.START] / 2 + data[o + Bucket.END] / 2);
         }
     }
 
@@ -445,7 +463,8 @@ public final class InMemoryEventIndex {
         for (Entry e : entries) {
             if (out.size >= limit) return;
             Event ev = e.candidate.event();
-            if (matches(ev, q)) out.add(e, center(ev), e.dayKeys.size() != 1);
+            // Long events are in no bucket: each is met once.
+            if (matches(ev, q)) out.add(e, center(ev));
         }
     }
 
@@ -480,7 +499,8 @@ public final class InMemoryEventIndex {
         for (long r = r0; r <= r1; r++) {
             for (long c = c0; c <= c1; c++) {
                 long col = Math.floorMod(c, maxCol + 1);   // wraps at the antimeridian
-                out.add(r * 10_000 + col);
+                // a circle wider than the globe at this latitude wraps onto its first column: each cell once
+                if (c - c0 <= maxCol) out.add(r * 10_000 + col);
             }
         }
         return out;
