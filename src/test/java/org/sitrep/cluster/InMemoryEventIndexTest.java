@@ -95,4 +95,81 @@ class InMemoryEventIndexTest {
         assertEquals(10, found.size());
         assertEquals("town", found.get(0).event().id(), "located events come first");
     }
+
+    /**
+     * Random events (some over several days, some unlocated, some longer than a month), put, replaced and
+     * removed at random, then searched: the index must give the events the candidate semantics
+     * ({@link InMemoryEventIndex#matches}) admit, each once, located before unlocated, and under a limit
+     * the ones nearest the middle of the window in time.
+     */
+    @Test
+    void randomEventsAreFoundOnceAndExactlyAsTheCandidateSemanticsSay() {
+        var rnd = new java.util.SplittableRandom(7);
+        var index = new InMemoryEventIndex();
+        java.util.Map<String, EventCandidate> live = new java.util.HashMap<>();
+        Instant t0 = Instant.parse("2024-05-01T00:00:00Z");
+        for (int step = 0; step < 6_000; step++) {
+            String id = "e" + rnd.nextInt(1_500);
+            if (rnd.nextInt(10) == 0) {
+                index.remove(id);
+                live.remove(id);
+                continue;
+            }
+            Instant start = t0.plus(Duration.ofMinutes(rnd.nextInt(30 * 24 * 60)));
+            int kind = rnd.nextInt(10);
+            Duration length = kind < 6 ? Duration.ofHours(1 + rnd.nextInt(23)) : kind < 9 ? Duration.ofDays(1 + rnd.nextInt(4))
+                    : Duration.ofDays(32 + rnd.nextInt(20));
+            GeoPoint at = rnd.nextInt(8) == 0 ? null : new GeoPoint(49 + rnd.nextDouble() * 2, 35 + rnd.nextDouble() * 3);
+            EventCandidate c = event(id, start, length, at);
+            index.put(c);
+            live.put(id, c);
+        }
+        assertEquals(live.size(), index.size());
+        for (int k = 0; k < 300; k++) {
+            Instant from = t0.plus(Duration.ofMinutes(rnd.nextInt(30 * 24 * 60)));
+            Instant to = from.plus(Duration.ofHours(1 + rnd.nextInt(6 * 24)));
+            GeoPoint near = rnd.nextInt(5) == 0 ? null : new GeoPoint(49 + rnd.nextDouble() * 2, 35 + rnd.nextDouble() * 3);
+            int limit = rnd.nextBoolean() ? 100_000 : 1 + rnd.nextInt(60);
+            var q = new CandidateQuery(from, to, near, near == null ? 0 : 10 + rnd.nextInt(60), limit);
+            List<EventCandidate> found = index.find(q);
+            List<EventCandidate> admitted = live.values().stream().filter(c -> InMemoryEventIndex.matches(c.event(), q)).toList();
+            assertEquals(found.size(), ids(found).size(), "an event found twice");
+            if (admitted.size() <= limit) {
+                assertEquals(ids(admitted), ids(found));
+                continue;
+            }
+            assertEquals(limit, found.size());
+            long mid = from.toEpochMilli() / 2 + to.toEpochMilli() / 2;
+            java.util.function.ToLongFunction<EventCandidate> off = c -> Math.abs(c.event().time().start().toEpochMilli() / 2
+                    + c.event().time().end().toEpochMilli() / 2 - mid);
+            Set<String> in = ids(found);
+            for (EventCandidate c : found) assertEquals(true, InMemoryEventIndex.matches(c.event(), q));
+            // events located near the point come first, and with them events longer than a month (kept in one list)
+            java.util.function.Predicate<EventCandidate> early = c -> c.event().location() != null || Math.floorDiv(
+                    c.event().time().end().toEpochMilli(), 86_400_000L) - Math.floorDiv(c.event().time().start().toEpochMilli(), 86_400_000L) + 1 > 31;
+            long located = admitted.stream().filter(early).count();
+            if (near != null && located >= limit) {
+                // only those, and none left out nearer in time than one taken
+                long worst = found.stream().mapToLong(off).max().orElseThrow();
+                for (EventCandidate c : found) assertEquals(true, early.test(c));
+                for (EventCandidate c : admitted) {
+                    if (early.test(c) && !in.contains(c.event().id())) assertEquals(true, off.applyAsLong(c) >= worst);
+                }
+            } else if (near != null) {
+                // every one of those, then unlocated ones
+                for (EventCandidate c : admitted) if (early.test(c)) assertEquals(true, in.contains(c.event().id()));
+            } else {
+                // without a point the search stops after the day that fills the limit (days nearest the middle
+                // first): every event on the middle day of the window is weighed, the nearest in time taken
+                long midDay = Math.floorDiv(mid, 86_400_000L);
+                long worst = found.stream().mapToLong(off).max().orElseThrow();
+                for (EventCandidate c : admitted) {
+                    var tw = c.event().time();
+                    long first = Math.floorDiv(tw.start().toEpochMilli(), 86_400_000L), last = Math.floorDiv(tw.end().toEpochMilli(), 86_400_000L);
+                    boolean weighed = (first <= midDay && last >= midDay) || last - first + 1 > 31;   // long events: always read
+                    if (weighed && !in.contains(c.event().id())) assertEquals(true, off.applyAsLong(c) >= worst);
+                }
+            }
+        }
+    }
 }
