@@ -453,7 +453,20 @@ public final class AttributionExtractor {
                 }
             }
             boolean quoteBefore = prev != ',' || isCloseQuote(t.charAt(Math.max(region.start(), lt - 2)));
-            if (left != null && !quoteBefore && substantial(t, ce, re, lex)) {
+            boolean saidAfter = substantial(t, ce, re, lex);
+            if (left != null && !quoteBefore && lex.language.equals("en")) {
+                // What follows the cue decides who speaks: "Sen. Grassley, facing a challenge, said he would welcome Cruz" (a
+                // clause with its own verb is what was said) against "Clinton has a strong ground game, said Mindy Romero,
+                // director of the project" (a noun phrase alone is the speaker, however long).
+                // Only verbs of saying invert ("..., said Mindy Romero"; "..., endorsed Cruz" and "..., referring to Ms. Rice"
+                // have their object after them), and only after a clause, not after an appositive subject ("Aides to the
+                // governor, who ..., said their speeches, already ..., would focus on ...").
+                Shape after = afterCue(t, ce, re);
+                if (after == Shape.CLAUSE) saidAfter = true;
+                else if (after == Shape.PHRASE && INVERTING.contains(t.substring(cs, ce).toLowerCase(Locale.ROOT))
+                        && afterCue(t, left.start(), left.end()) != Shape.PHRASE) saidAfter = false;
+            }
+            if (left != null && !quoteBefore && saidAfter) {
                 // "Simone Perry, 27, a teacher in Kharkiv, says ...": the appositives belong to the source.
                 Span src = appositiveSource(t, left);
                 if (src != null && words(t, src) <= MAX_SOURCE_WORDS) return contentAfter(t, src, cs, ce, re, m, lex, quotes);
@@ -628,6 +641,54 @@ public final class AttributionExtractor {
             i = k + 1;
         }
         return null;
+    }
+
+    enum Shape { CLAUSE, PHRASE, OTHER }
+
+    /** Verbs of saying that come before their subject after a statement: "..., said the mayor, a Democrat." */
+    private static final Set<String> INVERTING = Set.of("said", "says", "added", "adds", "wrote", "writes", "explained", "explains",
+            "noted", "notes", "asked", "asks", "continued", "continues", "recalled", "recalls", "argued", "argues", "observed",
+            "observes", "insisted", "insists", "replied", "replies", "warned", "warns", "acknowledged", "acknowledges", "countered",
+            "counters", "concluded", "concludes", "predicted", "predicts", "declared", "declares", "stated", "states", "remarked",
+            "remarks", "commented", "comments", "cautioned", "cautions", "conceded", "concedes", "contended", "contends",
+            "complained", "complains", "suggested", "suggests", "agreed", "agrees", "admitted", "admits", "asserted", "asserts",
+            "claimed", "claims", "tweeted", "tweets", "joked", "jokes", "quipped", "quips", "mused", "muses", "wondered",
+            "wonders", "exclaimed", "exclaims", "lamented", "laments", "boasted", "boasts", "reasoned", "reasons", "recounted",
+            "recounts", "confirmed", "confirms", "announced", "announces", "emphasized", "emphasizes", "stressed",
+            "stresses", "offered", "offers", "opined", "opines", "answered", "answers", "responded", "responds");
+
+    /**
+     * What follows an English cue, from part-of-speech tags: a clause with its own verb after its subject ("said he would
+     * welcome Cruz", "said Mr. Trump had disrespected the troops", "said Ali’s death is painful"), a noun phrase alone up
+     * to a comma, "who" or the end ("said Mindy Romero, director of ...", "said former governor Ed Rendell, who ..."), or
+     * neither ("said on Tuesday that ...", "said:").
+     */
+    static Shape afterCue(String t, int s, int e) {
+        s = skipSpace(t, s, e);
+        if (e - s > 300) {
+            int cut = s + 300;
+            while (cut > s && !Character.isWhitespace(t.charAt(cut))) cut--;
+            e = cut > s ? cut : s + 300;
+        }
+        if (s >= e) return Shape.OTHER;
+        String sub = t.substring(s, e);
+        List<CueTagger.Token> toks = CueTagger.tokens(sub);
+        if (toks.isEmpty() || !toks.get(0).word()) return Shape.OTHER;
+        String[] tags = PosTags.tag(sub, toks);
+        if (!NP_TAGS.contains(tags[0])) return Shape.OTHER;
+        int j = 0;
+        while (j < toks.size() && (NP_TAGS.contains(tags[j]) || toks.get(j).lower().equals("-") || abbreviationDot(toks, j)
+                || tags[j].equals("PART") && toks.get(j).lower().equals("'s")
+                || tags[j].equals("ADP") && toks.get(j).lower().equals("of") && j + 1 < toks.size() && NP_TAGS.contains(tags[j + 1]))) {
+            if (j > 0 && tags[j].equals("PRON") && !POSSESSIVES.contains(toks.get(j).lower())) break;
+            j++;
+        }
+        int k = j;
+        while (k < toks.size() && tags[k].equals("ADV")) k++;
+        if (k < toks.size() && (tags[k].equals("VERB") || tags[k].equals("AUX"))) return Shape.CLAUSE;
+        // ", who" makes an appositive ("said Ed Rendell, who chairs ..."); "who" alone a restrictive clause inside a subject.
+        if (j >= toks.size() || Set.of(",", ".", ";", "(").contains(toks.get(j).lower())) return Shape.PHRASE;
+        return Shape.OTHER;
     }
 
     /** The subject from the words' shapes: from the first word to a past tense, an auxiliary or an adverb. */

@@ -499,4 +499,24 @@ class AttributionExtractorTest {
         String c = "The governor told reporters that the road was closed.";
         assertEquals("that the road was closed", content(c, only(c, x.extract(c, "en"))));
     }
+
+    @Test
+    void whatFollowsACueAfterACommaDecidesWhoSpeaks() {
+        // A clause after the cue is what was said, however short; the subject with its appositives speaks.
+        String t = "Mayor Olena Kovalenko, facing a difficult winter in the city, said she would open more shelters.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Mayor Olena Kovalenko, facing a difficult winter in the city,", src(t, a), describe(t, x.extract(t, "en")));
+        assertEquals("she would open more shelters", content(t, a));
+        // A noun phrase alone after a verb of saying is its speaker, however long, and the clause before is the content.
+        String u = "The convoy had reached the northern district before the shelling began, said Anna Petrenko, a coordinator of the aid group in the region.";
+        Attribution b = only(u, x.extract(u, "en"));
+        assertEquals("Anna Petrenko, a coordinator of the aid group in the region", src(u, b), describe(u, x.extract(u, "en")));
+        assertEquals("The convoy had reached the northern district before the shelling began", content(u, b));
+        // Other verbs keep their object after them.
+        String v = "The governor visited the damaged school, praised the rescue teams and thanked the volunteers.";
+        for (Attribution c : x.extract(v, "en")) assertTrue(c.source() == null || c.source().text(v).contains("governor"), describe(v, x.extract(v, "en")));
+        assertEquals(AttributionExtractor.Shape.CLAUSE, AttributionExtractor.afterCue(t, t.indexOf(" she"), t.length()));
+        assertEquals(AttributionExtractor.Shape.PHRASE, AttributionExtractor.afterCue(u, u.indexOf(" Anna"), u.length()));
+        assertEquals(AttributionExtractor.Shape.OTHER, AttributionExtractor.afterCue(u, u.indexOf(" before"), u.length()));
+    }
 }
