@@ -99,7 +99,8 @@ public final class AttributionExtractor {
                     region = new Span(Math.max(sentence.start(), q.start() + 1), Math.min(sentence.end(), q.end() - 1));
                     if (region.length() <= 0) continue;
                 }
-                Attribution a = m.cue.sourceAfter() ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes, out);
+                Attribution a = m.cue.sourceAfter() && !(lex.language.equals("en") && citedReason(t, region, m))
+                        ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes, out);
                 if (a != null && !a.content().isEmpty()) {
                     out.add(a);
                     consumed = a.cue().end();
@@ -266,6 +267,39 @@ public final class AttributionExtractor {
         return NAMING.matcher(t).region(Math.max(sentence.start(), m.start - 40), m.start).useTransparentBounds(true).find();
     }
 
+    /** Whether the cue's first word is a gerund: ", adding that ...", ", referring to ...". */
+    private static boolean gerund(String t, Cue m) {
+        int e = m.start;
+        while (e < m.end && Character.isLetter(t.charAt(e))) e++;
+        return e - m.start > 4 && t.startsWith("ing", e - 3);
+    }
+
+    private static final Pattern CITED_STOP = Pattern.compile("[,;:(“\"]|\\s(?:in|at|from|on|about|as|that|which|who|and|to|for|when|after|before|during)\\s");
+    private static final Pattern BY_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])by\\s+$");
+
+    /**
+     * Whether a "citing" after a clause names a reason, not a relayed speaker: "She cancelled the rally, citing the attack",
+     * "He defended the ban by citing a poll" (the subject cites; what is cited is the content) against "..., Reuters reported,
+     * citing local officials" and "citing the Interior Ministry" (a speaker noun or a name: the cited speaks, relayed).
+     */
+    private static boolean citedReason(String t, Span region, Cue m) {
+        if (!t.substring(m.start, m.end).equalsIgnoreCase("citing")) return false;
+        int lt = trimEndIndex(t, region.start(), m.start);
+        if (lt <= region.start()) return false;
+        if (t.charAt(lt - 1) != ',' && !BY_BEFORE.matcher(t).region(Math.max(region.start(), m.start - 6), m.start).find()) return false;
+        int s = skipSpace(t, m.end, region.end());
+        Matcher stop = CITED_STOP.matcher(t).region(s, region.end());
+        int e = stop.find() ? stop.start() : region.end();
+        Span cited = trimmed(t, s, contentEnd(t, s, e));
+        if (cited == null) return false;
+        String phrase = cited.text(t);
+        if (phrase.contains("'s") || phrase.contains("’s")) return true; // "citing Canada's efforts": a thing, not a speaker
+        String[] words = phrase.split("\\s+");
+        for (String w : words) if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) return false;
+        String head = words[words.length - 1].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+        return !List.of(WordClasses.english().of(head)).contains("speaker-n");
+    }
+
     private static final Pattern PASSIVE_BE = Pattern.compile("(?i)(?<![\\p{L}])(?:is|are|was|were|been|be)\\s+(?:\\p{L}+ly\\s+)?$");
     private static final Pattern BY_AGENT = Pattern.compile("\\s+by\\s+\\p{L}");
     /** "spoke to a driver", "talked with reporters": who was spoken to follows, not what was said. */
@@ -430,7 +464,7 @@ public final class AttributionExtractor {
         }
         if (prev == ',' || prev == '—' || prev == '–' || isCloseQuote(prev) || (prev == '-' && lt - 2 >= 0 && t.charAt(lt - 2) == ' ')) {
             Span left = trimmed(t, region.start(), lt);
-            if (prev == ',' && t.substring(m.start, m.end).endsWith("ing")) {
+            if (prev == ',' && gerund(t, m)) {
                 // "..., adding that ...": the speaker is the subject of the main clause.
                 Attribution before = lastInRegion(done, region);
                 Span speaker = before != null ? before.source() : null;
@@ -479,7 +513,7 @@ public final class AttributionExtractor {
             return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
         }
         Matcher by = BY_END.matcher(t).region(region.start(), lt);
-        if (lex.language.equals("en") && t.substring(m.start, m.end).endsWith("ing") && by.find()) {
+        if (lex.language.equals("en") && gerund(t, m) && by.find()) {
             // "Dean, a doctor, then appeared on MSNBC and began by saying ...": the subject of the sentence speaks, not the clause before "by".
             Span speaker = subject(t, region.start(), by.start(), lex);
             if (speaker != null) return contentAfter(t, speaker, cs, ce, re, m, lex, quotes);
@@ -610,6 +644,12 @@ public final class AttributionExtractor {
             while (cut > s && !Character.isWhitespace(t.charAt(cut))) cut--;
             e = cut > s ? cut : s + 400;
         }
+        // "“It's him,” Ms. Abedin answered, referring to ...": a quote that opens the sentence is not its subject.
+        if (s < e && (isOpenQuote(t.charAt(s)) || t.charAt(s) == '"')) {
+            int close = -1;
+            for (int k = s + 1; k < e && close < 0; k++) if (isCloseQuote(t.charAt(k))) close = k;
+            if (close > 0 && close + 1 < e) s = skipPunct(t, close + 1, e);
+        }
         String sub = t.substring(s, e);
         List<CueTagger.Token> toks = CueTagger.tokens(sub);
         if (toks.isEmpty()) return null;
@@ -618,6 +658,9 @@ public final class AttributionExtractor {
         while (i < toks.size()) {
             // A stretch up to the next comma that opens with a preposition, a participle, a subordinator or an adverb is introductory.
             String first = tags[i];
+            // "Trump, whose views ...": a capitalised word alone before a comma is a name, whatever its tag.
+            if (first.equals("VERB") && toks.get(i).capital() && i + 1 < toks.size() && toks.get(i + 1).lower().equals(",")
+                    && !toks.get(i).lower().endsWith("ing") && !toks.get(i).lower().endsWith("ed")) first = "PROPN";
             boolean intro = first.equals("ADP") || first.equals("SCONJ") || first.equals("VERB") || first.equals("ADV") || first.equals("CCONJ")
                     || first.equals("AUX") || first.equals("PUNCT");
             if (!intro && NP_TAGS.contains(first)) {

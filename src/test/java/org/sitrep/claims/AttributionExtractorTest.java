@@ -519,4 +519,28 @@ class AttributionExtractorTest {
         assertEquals(AttributionExtractor.Shape.PHRASE, AttributionExtractor.afterCue(u, u.indexOf(" Anna"), u.length()));
         assertEquals(AttributionExtractor.Shape.OTHER, AttributionExtractor.afterCue(u, u.indexOf(" before"), u.length()));
     }
+
+    @Test
+    void citingAReasonIsTheSubjectsCitingASpeakerIsARelay() {
+        String t = "The mayor cancelled the festival, citing the shelling of the bridge.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The mayor", src(t, a), describe(t, x.extract(t, "en")));
+        assertEquals("the shelling of the bridge", content(t, a));
+        String u = "The council defended the curfew by citing the risk of night raids.";
+        Attribution b = x.extract(u, "en").stream().filter(c -> c.cue().text(u).equals("citing")).findFirst().orElseThrow();
+        assertEquals("The council", src(u, b), describe(u, x.extract(u, "en")));
+        assertEquals("the risk of night raids", content(u, b));
+        // A speaker noun or a name after "citing" is the relayed source, as before.
+        String v = "Five people were killed in the strike, the agency reported, citing local officials.";
+        List<Attribution> found = x.extract(v, "en");
+        assertTrue(found.stream().anyMatch(c -> "local officials".equals(src(v, c)) && content(v, c).startsWith("Five people were killed")), describe(v, found));
+        String w = "The convoy was turned back, citing the Interior Ministry.";
+        assertTrue(x.extract(w, "en").stream().anyMatch(c -> "the Interior Ministry".equals(src(w, c))), describe(w, x.extract(w, "en")));
+    }
+
+    @Test
+    void aQuoteOpeningTheSentenceIsNotTheSubjectOfAGerund() {
+        String t = "\u201cThe bridge is closed,\u201d the governor wrote, referring to the crossing at Zatoka.";
+        assertEquals("the governor", AttributionExtractor.posSubject(t, 0, t.indexOf(" wrote")).text(t));
+    }
 }
