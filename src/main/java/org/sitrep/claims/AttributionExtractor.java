@@ -557,7 +557,17 @@ public final class AttributionExtractor {
                 || bch == ',' && boundary > 0 && isCloseQuote(t.charAt(boundary - 1));
         // "Asked about the strike, the spokesman said ...": the clause before the comma is the question, not the content.
         boolean afterQuestion = t.regionMatches(true, region.start(), "asked ", 0, 6);
-        if (contentBeforeBoundary && (quoted || !afterQuestion && !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
+        // "In South Florida, where land is scarce, developers see golf courses as wasted space." / "Citing “obligations,” the
+        // spokeswoman told POLITICO that ...": an introduction before the comma is not what was said when words follow the cue.
+        boolean introduced = lex.language.equals("en") && contentBeforeBoundary && source != null
+                && introduction(t, region.start(), boundary) && objectFollows(t, ce, re);
+        if (introduced && quoted) {
+            // A quote that the sentence opens with (or that began in an earlier sentence) stays what was said.
+            Span q = lastStartingBefore(quotes, boundary);
+            if (q == null || q.start() <= skipSpace(t, region.start(), boundary)) introduced = false;
+            else quoted = false;
+        }
+        if (contentBeforeBoundary && !introduced && (quoted || !afterQuestion && !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
             // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
             Span content = contentBefore(t, region.start(), boundary + 1, quotes);
             if (content == null || source == null) return null;
@@ -687,6 +697,33 @@ public final class AttributionExtractor {
     }
 
     enum Shape { CLAUSE, PHRASE, OTHER }
+
+    private static final Set<String> PARTICLES = Set.of("out", "off", "up", "down", "back", "away", "over");
+
+    /** Whether the stretch opens with an introduction: a preposition, a subordinator, an adverb or a participle ("Citing", "Pressed"). */
+    static boolean introduction(String t, int s, int e) {
+        s = skipSpace(t, s, e);
+        if (s >= e) return false;
+        String sub = t.substring(s, Math.min(e, s + 60));
+        List<CueTagger.Token> toks = CueTagger.tokens(sub);
+        if (toks.size() < 2 || !toks.get(0).word()) return false;
+        String[] tags = PosTags.tag(sub, toks);
+        String w = toks.get(0).lower();
+        if (tags[0].equals("ADP") || tags[0].equals("SCONJ") || tags[0].equals("ADV")) return true;
+        return tags[0].equals("VERB") && toks.get(0).capital() && (w.endsWith("ing") || w.endsWith("ed"));
+    }
+
+    /** Whether words follow the cue that can be its object or clause: not nothing, "on Tuesday" or "in April" (a particle may: "rule out"). */
+    static boolean objectFollows(String t, int s, int e) {
+        s = skipSpace(t, s, e);
+        if (s >= e) return false;
+        String sub = t.substring(s, Math.min(e, s + 60));
+        List<CueTagger.Token> toks = CueTagger.tokens(sub);
+        if (toks.size() < 2 || !toks.get(0).word()) return false;
+        String[] tags = PosTags.tag(sub, toks);
+        if (tags[0].equals("ADP") && !PARTICLES.contains(toks.get(0).lower())) return false;
+        return !tags[0].equals("ADV") && !tags[0].equals("PUNCT") && !tags[0].equals("CCONJ") && !tags[0].equals("SCONJ");
+    }
 
     /** Verbs of saying that come before their subject after a statement: "..., said the mayor, a Democrat." */
     private static final Set<String> INVERTING = Set.of("said", "says", "added", "adds", "wrote", "writes", "explained", "explains",

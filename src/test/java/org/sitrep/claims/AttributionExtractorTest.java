@@ -543,4 +543,19 @@ class AttributionExtractorTest {
         String t = "\u201cThe bridge is closed,\u201d the governor wrote, referring to the crossing at Zatoka.";
         assertEquals("the governor", AttributionExtractor.posSubject(t, 0, t.indexOf(" wrote")).text(t));
     }
+
+    @Test
+    void anIntroductionBeforeTheSubjectIsNotTheContent() {
+        String t = "In the villages south of the river, residents fear new shelling.";
+        Attribution a = x.extract(t, "en").stream().filter(c -> c.cue().text(t).startsWith("fear")).findFirst().orElseThrow();
+        assertEquals("new shelling", content(t, a), describe(t, x.extract(t, "en")));
+        // A clause before the comma with nothing after the cue is still the content.
+        String u = "In the villages south of the river, two houses burned, residents said.";
+        Attribution b = only(u, x.extract(u, "en"));
+        assertEquals("In the villages south of the river, two houses burned", content(u, b));
+        assertTrue(AttributionExtractor.introduction(t, 0, t.indexOf(',')));
+        String v = "Two houses burned, the ministry said on Tuesday";
+        assertTrue(!AttributionExtractor.objectFollows(v, v.indexOf(" on"), v.length()));
+        assertTrue(AttributionExtractor.objectFollows(t, t.indexOf(" new"), t.length()));
+    }
 }
