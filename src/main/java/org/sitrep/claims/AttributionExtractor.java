@@ -99,7 +99,8 @@ public final class AttributionExtractor {
                     region = new Span(Math.max(sentence.start(), q.start() + 1), Math.min(sentence.end(), q.end() - 1));
                     if (region.length() <= 0) continue;
                 }
-                Attribution a = m.cue.sourceAfter() ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes, out);
+                Attribution a = m.cue.sourceAfter() && !(lex.language.equals("en") && citedReason(t, region, m))
+                        ? accordingTo(t, region, m, lex) : verbCue(t, region, m, lex, quotes, out);
                 if (a != null && !a.content().isEmpty()) {
                     out.add(a);
                     consumed = a.cue().end();
@@ -266,6 +267,39 @@ public final class AttributionExtractor {
         return NAMING.matcher(t).region(Math.max(sentence.start(), m.start - 40), m.start).useTransparentBounds(true).find();
     }
 
+    /** Whether the cue's first word is a gerund: ", adding that ...", ", referring to ...". */
+    private static boolean gerund(String t, Cue m) {
+        int e = m.start;
+        while (e < m.end && Character.isLetter(t.charAt(e))) e++;
+        return e - m.start > 4 && t.startsWith("ing", e - 3);
+    }
+
+    private static final Pattern CITED_STOP = Pattern.compile("[,;:(“\"]|\\s(?:in|at|from|on|about|as|that|which|who|and|to|for|when|after|before|during)\\s");
+    private static final Pattern BY_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])by\\s+$");
+
+    /**
+     * Whether a "citing" after a clause names a reason, not a relayed speaker: "She cancelled the rally, citing the attack",
+     * "He defended the ban by citing a poll" (the subject cites; what is cited is the content) against "..., Reuters reported,
+     * citing local officials" and "citing the Interior Ministry" (a speaker noun or a name: the cited speaks, relayed).
+     */
+    private static boolean citedReason(String t, Span region, Cue m) {
+        if (!t.substring(m.start, m.end).equalsIgnoreCase("citing")) return false;
+        int lt = trimEndIndex(t, region.start(), m.start);
+        if (lt <= region.start()) return false;
+        if (t.charAt(lt - 1) != ',' && !BY_BEFORE.matcher(t).region(Math.max(region.start(), m.start - 6), m.start).find()) return false;
+        int s = skipSpace(t, m.end, region.end());
+        Matcher stop = CITED_STOP.matcher(t).region(s, region.end());
+        int e = stop.find() ? stop.start() : region.end();
+        Span cited = trimmed(t, s, contentEnd(t, s, e));
+        if (cited == null) return false;
+        String phrase = cited.text(t);
+        if (phrase.contains("'s") || phrase.contains("’s")) return true; // "citing Canada's efforts": a thing, not a speaker
+        String[] words = phrase.split("\\s+");
+        for (String w : words) if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) return false;
+        String head = words[words.length - 1].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+        return !List.of(WordClasses.english().of(head)).contains("speaker-n");
+    }
+
     private static final Pattern PASSIVE_BE = Pattern.compile("(?i)(?<![\\p{L}])(?:is|are|was|were|been|be)\\s+(?:\\p{L}+ly\\s+)?$");
     private static final Pattern BY_AGENT = Pattern.compile("\\s+by\\s+\\p{L}");
     /** "spoke to a driver", "talked with reporters": who was spoken to follows, not what was said. */
@@ -430,7 +464,7 @@ public final class AttributionExtractor {
         }
         if (prev == ',' || prev == '—' || prev == '–' || isCloseQuote(prev) || (prev == '-' && lt - 2 >= 0 && t.charAt(lt - 2) == ' ')) {
             Span left = trimmed(t, region.start(), lt);
-            if (prev == ',' && t.substring(m.start, m.end).endsWith("ing")) {
+            if (prev == ',' && gerund(t, m)) {
                 // "..., adding that ...": the speaker is the subject of the main clause.
                 Attribution before = lastInRegion(done, region);
                 Span speaker = before != null ? before.source() : null;
@@ -453,7 +487,20 @@ public final class AttributionExtractor {
                 }
             }
             boolean quoteBefore = prev != ',' || isCloseQuote(t.charAt(Math.max(region.start(), lt - 2)));
-            if (left != null && !quoteBefore && substantial(t, ce, re, lex)) {
+            boolean saidAfter = substantial(t, ce, re, lex);
+            if (left != null && !quoteBefore && lex.language.equals("en")) {
+                // What follows the cue decides who speaks: "Sen. Grassley, facing a challenge, said he would welcome Cruz" (a
+                // clause with its own verb is what was said) against "Clinton has a strong ground game, said Mindy Romero,
+                // director of the project" (a noun phrase alone is the speaker, however long).
+                // Only verbs of saying invert ("..., said Mindy Romero"; "..., endorsed Cruz" and "..., referring to Ms. Rice"
+                // have their object after them), and only after a clause, not after an appositive subject ("Aides to the
+                // governor, who ..., said their speeches, already ..., would focus on ...").
+                Shape after = afterCue(t, ce, re);
+                if (after == Shape.CLAUSE) saidAfter = true;
+                else if (after == Shape.PHRASE && INVERTING.contains(t.substring(cs, ce).toLowerCase(Locale.ROOT))
+                        && afterCue(t, left.start(), left.end()) != Shape.PHRASE) saidAfter = false;
+            }
+            if (left != null && !quoteBefore && saidAfter) {
                 // "Simone Perry, 27, a teacher in Kharkiv, says ...": the appositives belong to the source.
                 Span src = appositiveSource(t, left);
                 if (src != null && words(t, src) <= MAX_SOURCE_WORDS) return contentAfter(t, src, cs, ce, re, m, lex, quotes);
@@ -466,7 +513,7 @@ public final class AttributionExtractor {
             return new Attribution(source, new Span(cs, ce), List.of(content), m.cue.kind(), List.of());
         }
         Matcher by = BY_END.matcher(t).region(region.start(), lt);
-        if (lex.language.equals("en") && t.substring(m.start, m.end).endsWith("ing") && by.find()) {
+        if (lex.language.equals("en") && gerund(t, m) && by.find()) {
             // "Dean, a doctor, then appeared on MSNBC and began by saying ...": the subject of the sentence speaks, not the clause before "by".
             Span speaker = subject(t, region.start(), by.start(), lex);
             if (speaker != null) return contentAfter(t, speaker, cs, ce, re, m, lex, quotes);
@@ -510,7 +557,17 @@ public final class AttributionExtractor {
                 || bch == ',' && boundary > 0 && isCloseQuote(t.charAt(boundary - 1));
         // "Asked about the strike, the spokesman said ...": the clause before the comma is the question, not the content.
         boolean afterQuestion = t.regionMatches(true, region.start(), "asked ", 0, 6);
-        if (contentBeforeBoundary && (quoted || !afterQuestion && !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
+        // "In South Florida, where land is scarce, developers see golf courses as wasted space." / "Citing “obligations,” the
+        // spokeswoman told POLITICO that ...": an introduction before the comma is not what was said when words follow the cue.
+        boolean introduced = lex.language.equals("en") && contentBeforeBoundary && source != null
+                && introduction(t, region.start(), boundary) && objectFollows(t, ce, re);
+        if (introduced && quoted) {
+            // A quote that the sentence opens with (or that began in an earlier sentence) stays what was said.
+            Span q = lastStartingBefore(quotes, boundary);
+            if (q == null || q.start() <= skipSpace(t, region.start(), boundary)) introduced = false;
+            else quoted = false;
+        }
+        if (contentBeforeBoundary && !introduced && (quoted || !afterQuestion && !substantial(t, ce, re, lex) && wordsBetween(t, region.start(), boundary) >= 3)) {
             // "Two drones were shot down, the ministry said." / "“We were attacked,” he said."
             Span content = contentBefore(t, region.start(), boundary + 1, quotes);
             if (content == null || source == null) return null;
@@ -597,6 +654,12 @@ public final class AttributionExtractor {
             while (cut > s && !Character.isWhitespace(t.charAt(cut))) cut--;
             e = cut > s ? cut : s + 400;
         }
+        // "“It's him,” Ms. Abedin answered, referring to ...": a quote that opens the sentence is not its subject.
+        if (s < e && (isOpenQuote(t.charAt(s)) || t.charAt(s) == '"')) {
+            int close = -1;
+            for (int k = s + 1; k < e && close < 0; k++) if (isCloseQuote(t.charAt(k))) close = k;
+            if (close > 0 && close + 1 < e) s = skipPunct(t, close + 1, e);
+        }
         String sub = t.substring(s, e);
         List<CueTagger.Token> toks = CueTagger.tokens(sub);
         if (toks.isEmpty()) return null;
@@ -605,6 +668,9 @@ public final class AttributionExtractor {
         while (i < toks.size()) {
             // A stretch up to the next comma that opens with a preposition, a participle, a subordinator or an adverb is introductory.
             String first = tags[i];
+            // "Trump, whose views ...": a capitalised word alone before a comma is a name, whatever its tag.
+            if (first.equals("VERB") && toks.get(i).capital() && i + 1 < toks.size() && toks.get(i + 1).lower().equals(",")
+                    && !toks.get(i).lower().endsWith("ing") && !toks.get(i).lower().endsWith("ed")) first = "PROPN";
             boolean intro = first.equals("ADP") || first.equals("SCONJ") || first.equals("VERB") || first.equals("ADV") || first.equals("CCONJ")
                     || first.equals("AUX") || first.equals("PUNCT");
             if (!intro && NP_TAGS.contains(first)) {
@@ -628,6 +694,81 @@ public final class AttributionExtractor {
             i = k + 1;
         }
         return null;
+    }
+
+    enum Shape { CLAUSE, PHRASE, OTHER }
+
+    private static final Set<String> PARTICLES = Set.of("out", "off", "up", "down", "back", "away", "over");
+
+    /** Whether the stretch opens with an introduction: a preposition, a subordinator, an adverb or a participle ("Citing", "Pressed"). */
+    static boolean introduction(String t, int s, int e) {
+        s = skipSpace(t, s, e);
+        if (s >= e) return false;
+        String sub = t.substring(s, Math.min(e, s + 60));
+        List<CueTagger.Token> toks = CueTagger.tokens(sub);
+        if (toks.size() < 2 || !toks.get(0).word()) return false;
+        String[] tags = PosTags.tag(sub, toks);
+        String w = toks.get(0).lower();
+        if (tags[0].equals("ADP") || tags[0].equals("SCONJ") || tags[0].equals("ADV")) return true;
+        return tags[0].equals("VERB") && toks.get(0).capital() && (w.endsWith("ing") || w.endsWith("ed"));
+    }
+
+    /** Whether words follow the cue that can be its object or clause: not nothing, "on Tuesday" or "in April" (a particle may: "rule out"). */
+    static boolean objectFollows(String t, int s, int e) {
+        s = skipSpace(t, s, e);
+        if (s >= e) return false;
+        String sub = t.substring(s, Math.min(e, s + 60));
+        List<CueTagger.Token> toks = CueTagger.tokens(sub);
+        if (toks.size() < 2 || !toks.get(0).word()) return false;
+        String[] tags = PosTags.tag(sub, toks);
+        if (tags[0].equals("ADP") && !PARTICLES.contains(toks.get(0).lower())) return false;
+        return !tags[0].equals("ADV") && !tags[0].equals("PUNCT") && !tags[0].equals("CCONJ") && !tags[0].equals("SCONJ");
+    }
+
+    /** Verbs of saying that come before their subject after a statement: "..., said the mayor, a Democrat." */
+    private static final Set<String> INVERTING = Set.of("said", "says", "added", "adds", "wrote", "writes", "explained", "explains",
+            "noted", "notes", "asked", "asks", "continued", "continues", "recalled", "recalls", "argued", "argues", "observed",
+            "observes", "insisted", "insists", "replied", "replies", "warned", "warns", "acknowledged", "acknowledges", "countered",
+            "counters", "concluded", "concludes", "predicted", "predicts", "declared", "declares", "stated", "states", "remarked",
+            "remarks", "commented", "comments", "cautioned", "cautions", "conceded", "concedes", "contended", "contends",
+            "complained", "complains", "suggested", "suggests", "agreed", "agrees", "admitted", "admits", "asserted", "asserts",
+            "claimed", "claims", "tweeted", "tweets", "joked", "jokes", "quipped", "quips", "mused", "muses", "wondered",
+            "wonders", "exclaimed", "exclaims", "lamented", "laments", "boasted", "boasts", "reasoned", "reasons", "recounted",
+            "recounts", "confirmed", "confirms", "announced", "announces", "emphasized", "emphasizes", "stressed",
+            "stresses", "offered", "offers", "opined", "opines", "answered", "answers", "responded", "responds");
+
+    /**
+     * What follows an English cue, from part-of-speech tags: a clause with its own verb after its subject ("said he would
+     * welcome Cruz", "said Mr. Trump had disrespected the troops", "said Ali’s death is painful"), a noun phrase alone up
+     * to a comma, "who" or the end ("said Mindy Romero, director of ...", "said former governor Ed Rendell, who ..."), or
+     * neither ("said on Tuesday that ...", "said:").
+     */
+    static Shape afterCue(String t, int s, int e) {
+        s = skipSpace(t, s, e);
+        if (e - s > 300) {
+            int cut = s + 300;
+            while (cut > s && !Character.isWhitespace(t.charAt(cut))) cut--;
+            e = cut > s ? cut : s + 300;
+        }
+        if (s >= e) return Shape.OTHER;
+        String sub = t.substring(s, e);
+        List<CueTagger.Token> toks = CueTagger.tokens(sub);
+        if (toks.isEmpty() || !toks.get(0).word()) return Shape.OTHER;
+        String[] tags = PosTags.tag(sub, toks);
+        if (!NP_TAGS.contains(tags[0])) return Shape.OTHER;
+        int j = 0;
+        while (j < toks.size() && (NP_TAGS.contains(tags[j]) || toks.get(j).lower().equals("-") || abbreviationDot(toks, j)
+                || tags[j].equals("PART") && toks.get(j).lower().equals("'s")
+                || tags[j].equals("ADP") && toks.get(j).lower().equals("of") && j + 1 < toks.size() && NP_TAGS.contains(tags[j + 1]))) {
+            if (j > 0 && tags[j].equals("PRON") && !POSSESSIVES.contains(toks.get(j).lower())) break;
+            j++;
+        }
+        int k = j;
+        while (k < toks.size() && tags[k].equals("ADV")) k++;
+        if (k < toks.size() && (tags[k].equals("VERB") || tags[k].equals("AUX"))) return Shape.CLAUSE;
+        // ", who" makes an appositive ("said Ed Rendell, who chairs ..."); "who" alone a restrictive clause inside a subject.
+        if (j >= toks.size() || Set.of(",", ".", ";", "(").contains(toks.get(j).lower())) return Shape.PHRASE;
+        return Shape.OTHER;
     }
 
     /** The subject from the words' shapes: from the first word to a past tense, an auxiliary or an adverb. */

@@ -49,6 +49,8 @@ final class AttributionEvalCommand implements Callable<Integer> {
     int crossValidate = 0;
     @Option(names = "--cv-by-time", description = "with --cross-validate: folds are consecutive stretches of publication dates (a fold's articles are months away from most training articles, as dev and test are), not every K-th article")
     boolean cvByTime;
+    @Option(names = "--cv-taggers", description = "with --cross-validate: keep the fold taggers in this directory (a fold tagger found there is loaded, not trained: for trying span rules, which do not change the taggers; delete the directory after changing the tagger's features)")
+    Path cvTaggers;
     @Option(names = "--sweep-thresholds", split = ",", paramLabel = "T",
             description = "score once for each of these tagger thresholds, the veto threshold set equal to the cue threshold (with --cross-validate, the fold taggers are trained once)")
     List<Double> sweep;
@@ -95,7 +97,20 @@ final class AttributionEvalCommand implements Callable<Integer> {
             for (int fold = 0; fold < crossValidate; fold++) {
                 List<LearnedCues.AnnotatedText> rest = new ArrayList<>();
                 for (int i = 0; i < texts.size(); i++) if (foldOf[i] != fold) rest.add(texts.get(i));
-                CueTagger ft = CueTagger.train(rest, epochs, minWeight, "fold " + fold);
+                Path kept = cvTaggers == null ? null : cvTaggers.resolve("fold-" + fold + "-of-" + crossValidate + (cvByTime ? "-by-time" : "")
+                        + "-e" + epochs + "-w" + minWeight + ".tsv.gz");
+                CueTagger ft;
+                if (kept != null && java.nio.file.Files.exists(kept)) {
+                    ft = CueTagger.load(kept);
+                } else {
+                    ft = CueTagger.train(rest, epochs, minWeight, "fold " + fold);
+                    if (kept != null) {
+                        java.nio.file.Files.createDirectories(cvTaggers);
+                        try (var o = java.nio.file.Files.newOutputStream(kept)) {
+                            ft.write(o);
+                        }
+                    }
+                }
                 for (int i = 0; i < ids.size(); i++) if (foldOf[i] == fold) foldTagger.put(ids.get(i), ft);
             }
         }

@@ -499,4 +499,63 @@ class AttributionExtractorTest {
         String c = "The governor told reporters that the road was closed.";
         assertEquals("that the road was closed", content(c, only(c, x.extract(c, "en"))));
     }
+
+    @Test
+    void whatFollowsACueAfterACommaDecidesWhoSpeaks() {
+        // A clause after the cue is what was said, however short; the subject with its appositives speaks.
+        String t = "Mayor Olena Kovalenko, facing a difficult winter in the city, said she would open more shelters.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("Mayor Olena Kovalenko, facing a difficult winter in the city,", src(t, a), describe(t, x.extract(t, "en")));
+        assertEquals("she would open more shelters", content(t, a));
+        // A noun phrase alone after a verb of saying is its speaker, however long, and the clause before is the content.
+        String u = "The convoy had reached the northern district before the shelling began, said Anna Petrenko, a coordinator of the aid group in the region.";
+        Attribution b = only(u, x.extract(u, "en"));
+        assertEquals("Anna Petrenko, a coordinator of the aid group in the region", src(u, b), describe(u, x.extract(u, "en")));
+        assertEquals("The convoy had reached the northern district before the shelling began", content(u, b));
+        // Other verbs keep their object after them.
+        String v = "The governor visited the damaged school, praised the rescue teams and thanked the volunteers.";
+        for (Attribution c : x.extract(v, "en")) assertTrue(c.source() == null || c.source().text(v).contains("governor"), describe(v, x.extract(v, "en")));
+        assertEquals(AttributionExtractor.Shape.CLAUSE, AttributionExtractor.afterCue(t, t.indexOf(" she"), t.length()));
+        assertEquals(AttributionExtractor.Shape.PHRASE, AttributionExtractor.afterCue(u, u.indexOf(" Anna"), u.length()));
+        assertEquals(AttributionExtractor.Shape.OTHER, AttributionExtractor.afterCue(u, u.indexOf(" before"), u.length()));
+    }
+
+    @Test
+    void citingAReasonIsTheSubjectsCitingASpeakerIsARelay() {
+        String t = "The mayor cancelled the festival, citing the shelling of the bridge.";
+        Attribution a = only(t, x.extract(t, "en"));
+        assertEquals("The mayor", src(t, a), describe(t, x.extract(t, "en")));
+        assertEquals("the shelling of the bridge", content(t, a));
+        String u = "The council defended the curfew by citing the risk of night raids.";
+        Attribution b = x.extract(u, "en").stream().filter(c -> c.cue().text(u).equals("citing")).findFirst().orElseThrow();
+        assertEquals("The council", src(u, b), describe(u, x.extract(u, "en")));
+        assertEquals("the risk of night raids", content(u, b));
+        // A speaker noun or a name after "citing" is the relayed source, as before.
+        String v = "Five people were killed in the strike, the agency reported, citing local officials.";
+        List<Attribution> found = x.extract(v, "en");
+        assertTrue(found.stream().anyMatch(c -> "local officials".equals(src(v, c)) && content(v, c).startsWith("Five people were killed")), describe(v, found));
+        String w = "The convoy was turned back, citing the Interior Ministry.";
+        assertTrue(x.extract(w, "en").stream().anyMatch(c -> "the Interior Ministry".equals(src(w, c))), describe(w, x.extract(w, "en")));
+    }
+
+    @Test
+    void aQuoteOpeningTheSentenceIsNotTheSubjectOfAGerund() {
+        String t = "\u201cThe bridge is closed,\u201d the governor wrote, referring to the crossing at Zatoka.";
+        assertEquals("the governor", AttributionExtractor.posSubject(t, 0, t.indexOf(" wrote")).text(t));
+    }
+
+    @Test
+    void anIntroductionBeforeTheSubjectIsNotTheContent() {
+        String t = "In the villages south of the river, residents fear new shelling.";
+        Attribution a = x.extract(t, "en").stream().filter(c -> c.cue().text(t).startsWith("fear")).findFirst().orElseThrow();
+        assertEquals("new shelling", content(t, a), describe(t, x.extract(t, "en")));
+        // A clause before the comma with nothing after the cue is still the content.
+        String u = "In the villages south of the river, two houses burned, residents said.";
+        Attribution b = only(u, x.extract(u, "en"));
+        assertEquals("In the villages south of the river, two houses burned", content(u, b));
+        assertTrue(AttributionExtractor.introduction(t, 0, t.indexOf(',')));
+        String v = "Two houses burned, the ministry said on Tuesday";
+        assertTrue(!AttributionExtractor.objectFollows(v, v.indexOf(" on"), v.length()));
+        assertTrue(AttributionExtractor.objectFollows(t, t.indexOf(" new"), t.length()));
+    }
 }
