@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sitrep.cluster.EventAssembler;
 import org.sitrep.cluster.EventSplitter;
+import org.sitrep.cluster.FragmentMerger;
 import org.sitrep.cluster.OnlineClusterer;
 import org.sitrep.cluster.WaveDetector;
 import org.sitrep.model.Event;
@@ -49,6 +50,8 @@ public final class Ingestor {
     private final WaveDetector waves = new WaveDetector();
     /** Re-checks grown events for two stories (null for a clusterer that cannot score one report against another). */
     private final EventSplitter splitter;
+    /** Gathers small events into a grown event of their story (null as for the splitter). */
+    private final FragmentMerger merger;
 
     public Ingestor(Store store, Pipeline pipeline, Clusterer clusterer, EventAssembler assembler, Clock clock) {
         this(store, pipeline, clusterer, assembler, clock, AnalystDecisions.NONE);
@@ -63,6 +66,7 @@ public final class Ingestor {
         this.clock = clock;
         this.decisions = decisions;
         this.splitter = clusterer instanceof OnlineClusterer online ? new EventSplitter(online, this::alone) : null;
+        this.merger = clusterer instanceof OnlineClusterer online ? new FragmentMerger(online, this::alone) : null;
     }
 
     /**
@@ -210,8 +214,56 @@ public final class Ingestor {
                 return null;
             });
             // The report joined an event: it may now be due a check, and may be moved by it.
-            return previous != null ? splitIfTwoStories(event, members, now) : id;
+            if (previous == null) return id;
+            String where = splitIfTwoStories(event, members, now);
+            gatherStrays(id, candidates, now);
+            return where;
         });
+    }
+
+    /**
+     * Once an event reaches 5, 10, 15 ... reports (after any split), merges into it the small events among the
+     * report's candidates whose reports match its reports one by one (see {@link FragmentMerger}): their members
+     * move to the event with the reason on each decision, and the small event is deleted, in one transaction.
+     * Never with an event an analyst has touched (a pinned or separated report on either side). Runs under the
+     * cluster lock.
+     */
+    private void gatherStrays(String id, List<EventCandidate> candidates, Instant now) {
+        if (merger == null) return;
+        List<EventMember> members = store.members(id);
+        if (!FragmentMerger.due(members.size())) return;
+        if (touched(members)) return;
+        Event grown = store.event(id).orElse(null);
+        if (grown == null) return;
+        List<EventCandidate> small = new ArrayList<>();
+        Map<String, List<EventMember>> smallMembers = new HashMap<>();
+        for (EventCandidate c : candidates) {
+            String o = c.event().id();
+            if (o.equals(id) || smallMembers.containsKey(o) || c.event().reportIds().size() > FragmentMerger.MAX_SMALL) continue;
+            List<EventMember> ms = store.members(o);
+            if (ms.isEmpty() || ms.size() > FragmentMerger.MAX_SMALL || touched(ms)) continue;
+            smallMembers.put(o, ms);
+            small.add(new EventCandidate(store.event(o).orElse(c.event()), ms.stream().map(EventMember::report).toList()));
+        }
+        if (small.isEmpty()) return;
+        List<FragmentMerger.Merge> merges = merger.check(new EventCandidate(grown, members.stream().map(EventMember::report).toList()), small, now);
+        if (merges.isEmpty()) return;
+        List<EventMember> all = new ArrayList<>(members), moved = new ArrayList<>();
+        for (FragmentMerger.Merge m : merges) moved.addAll(m.moves(smallMembers.get(m.eventId()), id));
+        all.addAll(moved);
+        Event next = reassemble(id, grown, all);
+        store.inTransaction(() -> {
+            store.commitEvent(next, moved);
+            for (FragmentMerger.Merge m : merges) store.deleteEvent(m.eventId());
+            return null;
+        });
+        for (FragmentMerger.Merge m : merges) log.info("event {}: event {} merged into it: {}", id, m.eventId(), m.reason());
+    }
+
+    /** Whether an analyst pinned or separated any of these reports. */
+    private boolean touched(List<EventMember> members) {
+        for (EventMember m : members) if (!decisions.constraints(m.report().report().id()).isEmpty()) return true;
+        return false;
     }
 
     /**

@@ -30,7 +30,7 @@ final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--no-waves", description = "Leave the wave detector out.")
     boolean noWaves;
 
-    @Option(names = "--no-splits", description = "Leave out the re-check of grown events for two stories.")
+    @Option(names = "--no-splits", description = "Leave out the re-checks of grown events (for two stories, and for strays of their story to merge).")
     boolean noSplits;
 
     @Option(names = "--text-candidates", description = "Events the text search adds per report; 0 turns it off (default ${DEFAULT-VALUE}).")

@@ -78,6 +78,9 @@ final class ClusterEvalCommand implements Callable<Integer> {
     @Option(names = "--no-splits", negatable = true, description = "Do not re-check grown events for two stories (the product does; see BENCHMARKS.md).")
     boolean splits = true;
 
+    @Option(names = "--no-merges", negatable = true, description = "Do not gather small events into a grown event of the same story (the product does; see BENCHMARKS.md).")
+    boolean merges = true;
+
     record Doc(String id, String cluster, String title, String text, Instant date, String source, int line) {}
 
     @Override
@@ -99,6 +102,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
         for (Doc d : docs) sources.computeIfAbsent(d.source, Source::named);
         EventStream stream = new EventStream(clusterer, new EventAssembler(new AdmiraltyGrader()), new InMemoryEventIndex(), sources);
         if (splits) stream.withSplits(clusterer);
+        if (merges) stream.withMerges(clusterer);
 
         List<String> gold = new ArrayList<>(), predicted = new ArrayList<>();
         List<Map<String, Object>> log = new ArrayList<>();

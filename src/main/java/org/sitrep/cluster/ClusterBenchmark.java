@@ -79,7 +79,7 @@ public final class ClusterBenchmark {
         InMemoryEventIndex index = new InMemoryEventIndex();
         EventStream stream = new EventStream(clusterer, new EventAssembler(new AdmiraltyGrader()), index, Map.of(),
                 s.waves() ? new WaveDetector() : null);
-        if (s.splits()) stream.withSplits(clusterer);
+        if (s.splits()) stream.withSplits(clusterer).withMerges(clusterer);
 
         long t0 = System.nanoTime();
         List<Event> recent = new ArrayList<>();

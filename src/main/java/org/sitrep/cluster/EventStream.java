@@ -36,6 +36,7 @@ public final class EventStream {
     private final Map<String, String> eventOfReport = new HashMap<>();
     private long nextId = 1;
     private EventSplitter splitter;
+    private FragmentMerger merger;
 
     public EventStream(Clusterer clusterer, EventAssembler assembler, InMemoryEventIndex index, Map<String, Source> sources) {
         this(clusterer, assembler, index, sources, null);
@@ -62,6 +63,15 @@ public final class EventStream {
         return this;
     }
 
+    /**
+     * Gathers the strays of each event's story as it grows (see {@link FragmentMerger}): small events whose
+     * reports match the grown event's reports one by one are merged into it, with the reason in their decisions.
+     */
+    public EventStream withMerges(OnlineClusterer online) {
+        this.merger = new FragmentMerger(online, this::alone);
+        return this;
+    }
+
     public Step accept(AnalyzedReport report, AnalystConstraints constraints, Instant now) {
         CandidateQuery q = clusterer.candidateQuery(report);
         List<EventCandidate> candidates = index.find(q);
@@ -77,6 +87,10 @@ public final class EventStream {
         if (splitter != null && constraints.isEmpty() && EventSplitter.due(ms.size()) && !EventSplitter.splitBefore(ms)) {
             EventSplitter.Split split = splitter.check(ms.stream().map(EventMember::report).toList(), now);
             if (split != null) e = split(id, e, split, now).getOrDefault(report.report().id(), e);
+        }
+        if (merger != null && constraints.isEmpty() && FragmentMerger.due(members.get(id).size())) {
+            Event grown = gather(id, candidates, now);
+            if (grown != null && id.equals(eventOfReport.get(report.report().id()))) e = grown;
         }
         return new Step(d, e, candidates.size(), ws);
     }
@@ -98,6 +112,37 @@ public final class EventStream {
             after.put(r.report().id(), created);
         }
         return after;
+    }
+
+    /**
+     * Merges into event {@code id} the small events among {@code candidates} (as they stand now) that the
+     * merger finds are strays of its story; returns the event re-assembled, or null when nothing was merged.
+     */
+    private Event gather(String id, List<EventCandidate> candidates, Instant now) {
+        List<EventCandidate> small = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (EventCandidate c : candidates) {
+            String o = c.event().id();
+            if (o.equals(id) || !seen.add(o)) continue;
+            List<EventMember> om = members.get(o);
+            if (om == null || om.size() > FragmentMerger.MAX_SMALL) continue;
+            EventCandidate sc = index.get(o);
+            if (sc != null) small.add(sc);
+        }
+        if (small.isEmpty()) return null;
+        EventCandidate grown = index.get(id);
+        List<FragmentMerger.Merge> merges = merger.check(grown, small, now);
+        if (merges.isEmpty()) return null;
+        List<EventMember> ms = members.get(id);
+        for (FragmentMerger.Merge m : merges) {
+            List<EventMember> moved = m.moves(members.remove(m.eventId()), id);
+            ms.addAll(moved);
+            for (EventMember x : moved) eventOfReport.put(x.report().report().id(), id);
+            index.remove(m.eventId());
+        }
+        Event e = assembler.assemble(id, grown.event(), ms, sources, now);
+        index.put(new EventCandidate(e, ms.stream().map(EventMember::report).toList()));
+        return e;
     }
 
     /** Puts an existing event (with its members) in the index, e.g. to preload a benchmark. */

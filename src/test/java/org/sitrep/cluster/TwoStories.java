@@ -33,4 +33,12 @@ public final class TwoStories {
             {"Student march against higher tuition fees fills central Kharkiv",
                     "Banners reading 'education is not a luxury' filled central Kharkiv as students protested the tuition fee rise."},
     };
+
+    /** A report of the farmers' protest told from the villages, in other words than the five above. */
+    public static final String[] FARMERS_STRAY = {"Growers say diesel and seed cost more than the harvest brings",
+            "Growers from villages around Kharkiv joined the tractor blockade, saying the grain harvest no longer pays for diesel and seed."};
+
+    /** A report of the students' march with few of the other reports' words. */
+    public static final String[] STUDENTS_STRAY = {"Rector defends fee increase as students gather",
+            "The university rector said the tuition increase would pay for dormitories while students gathered outside in Kharkiv."};
 }
