@@ -16,6 +16,7 @@ import org.sitrep.model.Event;
 import org.sitrep.model.Report;
 import org.sitrep.model.Source;
 import org.sitrep.moderation.AnalystDecisions;
+import org.sitrep.moderation.ModerationStore;
 import org.sitrep.model.Wave;
 import org.sitrep.pipeline.AnalystConstraints;
 import org.sitrep.pipeline.AnalyzedReport;
@@ -224,7 +225,8 @@ public final class Ingestor {
     /**
      * Once an event reaches 5, 10, 15 ... reports (after any split), merges into it the small events among the
      * report's candidates whose reports match its reports one by one (see {@link FragmentMerger}): their members
-     * move to the event with the reason on each decision, and the small event is deleted, in one transaction.
+     * move to the event with the reason on each decision, and the small event is deleted and redirected to the
+     * event (when the decisions are a {@link ModerationStore}), in one transaction.
      * Never with an event an analyst has touched (a pinned or separated report on either side). Runs under the
      * cluster lock.
      */
@@ -254,7 +256,11 @@ public final class Ingestor {
         Event next = reassemble(id, grown, all);
         store.inTransaction(() -> {
             store.commitEvent(next, moved);
-            for (FragmentMerger.Merge m : merges) store.deleteEvent(m.eventId());
+            for (FragmentMerger.Merge m : merges) {
+                store.deleteEvent(m.eventId());
+                // As for an analyst's merge: a link to the deleted event leads to the one that absorbed it.
+                if (decisions instanceof ModerationStore moderation) moderation.redirect(m.eventId(), id, now);
+            }
             return null;
         });
         for (FragmentMerger.Merge m : merges) log.info("event {}: event {} merged into it: {}", id, m.eventId(), m.reason());

@@ -249,7 +249,20 @@ public final class ApiServer implements AutoCloseable {
 
     private void event(Context ctx) {
         new Params(ctx, Set.of());
-        Event e = store.event(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("no event with id " + ctx.pathParam("id")));
+        String id = ctx.pathParam("id");
+        Event e = store.event(id).orElse(null);
+        if (e == null) {
+            String survivor = teams.moderation().mergedInto(id).filter(s -> store.event(s).isPresent()).orElse(null);
+            if (survivor == null) throw ApiException.notFound("no event with id " + id);
+            // Merged away (by an analyst or the clusterer): a permanent redirect to the event that absorbed it. The
+            // relative reference resolves against /api/events/ wherever a proxy mounts the API.
+            Map<String, Object> err = new LinkedHashMap<>();
+            err.put("status", 308);
+            err.put("message", "event " + id + " was merged into event " + survivor);
+            err.put("mergedInto", survivor);
+            ctx.status(308).header("Location", java.net.URLEncoder.encode(survivor, java.nio.charset.StandardCharsets.UTF_8)).json(Map.of("error", err));
+            return;
+        }
         List<EventMember> members = store.members(e.id());
         Map<String, Source> sources = new HashMap<>();
         for (EventMember m : members) {

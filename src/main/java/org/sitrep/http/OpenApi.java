@@ -25,7 +25,7 @@ final class OpenApi {
             new Op("get", "/api/openapi.json", Access.PUBLIC, "This document", List.of(), null),
             new Op("get", "/api/events", Access.READ, "Events as a GeoJSON FeatureCollection, newest first, paged with nextCursor",
                     plus(EVENT_FILTERS, "limit", "cursor"), null),
-            new Op("get", "/api/events/{id}", Access.READ, "One event with its reports, sources, clustering reasons and claims", List.of(), null),
+            new Op("get", "/api/events/{id}", Access.READ, "One event with its reports, sources, clustering reasons and claims; 308 to the survivor for an event merged into another", List.of(), null),
             new Op("patch", "/api/events/{id}", Access.ANALYST, "Edit location, type, subType, time or actors; kept across re-clustering",
                     List.of(), "{location?:{lat,lon,name?,precision?}, type?, subType?, time?: ISO 8601 | {start,end?,precision?}, actors?:[{name,kind?,side?,role?}], note?}"),
             new Op("post", "/api/events/{id}/state", Access.ANALYST, "Set verified, disputed or rejected (or automatic to hand back to the grader)",

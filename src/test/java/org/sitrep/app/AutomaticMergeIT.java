@@ -86,6 +86,7 @@ class AutomaticMergeIT {
         assertEquals("ev-farmers", fifth.eventId());
         assertEquals(6, store.members("ev-farmers").size(), "four, the fifth, and the stray");
         assertTrue(store.event("ev-stray").isEmpty(), "the stray's event is deleted");
+        assertEquals("ev-farmers", moderation.mergedInto("ev-stray").orElseThrow(), "and redirected to the event that absorbed it");
         assertEquals(6, store.event("ev-farmers").orElseThrow().reportIds().size());
         String why = store.member(stray.get(0)).orElseThrow().decision().reasons().get(0);
         assertTrue(why.startsWith("merged by the clusterer") && why.endsWith("moved from event ev-stray"), why);
@@ -101,5 +102,6 @@ class AutomaticMergeIT {
         ingestor.submit(AutomaticSplitIT.report("farm4", TwoStories.FARMERS[4], 60));
         assertEquals(5, store.members("ev-farmers").size());
         assertEquals(1, store.members("ev-stray").size(), "the analyst's placement stands: no automatic merge");
+        assertTrue(moderation.mergedInto("ev-stray").isEmpty());
     }
 }

@@ -130,7 +130,10 @@ class ModerationIT {
         HttpResponse<String> m = as(analyst, "POST", "/api/events/" + a + "/merge", "{\"otherIds\":[\"" + b + "\",\"" + c + "\"]}");
         assertEquals(200, m.statusCode(), m.body());
         assertEquals(3, json(m).at("/properties/reportCount").asInt());
-        assertEquals(404, s.get("/api/events/" + b).statusCode());
+        HttpResponse<String> gone = s.get("/api/events/" + b);
+        assertEquals(308, gone.statusCode(), "a merged-away event redirects to the survivor");
+        assertEquals(a, gone.headers().firstValue("Location").orElseThrow());
+        assertEquals(a, json(gone).at("/error/mergedInto").asText());
         assertEquals("event.merged_into", json(s.get("/api/events/" + b + "/history")).at("/history/0/action").asText());
         assertEquals(a, json(s.get("/api/events/" + b + "/history")).at("/history/0/after/into").asText());
         List<String> kinds = new ArrayList<>();
